@@ -1,0 +1,1 @@
+await CaseFlow.Correspondence.CorrespondenceService.Build(args).RunAsync();

@@ -1,0 +1,1 @@
+await CaseFlow.Intake.IntakeService.Build(args).RunAsync();

@@ -1,0 +1,23 @@
+using CaseFlow.ServiceDefaults.Messaging;
+using MassTransit;
+using CaseOpened = CaseFlow.Contracts.Intake.V1.CaseOpened;
+
+namespace CaseFlow.Reunification.Files.Opening;
+
+public sealed record CaseFileOpened(Guid CaseId, string CenterId, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// Every case gets a reunification file as soon as Intake opens it, so a separation reported later lands
+/// on a stream that already knows the case's center.
+/// </summary>
+public sealed class OpenFileWhenCaseOpened(Inbox inbox) : IConsumer<CaseOpened>
+{
+    public Task Consume(ConsumeContext<CaseOpened> context) =>
+        inbox.HandleOnce(context, nameof(OpenFileWhenCaseOpened), async session =>
+        {
+            var opened = context.Message;
+            if (await session.Events.FetchStreamStateAsync(opened.CaseId, context.CancellationToken) is not null) return;
+            session.Events.StartStream<ReunificationFile>(opened.CaseId,
+                new CaseFileOpened(opened.CaseId, opened.CenterId, opened.OpenedAt));
+        });
+}

@@ -1,0 +1,1 @@
+await CaseFlow.Reunification.ReunificationService.Build(args).RunAsync();

@@ -1,0 +1,73 @@
+using CaseFlow.ServiceDefaults.Hosting;
+using CaseFlow.ServiceDefaults.Idempotency;
+using CaseFlow.ServiceDefaults.Messaging;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CaseFlow.ServiceDefaults.EventStore;
+
+public static class EventStoreSetup
+{
+    /// <summary>
+    /// Marten in the service's own schema, every event stamped with who, why and which trace, and the
+    /// outbox relay run by the async daemon when the service publishes integration events.
+    /// </summary>
+    public static void AddEventStore(this WebApplicationBuilder builder, ServiceIdentity service,
+        Action<StoreOptions> registerProjections, IntegrationEventMap? publishes = null)
+    {
+        var config = builder.Configuration;
+        var connectionString = config.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set");
+        var schema = config["EventStore:Schema"] ?? service.Name;
+
+        builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        var marten = builder.Services.AddMarten(opts =>
+            {
+                opts.DatabaseSchemaName = schema;
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.UserNameEnabled = true;
+                TuneDelivery(opts, config);
+                opts.Schema.For<HandledRequest>();
+                opts.Schema.For<ProcessedMessage>();
+                registerProjections(opts);
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        if (publishes is not null)
+        {
+            builder.Services.AddSingleton(publishes);
+            marten.AddSubscriptionWithServices<OutboxRelay>(ServiceLifetime.Singleton);
+        }
+
+        var mode = config.GetValue("EventStore:DaemonMode", DaemonMode.HotCold);
+        marten.AddAsyncDaemon(mode);
+        builder.Services.AddSingleton<EventSessions>();
+        builder.Services.AddSingleton<IdempotentRequests>();
+    }
+
+    /// <summary>
+    /// The daemon's defaults deliver 0.5–1.7 s after commit: LISTEN/NOTIFY wakes it on every append,
+    /// and short polling catches the wake-ups that arrive while it is busy.
+    /// </summary>
+    private static void TuneDelivery(StoreOptions opts, IConfiguration config)
+    {
+        opts.Events.UseListenNotifyForEventAppends = true;
+        opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(config.GetValue("EventStore:FastPollingMs", 50));
+        opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(config.GetValue("EventStore:SlowPollingMs", 100));
+        // An exception in the relay must stop it, never skip the event: nothing is silently dropped.
+        opts.Projections.Errors.SkipApplyErrors = false;
+        opts.Projections.Errors.SkipSerializationErrors = false;
+    }
+}

@@ -1,0 +1,42 @@
+using CaseFlow.ServiceDefaults.Errors;
+using CaseFlow.ServiceDefaults.Security;
+using CaseFlow.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CaseFlow.ServiceDefaults.Hosting;
+
+/// <summary>Everything the three services share, so each Program.cs stays a few lines.</summary>
+public static class CaseFlowHost
+{
+    public static WebApplicationBuilder CreateBuilder(ServiceIdentity service, string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Several services may share one process (tests): name each after its own assembly.
+            ApplicationName = service.Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEmbeddedDefaults(service.Assembly);
+        builder.Services.AddSingleton(service);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.ListenOnServicePorts(service);
+        builder.AddTelemetry(service);
+        builder.AddCallerAuthentication();
+        builder.AddGrpcApi();
+        builder.AddHealth();
+        return builder;
+    }
+
+    public static WebApplication MapCaseFlowDefaults(this WebApplication app)
+    {
+        app.UseHttpStatusOfGrpcErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

@@ -1,0 +1,36 @@
+using CaseFlow.ServiceDefaults.EventStore;
+using Marten;
+using JasperFx;
+using MassTransit;
+
+namespace CaseFlow.ServiceDefaults.Messaging;
+
+/// <summary>A message a consumer has handled, stored in the same transaction as the events it appended.</summary>
+public sealed record ProcessedMessage(string Id, string MessageType, DateTimeOffset ProcessedAt);
+
+/// <summary>
+/// Runs a consumer's work at most once per message id: a redelivered message finds its id already stored
+/// and changes nothing; two deliveries racing each other collide on the id and only one commits.
+/// </summary>
+public sealed class Inbox(EventSessions sessions, TimeProvider clock)
+{
+    public async Task HandleOnce<TMessage>(ConsumeContext<TMessage> context, string consumer,
+        Func<IDocumentSession, Task> handle) where TMessage : class
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("a message without a message id");
+        var id = $"{consumer}/{messageId}";
+        await using var session = sessions.ForMessage(context);
+        if (await session.LoadAsync<ProcessedMessage>(id, context.CancellationToken) is not null) return;
+
+        await handle(session);
+        session.Insert(new ProcessedMessage(id, typeof(TMessage).Name, clock.GetUtcNow()));
+        try
+        {
+            await session.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // A concurrent delivery of the same message committed first: its work stands, ours is dropped.
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using CaseFlow.ServiceDefaults.Hosting;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseFlow.ServiceDefaults.Messaging;
+
+public static class MessagingSetup
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ. Queues are named after the service ("correspondence-case-opened"), so each
+    /// service gets its own copy of every event; handlers retry, then park the message in its _error queue.
+    /// </summary>
+    public static void AddMessaging(this WebApplicationBuilder builder, ServiceIdentity service,
+        Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var broker = new Uri(builder.Configuration.GetConnectionString("RabbitMq")
+            ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not set"));
+        var (user, password) = Credentials(broker);
+        var virtualHost = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));
+
+        builder.Services.AddSingleton<Inbox>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            consumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port),
+                    string.IsNullOrEmpty(virtualHost) ? "/" : virtualHost, host =>
+                    {
+                        host.Username(user);
+                        host.Password(password);
+                    });
+                rabbit.UseMessageRetry(retry => retry.Exponential(8, TimeSpan.FromMilliseconds(50),
+                    TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
+                rabbit.ConfigureEndpoints(context, new KebabCaseEndpointNameFormatter(service.Name, false));
+            });
+        });
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            // The API must answer while the broker is down; the outbox holds what is not yet published.
+            host.WaitUntilStarted = false;
+            host.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+    }
+
+    private static (string User, string Password) Credentials(Uri broker)
+    {
+        var parts = broker.UserInfo.Split(':', 2);
+        return parts.Length == 2
+            ? (Uri.UnescapeDataString(parts[0]), Uri.UnescapeDataString(parts[1]))
+            : ("guest", "guest");
+    }
+}

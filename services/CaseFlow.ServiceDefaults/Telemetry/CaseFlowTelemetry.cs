@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using CaseFlow.ServiceDefaults.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace CaseFlow.ServiceDefaults.Telemetry;
+
+public static class CaseFlowTelemetry
+{
+    /// <summary>The ActivitySource of CaseFlow's own spans (the outbox relay, the inbox).</summary>
+    public const string SourceName = "CaseFlow";
+    public static readonly ActivitySource Source = new(SourceName);
+
+    private static readonly string[] TracedSources = [SourceName, "Marten", "MassTransit", "Npgsql"];
+    private static readonly string[] Meters = ["Marten", "MassTransit", "Npgsql"];
+
+    internal static void AddTelemetry(this WebApplicationBuilder builder, ServiceIdentity service)
+    {
+        builder.Logging.AddOpenTelemetry(logs =>
+        {
+            logs.IncludeFormattedMessage = true;
+            logs.IncludeScopes = true;
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(service.TelemetryName))
+            .WithTracing(tracing => tracing
+                .AddSource(TracedSources)
+                .AddAspNetCoreInstrumentation(o => o.Filter = IsNotHealthProbe)
+                .AddHttpClientInstrumentation()
+                .AddNpgsql())
+            .WithMetrics(metrics => metrics
+                .AddMeter(Meters)
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation());
+
+        // Export only where a collector is configured (docker-compose sets it).
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            telemetry.UseOtlpExporter();
+    }
+
+    private static bool IsNotHealthProbe(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/health");
+}
