@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using CaseFlow.IntegrationTests.Harness;
+
+namespace CaseFlow.IntegrationTests.Foundation;
+
+public sealed class RetriedRequestTests(CaseFlowSystem system) : IClassFixture<CaseFlowSystem>
+{
+    [Fact]
+    public async Task A_retried_open_case_returns_the_same_case_and_appends_nothing()
+    {
+        var intake = system.Intake.Json(system.Token());
+        var body = CaseFlowApi.NewCase(name: "Retried Applicant");
+
+        var first = await intake.OpenCase(body);
+        var streamsAfterFirst = await system.Count(system.Intake, "mt_streams");
+        var retry = await intake.OpenCase(body);
+
+        retry.Str("caseId").ShouldBe(first.Str("caseId"));
+        retry.Str("version").ShouldBe("1");
+        (await system.Count(system.Intake, "mt_streams")).ShouldBe(streamsAfterFirst);
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_of_one_request_open_one_case()
+    {
+        var intake = system.Intake.Json(system.Token());
+        var body = CaseFlowApi.NewCase(name: "Impatient Client");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => intake.OpenCase(body)));
+
+        answers.Select(a => a.Str("caseId")).Distinct().Count().ShouldBe(1);
+        (await system.Count(system.Intake, "mt_events", "data ->> 'ApplicantName' = $1", "Impatient Client")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_request_id_reused_for_a_different_request_is_refused()
+    {
+        var intake = system.Intake.Json(system.Token());
+        var requestId = Guid.NewGuid().ToString();
+        await intake.OpenCase(CaseFlowApi.NewCase(requestId, name: "First Person"));
+
+        var response = await intake.PostAsJsonAsync("/v1/cases", CaseFlowApi.NewCase(requestId, name: "Second Person"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("requestId");
+        (await system.Count(system.Intake, "mt_events", "data ->> 'ApplicantName' = $1", "Second Person")).ShouldBe(0);
+    }
+}

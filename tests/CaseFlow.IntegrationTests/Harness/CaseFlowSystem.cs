@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using CaseFlow.Correspondence;
+using CaseFlow.Intake;
+using CaseFlow.Reunification;
+using CaseFlow.ServiceDefaults.Hosting;
+using CaseFlow.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Builder;
+using Npgsql;
+
+namespace CaseFlow.IntegrationTests.Harness;
+
+/// <summary>
+/// The three services of one test class, in this process, on their own schemas and RabbitMQ virtual host,
+/// so test classes run in parallel and never touch the data of a running <c>./caseflow run</c>.
+/// </summary>
+public class CaseFlowSystem : IAsyncLifetime
+{
+    private readonly List<RunningService> services = [];
+    private RabbitVirtualHost? virtualHost;
+
+    public string Id { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    public RunningService Intake { get; private set; } = null!;
+    public RunningService Correspondence { get; private set; } = null!;
+    public RunningService Reunification { get; private set; } = null!;
+    public Uri BrokerUri => virtualHost!.AmqpUri;
+
+    public string Schema(RunningService service) => $"{service.Name}_{Id}";
+
+    public string Token(string role = Caller.Operator, string? center = "kara-suu", string user = "lawyer-aigul") =>
+        DevelopmentTokens.Issue(SigningKey, user, role, center, TimeSpan.FromHours(1));
+
+    public virtual async Task InitializeAsync()
+    {
+        var (amqp, management) = await ProvideBroker();
+        virtualHost = await RabbitVirtualHost.Create(management, amqp, $"caseflow-{Id}");
+        Intake = await Start(IntakeService.Identity, IntakeService.Build);
+        Correspondence = await Start(CorrespondenceService.Identity, CorrespondenceService.Build);
+        Reunification = await Start(ReunificationService.Identity, ReunificationService.Build);
+    }
+
+    protected virtual Task<(Uri Amqp, Uri Management)> ProvideBroker() =>
+        Task.FromResult((TestEnvironment.RabbitMq, TestEnvironment.RabbitMqManagement));
+
+    private async Task<RunningService> Start(ServiceIdentity identity,
+        Func<string[], Action<WebApplicationBuilder>?, WebApplication> build)
+    {
+        var (http, grpc) = (FreePort(), FreePort());
+        string[] args =
+        [
+            $"--ConnectionStrings:Postgres={TestEnvironment.Postgres}",
+            $"--ConnectionStrings:RabbitMq={virtualHost!.AmqpUri}",
+            $"--EventStore:Schema={identity.Name}_{Id}",
+            "--EventStore:DaemonMode=Solo",
+            $"--Ports:Http={http}",
+            $"--Ports:Grpc={grpc}",
+            $"--Auth:SigningKey={SigningKey}",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var app = build(args, null);
+        await app.StartAsync();
+        var service = new RunningService(identity.Name, app, http, grpc);
+        services.Add(service);
+        return service;
+    }
+
+    /// <summary>Rows of a table in a service's schema, to check what was (not) appended.</summary>
+    public async Task<long> Count(RunningService service, string table, string where = "true", params object[] values)
+    {
+        await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select count(*) from {Schema(service)}.{table} where {where}", connection);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var service in services) await service.DisposeAsync();
+        await using (var connection = new NpgsqlConnection(TestEnvironment.Postgres))
+        {
+            await connection.OpenAsync();
+            foreach (var service in services)
+            {
+                await using var drop = new NpgsqlCommand($"drop schema if exists {Schema(service)} cascade", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
+        if (virtualHost is not null) await virtualHost.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

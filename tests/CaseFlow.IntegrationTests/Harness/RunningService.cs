@@ -1,0 +1,34 @@
+using System.Net.Http.Headers;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+
+namespace CaseFlow.IntegrationTests.Harness;
+
+/// <summary>One service of the system under test, reached like any client would: JSON over HTTP/1.1, gRPC over h2c.</summary>
+public sealed class RunningService(string name, WebApplication app, int httpPort, int grpcPort) : IAsyncDisposable
+{
+    private readonly Lazy<GrpcChannel> channel = new(() => GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}"));
+
+    public string Name { get; } = name;
+    public WebApplication App { get; } = app;
+    public Uri HttpAddress { get; } = new($"http://127.0.0.1:{httpPort}");
+
+    public HttpClient Json(string? token)
+    {
+        var client = new HttpClient { BaseAddress = HttpAddress };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public GrpcChannel Grpc => channel.Value;
+
+    public static Metadata Bearer(string token) => new() { { "authorization", $"Bearer {token}" } };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (channel.IsValueCreated) channel.Value.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

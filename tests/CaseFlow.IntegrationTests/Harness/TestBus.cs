@@ -1,0 +1,28 @@
+using MassTransit;
+
+namespace CaseFlow.IntegrationTests.Harness;
+
+/// <summary>A bare MassTransit bus on a test's virtual host, to play another service or a misbehaving broker.</summary>
+public static class TestBus
+{
+    public static async Task<AsyncBus> Start(Uri broker)
+    {
+        var parts = broker.UserInfo.Split(':', 2);
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+            rabbit.Host(broker.Host, (ushort)broker.Port, Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/')), host =>
+            {
+                host.Username(Uri.UnescapeDataString(parts[0]));
+                host.Password(Uri.UnescapeDataString(parts[1]));
+            }));
+        await bus.StartAsync();
+        return new AsyncBus(bus);
+    }
+
+    public sealed class AsyncBus(IBusControl bus) : IAsyncDisposable
+    {
+        public Task Publish<T>(T message, Action<PublishContext<T>> configure) where T : class =>
+            bus.Publish(message, configure);
+
+        public async ValueTask DisposeAsync() => await bus.StopAsync();
+    }
+}
