@@ -7,7 +7,7 @@ public sealed class InputCheck
 
     public InputCheck Required(string? value, string field, string? what = null)
     {
-        if (string.IsNullOrWhiteSpace(value)) Add(field, $"{what ?? field} is required");
+        if (string.IsNullOrWhiteSpace(value)) Add(field, $"{what ?? "a value"} is required");
         return this;
     }
 

@@ -1,3 +1,5 @@
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using CaseFlow.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,8 @@ internal static class GrpcApi
                 grpc.Interceptors.Add<ErrorMappingInterceptor>();
                 grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
             })
-            .AddJsonTranscoding();
+            // Error details (which field is wrong) are rendered into JSON error bodies too.
+            .AddJsonTranscoding(json => json.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
     }
 }

@@ -1,4 +1,6 @@
 using CaseFlow.ServiceDefaults.EventStore;
+using CaseFlow.ServiceDefaults.Hosting;
+using CaseFlow.ServiceDefaults.Telemetry;
 using Marten;
 using JasperFx;
 using MassTransit;
@@ -12,13 +14,16 @@ public sealed record ProcessedMessage(string Id, string MessageType, DateTimeOff
 /// Runs a consumer's work at most once per message id: a redelivered message finds its id already stored
 /// and changes nothing; two deliveries racing each other collide on the id and only one commits.
 /// </summary>
-public sealed class Inbox(EventSessions sessions, TimeProvider clock)
+public sealed class Inbox(EventSessions sessions, ServiceIdentity service, TimeProvider clock)
 {
     public async Task HandleOnce<TMessage>(ConsumeContext<TMessage> context, string consumer,
         Func<IDocumentSession, Task> handle) where TMessage : class
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("a message without a message id");
         var id = $"{consumer}/{messageId}";
+        using var activity = CaseFlowTelemetry.Source.StartActivity($"{service.Name} handles {typeof(TMessage).Name}");
+        activity?.SetTag("caseflow.service", service.Name);
+        activity?.SetTag("caseflow.consumer", consumer);
         await using var session = sessions.ForMessage(context);
         if (await session.LoadAsync<ProcessedMessage>(id, context.CancellationToken) is not null) return;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Json;
 using CaseFlow.Correspondence.Api.V1;
 using CaseFlow.Intake.Api.V1;
 using CaseFlow.IntegrationTests.Harness;
@@ -72,25 +71,26 @@ public sealed class FirstFlowTests(CaseFlowSystem system) : IClassFixture<CaseFl
     [Fact]
     public async Task One_trace_spans_the_intake_call_and_both_consumers()
     {
-        var traceId = ActivityTraceId.CreateRandom();
         var handled = new ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "CaseFlow",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { if (activity.TraceId == traceId) handled.Add(activity); },
+            ActivityStopped = handled.Add,
         };
         ActivitySource.AddActivityListener(listener);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/cases") { Content = JsonContent.Create(CaseFlowApi.NewCase()) };
-        request.Headers.Add("traceparent", $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
-        var response = await system.Intake.Json(system.Token()).SendAsync(request);
-        response.EnsureSuccessStatusCode();
+        // The caller's own span: HttpClient sends its trace context to Intake as a traceparent header.
+        using var caller = new Activity("operator opens a case").Start();
+        var traceId = caller.TraceId;
+        await system.Intake.Json(system.Token()).OpenCase(CaseFlowApi.NewCase());
+        caller.Stop();
 
         await Eventually.True(() => Task.FromResult(
-                handled.Any(a => Service(a) == "correspondence") && handled.Any(a => Service(a) == "reunification")),
+                handled.Any(a => a.TraceId == traceId && Service(a) == "correspondence") &&
+                handled.Any(a => a.TraceId == traceId && Service(a) == "reunification")),
             "both consumers to handle the case in the caller's trace");
-        handled.ShouldContain(a => a.OperationName == "relay CaseOpened");
+        handled.ShouldContain(a => a.TraceId == traceId && a.OperationName == "relay CaseOpened");
     }
 
     private static string? Service(Activity activity) => activity.GetTagItem("caseflow.service") as string;

@@ -57,7 +57,7 @@ public class CaseFlowSystem : IAsyncLifetime
             $"--Ports:Http={http}",
             $"--Ports:Grpc={grpc}",
             $"--Auth:SigningKey={SigningKey}",
-            "--Logging:LogLevel:Default=Warning",
+            $"--Logging:LogLevel:Default={Environment.GetEnvironmentVariable("CASEFLOW_TEST_LOGLEVEL") ?? "Warning"}",
         ];
         var app = build(args, null);
         await app.StartAsync();

@@ -25,10 +25,10 @@ public static class OpenCaseRules
         var name = request.ApplicantName.Trim();
         var channel = string.IsNullOrWhiteSpace(request.Channel) ? "walk-in" : request.Channel.Trim();
 
-        check.Required(centerId, "centerId")
+        check.Required(centerId, "centerId", "the center")
             .That(centerId.Length == 0 || reference.IsCenter(centerId), "centerId",
                 $"unknown center '{centerId}'; known centers: {reference.KnownCenters}");
-        check.Required(category, "category")
+        check.Required(category, "category", "the category")
             .That(category.Length == 0 || reference.IsCategory(category), "category",
                 $"unknown category '{category}'; known categories: {reference.KnownCategories}");
         check.Required(name, "applicantName", "the applicant's name").MaxLength(name, MaxNameLength, "applicantName");
