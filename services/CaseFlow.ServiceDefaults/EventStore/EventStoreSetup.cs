@@ -55,6 +55,7 @@ public static class EventStoreSetup
         marten.AddAsyncDaemon(mode);
         builder.Services.AddSingleton<EventSessions>();
         builder.Services.AddSingleton<IdempotentRequests>();
+        builder.Services.AddSingleton<StreamCommands>();
     }
 
     /// <summary>

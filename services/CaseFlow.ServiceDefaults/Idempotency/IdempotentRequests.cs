@@ -18,12 +18,12 @@ public sealed class IdempotentRequests(IDocumentStore store, TimeProvider clock)
     public const int MaxRequestIdLength = 128;
 
     public async Task<TResponse> RunOnce<TResponse>(IDocumentSession session, string operation, string? requestId,
-        IMessage request, Func<TResponse> decideAndAppend, CancellationToken ct)
+        IMessage request, Func<Task<TResponse>> decideAndAppend, CancellationToken ct)
         where TResponse : IMessage<TResponse>, new()
     {
         if (string.IsNullOrWhiteSpace(requestId))
         {
-            var response = decideAndAppend();
+            var response = await decideAndAppend();
             await session.SaveChangesAsync(ct);
             return response;
         }
@@ -34,7 +34,7 @@ public sealed class IdempotentRequests(IDocumentStore store, TimeProvider clock)
         if (await session.LoadAsync<HandledRequest>(requestId, ct) is { } earlier)
             return Replay<TResponse>(earlier, operation, fingerprint);
 
-        var first = decideAndAppend();
+        var first = await decideAndAppend();
         session.Insert(new HandledRequest(requestId, operation, fingerprint, first.ToByteArray(), clock.GetUtcNow()));
         try
         {

@@ -17,7 +17,7 @@ public sealed class OpenCaseHandler(
         return await requests.RunOnce(session, "intake.OpenCase", request.RequestId, request, () =>
         {
             session.Events.StartStream<Case>(command.CaseId, OpenCaseRules.Decide(command));
-            return new OpenCaseResponse { CaseId = command.CaseId.ToString(), Version = 1 };
+            return Task.FromResult(new OpenCaseResponse { CaseId = command.CaseId.ToString(), Version = 1 });
         }, ct);
     }
 }

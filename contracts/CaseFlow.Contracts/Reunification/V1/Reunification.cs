@@ -1,0 +1,59 @@
+namespace CaseFlow.Contracts.Reunification.V1;
+
+/// <summary>A reunification file was opened for a separated family member.</summary>
+public sealed record ReunificationOpened(
+    Guid CaseId,
+    string CenterId,
+    string MemberId,
+    string Relationship,
+    string Country,
+    string City,
+    DateOnly SeparatedSince,
+    DateTimeOffset OccurredAt);
+
+/// <summary>The reunification plan was chosen or changed.</summary>
+/// <param name="PreviousPlan">The plan before, or null when first chosen.</param>
+/// <param name="Plan">child-travels-to-parent, parent-travels-to-child or other.</param>
+public sealed record ReunificationPlanChanged(
+    Guid CaseId,
+    string CenterId,
+    string? PreviousPlan,
+    string Plan,
+    string Reason,
+    DateTimeOffset OccurredAt);
+
+/// <summary>A seat was allocated on a flight for the separated member.</summary>
+public sealed record TravelArranged(
+    Guid CaseId,
+    string CenterId,
+    Guid FlightId,
+    string FlightNumber,
+    string From,
+    string To,
+    DateOnly FlightDate,
+    DateTimeOffset OccurredAt);
+
+/// <summary>Travel fell through (e.g. the flight was cancelled): rebooked on another flight or waitlisted.</summary>
+public sealed record TravelDisrupted(
+    Guid CaseId,
+    string CenterId,
+    Guid FlightId,
+    string FlightNumber,
+    string Reason,
+    Guid? RebookedFlightId,
+    string? RebookedFlightNumber,
+    bool Waitlisted,
+    DateTimeOffset OccurredAt);
+
+/// <summary>The separated member was handed over: the family is together again.</summary>
+public sealed record ReunificationCompleted(
+    Guid CaseId,
+    string CenterId,
+    string MemberId,
+    string HandedOverTo,
+    DateOnly SeparatedSince,
+    int DaysSeparated,
+    DateTimeOffset OccurredAt);
+
+/// <summary>Reunification failed or was cancelled.</summary>
+public sealed record ReunificationFailed(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt);
