@@ -1,12 +1,13 @@
 using CaseFlow.Intake.Api;
 using CaseFlow.Intake.Cases;
-using CaseFlow.Intake.Cases.GettingDetails;
+using CaseFlow.Intake.Cases.NotingOtherServices;
 using CaseFlow.Intake.Cases.Opening;
 using CaseFlow.Intake.Messaging;
 using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
 using JasperFx.Events.Projections;
+using Marten;
 
 namespace CaseFlow.Intake;
 
@@ -18,19 +19,30 @@ public static class IntakeService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = CaseFlowHost.CreateBuilder(Identity, args);
-        builder.AddEventStore(Identity,
-            opts => opts.Projections.Snapshot<Case>(SnapshotLifecycle.Inline),
-            publishes: new IntakePublishes());
-        builder.AddMessaging(Identity);
+        builder.AddEventStore(Identity, RegisterProjections, publishes: new IntakePublishes());
+        builder.AddMessaging(Identity, bus => bus.AddConsumer<NoteOnCaseTimeline>());
         builder.Services.AddSingleton(builder.Configuration.GetSection("ReferenceData").Get<ReferenceData.ReferenceData>()
             ?? new ReferenceData.ReferenceData());
         builder.Services.AddSingleton<OpenCaseHandler>();
-        builder.Services.AddSingleton<GetCaseHandler>();
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapCaseFlowDefaults();
         app.MapGrpcService<IntakeApi>().RequireAuthorization();
         return app;
+    }
+
+    private static void RegisterProjections(StoreOptions opts)
+    {
+        // The case snapshot serves GetCase and, indexed on every filter, ListCases.
+        opts.Projections.Snapshot<Case>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Case>()
+            .Index(c => c.CenterId)
+            .Index(c => c.ListPosition)
+            .Index(c => c.NormalizedName)
+            .Index(c => c.Category)
+            .Index(c => c.Priority)
+            .Index(c => c.Status)
+            .Index(c => c.AssignedOperator!);
     }
 }

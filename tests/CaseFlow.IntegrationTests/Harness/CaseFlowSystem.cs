@@ -63,6 +63,9 @@ public class CaseFlowSystem : IAsyncLifetime
         await app.StartAsync();
         var service = new RunningService(identity.Name, app, http, grpc);
         services.Add(service);
+        // Ready means PostgreSQL answers and the bus has declared its queues: a message published before that is lost.
+        using var probe = service.Json(token: null);
+        await Eventually.True(async () => (await probe.GetAsync("/health/ready")).IsSuccessStatusCode, $"{identity.Name} to be ready");
         return service;
     }
 

@@ -1,0 +1,51 @@
+namespace CaseFlow.Intake.Cases;
+
+// The facts of a case stream, in the order a case usually lives them. Each carries the business time it
+// happened (OccurredAt); who recorded it and when are in the event metadata. Events that other services
+// hear about also carry the case's center at that moment.
+
+public sealed record ApplicantRegistered(Guid CaseId, ApplicantDetails Applicant, DateTimeOffset OccurredAt);
+
+public sealed record ApplicantDetailsCorrected(Guid CaseId, ApplicantDetails Applicant, string Reason, DateTimeOffset OccurredAt);
+
+public sealed record FamilyMemberRecorded(Guid CaseId, FamilyMember Member, DateTimeOffset OccurredAt);
+
+public sealed record FamilyMemberUpdated(Guid CaseId, FamilyMember Member, DateTimeOffset OccurredAt);
+
+public sealed record FamilySeparationReported(
+    Guid CaseId, string CenterId, string MemberId, string Relationship, string MemberName, bool IsMinor,
+    DateOnly? BirthDate, Place Location, string? Caregiver, DateOnly SeparatedSince, DateTimeOffset OccurredAt);
+
+public sealed record VulnerabilityRaised(
+    Guid CaseId, string CenterId, string VulnerabilityId, string Kind, string? MemberId, string Note,
+    CasePriority PriorityAfter, DateTimeOffset OccurredAt);
+
+public sealed record VulnerabilityCleared(
+    Guid CaseId, string CenterId, string VulnerabilityId, string Kind, string Note,
+    CasePriority PriorityAfter, DateTimeOffset OccurredAt);
+
+public sealed record ConsultationHeld(Guid CaseId, string Lawyer, string Topic, string Advice, int DurationMinutes, DateTimeOffset OccurredAt);
+
+public sealed record CaseAssigned(Guid CaseId, string Operator, DateTimeOffset OccurredAt);
+
+public sealed record CaseTransferred(Guid CaseId, string FromCenterId, string ToCenterId, string Reason, DateTimeOffset OccurredAt);
+
+public sealed record CaseReferred(Guid CaseId, string ReferredTo, string Reason, string? ConsentNote, DateTimeOffset OccurredAt);
+
+public sealed record CaseClosed(Guid CaseId, string CenterId, CaseOutcome Outcome, string Summary, DateTimeOffset OccurredAt);
+
+public sealed record CaseReopened(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt);
+
+// What the other services reported, kept in the case's own stream so the operator sees one timeline.
+
+public sealed record AgencyReplyNoted(Guid CaseId, Guid LetterId, string AgencyName, string Decision, string Summary, DateTimeOffset OccurredAt);
+
+public sealed record ReplyOverdueNoted(Guid CaseId, Guid LetterId, string AgencyName, DateOnly ReplyDueBy, DateTimeOffset OccurredAt);
+
+public sealed record TravelArrangedNoted(Guid CaseId, string FlightNumber, string From, string To, DateOnly FlightDate, DateTimeOffset OccurredAt);
+
+public sealed record TravelDisruptedNoted(Guid CaseId, string FlightNumber, string Reason, string? RebookedFlightNumber, bool Waitlisted, DateTimeOffset OccurredAt);
+
+public sealed record ReunionReported(Guid CaseId, string MemberId, string HandedOverTo, int DaysSeparated, DateTimeOffset OccurredAt);
+
+public sealed record ReunificationFailureNoted(Guid CaseId, string Reason, DateTimeOffset OccurredAt);

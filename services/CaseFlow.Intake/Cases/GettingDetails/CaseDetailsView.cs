@@ -1,0 +1,67 @@
+using Google.Protobuf.WellKnownTypes;
+using V1 = CaseFlow.Intake.Api.V1;
+
+namespace CaseFlow.Intake.Cases.GettingDetails;
+
+/// <summary>The case as the API shows it.</summary>
+public static class CaseDetailsView
+{
+    public static V1.CaseDetails From(Case state, ReferenceData.ReferenceData reference)
+    {
+        var center = reference.CenterOf(state.CenterId);
+        var details = new V1.CaseDetails
+        {
+            CaseId = state.Id.ToString(),
+            Version = state.Version,
+            CenterId = state.CenterId,
+            CenterName = center?.Name ?? state.CenterId,
+            Province = center?.Province ?? "",
+            Category = state.Category,
+            Channel = state.Channel,
+            ApplicantName = state.ApplicantName,
+            Status = Words.Of(state.Status),
+            OpenedAt = Timestamp.FromDateTimeOffset(state.OpenedAt),
+            Priority = Words.Of(state.Priority),
+            AssignedOperator = state.AssignedOperator ?? "",
+            ConsultationCount = state.ConsultationCount,
+            FirstConsultationAt = Stamp(state.FirstConsultationAt),
+            Outcome = state.Outcome is { } outcome ? Words.Of(outcome) : "",
+            ClosedAt = Stamp(state.ClosedAt),
+            ReunionReported = state.ReunionReported,
+            Applicant = state.Applicant is { } applicant ? Applicant(applicant) : null,
+        };
+        details.Family.AddRange(state.Family.Select(Member));
+        details.OpenVulnerabilities.AddRange(state.OpenVulnerabilities.Select(v => new V1.Vulnerability
+        {
+            VulnerabilityId = v.VulnerabilityId, Kind = v.Kind, MemberId = v.MemberId ?? "", Note = v.Note,
+            RaisedAt = Timestamp.FromDateTimeOffset(v.RaisedAt),
+        }));
+        details.Referrals.AddRange(state.Referrals.Select(r => new V1.Referral
+        {
+            ReferredTo = r.ReferredTo, Reason = r.Reason, ReferredAt = Timestamp.FromDateTimeOffset(r.ReferredAt),
+        }));
+        return details;
+    }
+
+    private static V1.ApplicantDetails Applicant(ApplicantDetails a)
+    {
+        var applicant = new V1.ApplicantDetails
+        {
+            FullName = a.FullName, BirthDate = Day(a.BirthDate), Sex = a.Sex, Citizenship = a.Citizenship ?? "",
+            Phone = a.Phone ?? "", CurrentLocation = Place(a.CurrentLocation), LocationAbroad = Place(a.LocationAbroad),
+            MigrationStatus = a.MigrationStatus ?? "",
+        };
+        applicant.Documents.AddRange(a.Documents.Select(d => new V1.IdentityDocument { Kind = d.Kind, Number = d.Number, IssuedBy = d.IssuedBy ?? "" }));
+        return applicant;
+    }
+
+    private static V1.FamilyMember Member(FamilyMember m) => new()
+    {
+        MemberId = m.MemberId, Relationship = m.Relationship, FullName = m.FullName, BirthDate = Day(m.BirthDate),
+        AgeYears = m.AgeYears ?? 0, Location = Place(m.Location), Caregiver = m.Caregiver ?? "", Separated = m.Separated,
+    };
+
+    private static V1.Place? Place(Place? place) => place is null ? null : new V1.Place { Country = place.Country, City = place.City };
+    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd") ?? "";
+    private static Timestamp? Stamp(DateTimeOffset? at) => at is { } time ? Timestamp.FromDateTimeOffset(time) : null;
+}

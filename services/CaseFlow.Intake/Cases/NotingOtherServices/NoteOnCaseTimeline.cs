@@ -1,0 +1,46 @@
+using CaseFlow.ServiceDefaults.Messaging;
+using MassTransit;
+using Letters = CaseFlow.Contracts.Correspondence.V1;
+using Reunion = CaseFlow.Contracts.Reunification.V1;
+
+namespace CaseFlow.Intake.Cases.NotingOtherServices;
+
+/// <summary>
+/// What Correspondence and Reunification report about a case goes into the case's own stream, so the operator
+/// sees the whole application in one timeline. Once per message (inbox); a case Intake does not know is an
+/// error worth retrying and then parking, never a silent drop.
+/// </summary>
+public sealed class NoteOnCaseTimeline(Inbox inbox) :
+    IConsumer<Letters.AgencyReplied>,
+    IConsumer<Letters.ReplyOverdue>,
+    IConsumer<Reunion.TravelArranged>,
+    IConsumer<Reunion.TravelDisrupted>,
+    IConsumer<Reunion.ReunificationCompleted>,
+    IConsumer<Reunion.ReunificationFailed>
+{
+    public Task Consume(ConsumeContext<Letters.AgencyReplied> context) => Note(context, context.Message.CaseId,
+        m => new AgencyReplyNoted(m.CaseId, m.LetterId, m.AgencyName, m.Decision, m.Summary, m.OccurredAt));
+
+    public Task Consume(ConsumeContext<Letters.ReplyOverdue> context) => Note(context, context.Message.CaseId,
+        m => new ReplyOverdueNoted(m.CaseId, m.LetterId, m.AgencyName, m.ReplyDueBy, m.OccurredAt));
+
+    public Task Consume(ConsumeContext<Reunion.TravelArranged> context) => Note(context, context.Message.CaseId,
+        m => new TravelArrangedNoted(m.CaseId, m.FlightNumber, m.From, m.To, m.FlightDate, m.OccurredAt));
+
+    public Task Consume(ConsumeContext<Reunion.TravelDisrupted> context) => Note(context, context.Message.CaseId,
+        m => new TravelDisruptedNoted(m.CaseId, m.FlightNumber, m.Reason, m.RebookedFlightNumber, m.Waitlisted, m.OccurredAt));
+
+    public Task Consume(ConsumeContext<Reunion.ReunificationCompleted> context) => Note(context, context.Message.CaseId,
+        m => new ReunionReported(m.CaseId, m.MemberId, m.HandedOverTo, m.DaysSeparated, m.OccurredAt));
+
+    public Task Consume(ConsumeContext<Reunion.ReunificationFailed> context) => Note(context, context.Message.CaseId,
+        m => new ReunificationFailureNoted(m.CaseId, m.Reason, m.OccurredAt));
+
+    private Task Note<TMessage>(ConsumeContext<TMessage> context, Guid caseId, Func<TMessage, object> toFact) where TMessage : class =>
+        inbox.HandleOnce(context, nameof(NoteOnCaseTimeline), async session =>
+        {
+            _ = await session.Events.FetchStreamStateAsync(caseId, context.CancellationToken)
+                ?? throw new InvalidOperationException($"{typeof(TMessage).Name} for case {caseId}, which Intake does not know");
+            session.Events.Append(caseId, toFact(context.Message));
+        });
+}

@@ -1,0 +1,56 @@
+using Google.Protobuf.WellKnownTypes;
+using JasperFx.Events;
+using V1 = CaseFlow.Intake.Api.V1;
+using CaseOpened = CaseFlow.Intake.Cases.Opening.CaseOpened;
+
+namespace CaseFlow.Intake.Cases.Timeline;
+
+/// <summary>The case's stream told as a story: one line per fact, in business-time order, whoever recorded it.</summary>
+public static class CaseTimelineView
+{
+    public static V1.CaseTimeline From(Guid caseId, IReadOnlyList<IEvent> events)
+    {
+        var timeline = new V1.CaseTimeline { CaseId = caseId.ToString() };
+        timeline.Entries.AddRange(events
+            .Select(e => (Event: e, Line: Describe(e.Data)))
+            .Where(x => x.Line is not null)
+            .OrderBy(x => x.Line!.Value.OccurredAt).ThenBy(x => x.Event.Version)
+            .Select(x => new V1.TimelineEntry
+            {
+                OccurredAt = Timestamp.FromDateTimeOffset(x.Line!.Value.OccurredAt),
+                RecordedAt = Timestamp.FromDateTimeOffset(x.Event.Timestamp),
+                Source = x.Line.Value.Source,
+                Type = x.Event.Data.GetType().Name,
+                Summary = x.Line.Value.Summary,
+                Actor = x.Event.UserName ?? "",
+            }));
+        return timeline;
+    }
+
+    private static (DateTimeOffset OccurredAt, string Source, string Summary)? Describe(object data) => data switch
+    {
+        CaseOpened e => (e.OccurredAt, "intake", $"Case opened at {e.CenterId} ({e.Category}, {e.Channel}) for {e.ApplicantName}"),
+        ApplicantRegistered e => (e.OccurredAt, "intake", $"Applicant registered: {e.Applicant.FullName}"),
+        ApplicantDetailsCorrected e => (e.OccurredAt, "intake", $"Applicant details corrected: {e.Reason}"),
+        FamilyMemberRecorded e => (e.OccurredAt, "intake", $"Family member recorded: {e.Member.Relationship} {e.Member.FullName}"),
+        FamilyMemberUpdated e => (e.OccurredAt, "intake", $"Family member updated: {e.Member.Relationship} {e.Member.FullName}"),
+        FamilySeparationReported e => (e.OccurredAt, "intake",
+            $"Separation reported: {e.Relationship} {e.MemberName} in {e.Location.City}, {e.Location.Country} since {e.SeparatedSince:yyyy-MM-dd}, in the care of {e.Caregiver ?? "nobody known"}"),
+        VulnerabilityRaised e => (e.OccurredAt, "intake", $"Vulnerability raised: {e.Kind} ({e.Note}); priority {Words.Of(e.PriorityAfter)}"),
+        VulnerabilityCleared e => (e.OccurredAt, "intake", $"Vulnerability cleared: {e.Kind}; priority {Words.Of(e.PriorityAfter)}"),
+        ConsultationHeld e => (e.OccurredAt, "intake", $"Consultation by {e.Lawyer} on {e.Topic}: {e.Advice}"),
+        CaseAssigned e => (e.OccurredAt, "intake", $"Assigned to {e.Operator}"),
+        CaseTransferred e => (e.OccurredAt, "intake", $"Transferred from {e.FromCenterId} to {e.ToCenterId}: {e.Reason}"),
+        CaseReferred e => (e.OccurredAt, "intake", $"Referred to {e.ReferredTo}: {e.Reason}"),
+        CaseClosed e => (e.OccurredAt, "intake", $"Case closed as {Words.Of(e.Outcome)}: {e.Summary}"),
+        CaseReopened e => (e.OccurredAt, "intake", $"Case reopened: {e.Reason}"),
+        AgencyReplyNoted e => (e.OccurredAt, "correspondence", $"{e.AgencyName} replied ({e.Decision}): {e.Summary}"),
+        ReplyOverdueNoted e => (e.OccurredAt, "correspondence", $"No reply from {e.AgencyName} by {e.ReplyDueBy:yyyy-MM-dd}"),
+        TravelArrangedNoted e => (e.OccurredAt, "reunification", $"Seat on flight {e.FlightNumber} {e.From}→{e.To} on {e.FlightDate:yyyy-MM-dd}"),
+        TravelDisruptedNoted e => (e.OccurredAt, "reunification",
+            $"Flight {e.FlightNumber} disrupted ({e.Reason}); {(e.RebookedFlightNumber is { } f ? $"rebooked on {f}" : e.Waitlisted ? "waitlisted" : "no seat yet")}"),
+        ReunionReported e => (e.OccurredAt, "reunification", $"Reunited: {e.MemberId} handed over to {e.HandedOverTo} after {e.DaysSeparated} days apart"),
+        ReunificationFailureNoted e => (e.OccurredAt, "reunification", $"Reunification failed: {e.Reason}"),
+        _ => null,
+    };
+}
