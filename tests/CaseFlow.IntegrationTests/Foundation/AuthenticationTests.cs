@@ -17,7 +17,7 @@ public sealed class AuthenticationTests(CaseFlowSystem system) : IClassFixture<C
         (await system.Correspondence.Json(token: null).GetAsync($"/v1/cases/{Guid.NewGuid()}/correspondence"))
             .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        var intake = new Intake.Api.V1.Intake.IntakeClient(system.Intake.Grpc);
+        var intake = new IntakeClient(system.Intake.Grpc);
         var error = await Should.ThrowAsync<RpcException>(() =>
             intake.GetCaseAsync(new GetCaseRequest { CaseId = Guid.NewGuid().ToString() }).ResponseAsync);
         error.StatusCode.ShouldBe(StatusCode.Unauthenticated);

@@ -49,7 +49,7 @@ public sealed class BadInputTests(CaseFlowSystem system) : IClassFixture<CaseFlo
     [Fact]
     public async Task Over_grpc_every_problem_is_an_invalid_argument_with_field_details()
     {
-        var intake = new Intake.Api.V1.Intake.IntakeClient(system.Intake.Grpc);
+        var intake = new IntakeClient(system.Intake.Grpc);
         var error = await Should.ThrowAsync<RpcException>(() => intake.OpenCaseAsync(new OpenCaseRequest
         {
             RequestId = Guid.NewGuid().ToString(),

@@ -40,7 +40,7 @@ public sealed class FirstFlowTests(CaseFlowSystem system) : IClassFixture<CaseFl
     public async Task A_case_opened_over_grpc_gets_a_file_in_both_other_services()
     {
         var auth = RunningService.Bearer(system.Token(center: "batken"));
-        var intake = new Intake.Api.V1.Intake.IntakeClient(system.Intake.Grpc);
+        var intake = new IntakeClient(system.Intake.Grpc);
         var opened = await intake.OpenCaseAsync(new OpenCaseRequest
         {
             RequestId = Guid.NewGuid().ToString(),
@@ -56,8 +56,8 @@ public sealed class FirstFlowTests(CaseFlowSystem system) : IClassFixture<CaseFl
         details.Channel.ShouldBe("phone");
         details.Category.ShouldBe("stranded-abroad");
 
-        var correspondence = new Correspondence.Api.V1.Correspondence.CorrespondenceClient(system.Correspondence.Grpc);
-        var reunification = new Reunification.Api.V1.Reunification.ReunificationClient(system.Reunification.Grpc);
+        var correspondence = new CorrespondenceClient(system.Correspondence.Grpc);
+        var reunification = new ReunificationClient(system.Reunification.Grpc);
         var file = await Eventually.Get(async () => await OrNull(() =>
             correspondence.GetCorrespondenceAsync(new GetCorrespondenceRequest { CaseId = opened.CaseId }, auth).ResponseAsync),
             "the correspondence file");

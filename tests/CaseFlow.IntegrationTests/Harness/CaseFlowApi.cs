@@ -38,3 +38,32 @@ public static class CaseFlowApi
     public static string Str(this JsonObject json, string name) =>
         json[name]?.ToString() ?? throw new ShouldAssertException($"no '{name}' in {json}");
 }
+
+/// <summary>A JSON call's status and body, for tests that look at errors as closely as at answers.</summary>
+public sealed record JsonAnswer(System.Net.HttpStatusCode Status, string Body)
+{
+    public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
+
+    public JsonAnswer ShouldSucceed()
+    {
+        ((int)Status).ShouldBeInRange(200, 299, Body);
+        return this;
+    }
+
+    public static async Task<JsonAnswer> Of(Task<HttpResponseMessage> call)
+    {
+        using var response = await call;
+        return new JsonAnswer(response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
+
+public static class JsonCalls
+{
+    public static Task<JsonAnswer> Post(this HttpClient client, string path, object body) =>
+        JsonAnswer.Of(client.PostAsJsonAsync(path, body));
+
+    public static Task<JsonAnswer> Put(this HttpClient client, string path, object body) =>
+        JsonAnswer.Of(client.PutAsJsonAsync(path, body));
+
+    public static Task<JsonAnswer> Get(this HttpClient client, string path) => JsonAnswer.Of(client.GetAsync(path));
+}
