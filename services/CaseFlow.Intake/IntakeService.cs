@@ -1,5 +1,6 @@
 using CaseFlow.Intake.Api;
 using CaseFlow.Intake.Cases;
+using CaseFlow.Intake.Cases.Dashboards;
 using CaseFlow.Intake.Cases.NotingOtherServices;
 using CaseFlow.Intake.Cases.Opening;
 using CaseFlow.Intake.Messaging;
@@ -24,6 +25,7 @@ public static class IntakeService
         builder.Services.AddSingleton(builder.Configuration.GetSection("ReferenceData").Get<ReferenceData.ReferenceData>()
             ?? new ReferenceData.ReferenceData());
         builder.Services.AddSingleton<OpenCaseHandler>();
+        builder.Services.AddHostedService<DashboardViews>();
         customize?.Invoke(builder);
 
         var app = builder.Build();

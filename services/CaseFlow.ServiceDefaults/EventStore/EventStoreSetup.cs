@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Weasel.Core;
 
 namespace CaseFlow.ServiceDefaults.EventStore;
 
@@ -31,6 +32,8 @@ public static class EventStoreSetup
             {
                 opts.DatabaseSchemaName = schema;
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Enums as words: the stored history reads the same to an auditor as the API does.
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;

@@ -46,4 +46,18 @@ public sealed class ListCasesTests(CaseFlowSystem system) : IClassFixture<CaseFl
         (await uzgen.Get("/v1/cases?pageToken=garbage")).Body.ShouldContain("pageToken");
         (await uzgen.Get("/v1/cases?pageSize=100000")).Body.ShouldContain("pageSize");
     }
+
+    [Fact]
+    public async Task Dashboards_read_caseload_and_case_facts_as_flat_sql_without_personal_data()
+    {
+        var supervisor = system.Intake.Json(system.Token(role: "supervisor", center: null, user: "coordinator"));
+        var caseId = (await supervisor.OpenCase(CaseFlowApi.NewCase(center: "jalal-abad", name: "Dashboard Person"))).Str("caseId");
+        await supervisor.OpenCase(CaseFlowApi.NewCase(center: "jalal-abad", name: "Dashboard Person 2"));
+        (await supervisor.Post($"/v1/cases/{caseId}/close", new { requestId = Guid.NewGuid().ToString(), outcome = "resolved-by-advice", summary = "advice given" }))
+            .ShouldSucceed();
+
+        (await system.Count(system.Intake, "caseload", "center_id = 'jalal-abad' and province = 'Jalal-Abad' and status = 'open' and cases = 1")).ShouldBe(1);
+        (await system.Count(system.Intake, "caseload", "center_id = 'jalal-abad' and status = 'closed' and cases = 1")).ShouldBe(1);
+        (await system.Count(system.Intake, "case_facts", "case_id = $1::uuid and time_to_closure is not null", caseId)).ShouldBe(1);
+    }
 }
