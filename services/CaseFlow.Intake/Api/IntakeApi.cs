@@ -28,7 +28,7 @@ public sealed partial class IntakeApi(
     private Task<CaseChanged> Change(StreamCommand target, Google.Protobuf.IMessage request, ServerCallContext context,
         Decide<Case> decide) =>
         commands.Run(target, request, CallerOf(context), state => state.CenterId, decide,
-            (state, version) => new CaseChanged { CaseId = state.Id.ToString(), Version = version }, context.CancellationToken);
+            (state, version) => new CaseChanged { CaseId = state.Id.ToString(), Version = (int)version }, context.CancellationToken);
 
     private static (InputCheck Check, StreamCommand Target) Begin(string operation, string caseId, string requestId,
         bool hasExpectedVersion, long expectedVersion)

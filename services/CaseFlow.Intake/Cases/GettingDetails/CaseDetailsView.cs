@@ -12,7 +12,7 @@ public static class CaseDetailsView
         var details = new V1.CaseDetails
         {
             CaseId = state.Id.ToString(),
-            Version = state.Version,
+            Version = (int)state.Version,
             CenterId = state.CenterId,
             CenterName = center?.Name ?? state.CenterId,
             Province = center?.Province ?? "",

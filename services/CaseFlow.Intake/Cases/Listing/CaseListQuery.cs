@@ -50,7 +50,7 @@ public static class CaseListQuery
     {
         CaseId = c.Id.ToString(), CenterId = c.CenterId, Category = c.Category, ApplicantName = c.ApplicantName,
         Status = Words.Of(c.Status), Priority = Words.Of(c.Priority), AssignedOperator = c.AssignedOperator ?? "",
-        OpenedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(c.OpenedAt), Version = c.Version,
+        OpenedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(c.OpenedAt), Version = (int)c.Version,
     };
 
     private static T? Parse<T>(InputCheck check, string word, string field) where T : struct, Enum
