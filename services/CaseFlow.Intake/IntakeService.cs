@@ -4,6 +4,7 @@ using CaseFlow.Intake.Cases.Dashboards;
 using CaseFlow.Intake.Cases.NotingOtherServices;
 using CaseFlow.Intake.Cases.Opening;
 using CaseFlow.Intake.Messaging;
+using CaseFlow.ServiceDefaults.Audit;
 using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
@@ -26,11 +27,13 @@ public static class IntakeService
             ?? new ReferenceData.ReferenceData());
         builder.Services.AddSingleton<OpenCaseHandler>();
         builder.Services.AddHostedService<DashboardViews>();
+        builder.AddCaseAudit<Case>(state => state.CenterId);
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapCaseFlowDefaults();
         app.MapGrpcService<IntakeApi>().RequireAuthorization();
+        app.MapCaseAudit<Case>();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Audit;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Idempotency;
 using CaseFlow.ServiceDefaults.Messaging;
@@ -42,6 +43,8 @@ public static class EventStoreSetup
                 TuneDelivery(opts, config);
                 opts.Schema.For<HandledRequest>();
                 opts.Schema.For<ProcessedMessage>();
+                opts.Schema.For<AuditorRead>();
+                opts.Listeners.Add(new HashChainListener());
                 registerProjections(opts);
             })
             .UseNpgsqlDataSource()

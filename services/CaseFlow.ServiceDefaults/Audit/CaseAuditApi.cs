@@ -1,0 +1,103 @@
+using CaseFlow.Audit.Api.V1;
+using CaseFlow.ServiceDefaults.Errors;
+using CaseFlow.ServiceDefaults.EventStore;
+using CaseFlow.ServiceDefaults.Hosting;
+using CaseFlow.ServiceDefaults.Security;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using JasperFx.Events;
+using Marten;
+
+namespace CaseFlow.ServiceDefaults.Audit;
+
+/// <summary>The per-case stream a service audits, and which center owns a case in it.</summary>
+public sealed record AuditedStream<TState>(Func<TState, string?> CenterOf) where TState : class;
+
+/// <summary>A read of a case's history by an auditor: personal data was shown, so the read itself is kept.</summary>
+public sealed record AuditorRead(Guid Id, Guid CaseId, string User, string What, DateTimeOffset At);
+
+/// <summary>History, state as of any time or version, and chain verification — the same in every service.</summary>
+public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TState> audited, ServiceIdentity service,
+    TimeProvider clock) : CaseAudit.CaseAuditBase where TState : class
+{
+    public override async Task<CaseHistory> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
+    {
+        var (caseId, events) = await Load(request.CaseId, context, "history");
+        var history = new CaseHistory { CaseId = caseId.ToString(), Service = service.Name };
+        var serializer = store.Options.Serializer();
+        history.Events.AddRange(events.Select(e => new HistoryEvent
+        {
+            Version = e.Version,
+            Sequence = e.Sequence,
+            Type = e.EventTypeName,
+            OccurredAt = Stamp(HashChain.OccurredAt(e.Data) ?? e.Timestamp),
+            RecordedAt = Stamp(e.Timestamp),
+            User = e.UserName ?? "",
+            Role = HashChain.Role(e) ?? "",
+            Center = HashChain.Center(e) ?? "",
+            CorrelationId = e.CorrelationId ?? "",
+            CausationId = e.CausationId ?? "",
+            Hash = HashChain.StoredHash(e) ?? "",
+            Data = JsonParser.Default.Parse<Struct>(serializer.ToJson(e.Data)),
+        }));
+        return history;
+    }
+
+    public override async Task<CaseStateAt> GetCaseStateAt(GetCaseStateAtRequest request, ServerCallContext context)
+    {
+        var check = new InputCheck();
+        check.That(request.Version >= 0, "version", "must be 0 (latest) or a version of the stream");
+        check.ThrowIfAny();
+        var (caseId, events) = await Load(request.CaseId, context, "state");
+        var asOf = request.AsOf?.ToDateTimeOffset();
+        var knownAt = request.KnownAt?.ToDateTimeOffset();
+        var chosen = events.Where(e =>
+            (request.Version == 0 || e.Version <= request.Version) &&
+            (knownAt is null || e.Timestamp <= knownAt) &&
+            (asOf is null || (HashChain.OccurredAt(e.Data) ?? e.Timestamp) <= asOf));
+        var (state, version, applied) = StateFolder.Fold<TState>(chosen);
+        return new CaseStateAt
+        {
+            CaseId = caseId.ToString(), Service = service.Name, Version = version, EventsApplied = applied,
+            State = state is null ? null : JsonParser.Default.Parse<Struct>(store.Options.Serializer().ToJson(state)),
+        };
+    }
+
+    public override async Task<CaseVerification> VerifyCase(VerifyCaseRequest request, ServerCallContext context)
+    {
+        var (caseId, events) = await Load(request.CaseId, context, "verification");
+        var result = ChainVerification.Verify(events, store.Options.Serializer());
+        return new CaseVerification
+        {
+            CaseId = caseId.ToString(), Service = service.Name, Intact = result.Intact, EventsChecked = result.EventsChecked,
+            FirstBrokenVersion = result.FirstBrokenVersion, FirstBrokenType = result.FirstBrokenType ?? "", Problem = result.Problem ?? "",
+        };
+    }
+
+    private async Task<(Guid CaseId, IReadOnlyList<IEvent> Events)> Load(string caseIdText, ServerCallContext context, string what)
+    {
+        var check = new InputCheck();
+        var caseId = check.Id(caseIdText, "caseId");
+        check.ThrowIfAny();
+        var caller = Caller.From(context.GetHttpContext().User);
+        if (caller.Role == Caller.Dashboard) throw new Forbidden("dashboards read aggregated projections, not case histories");
+
+        await using var session = store.LightweightSession();
+        var events = await session.Events.FetchStreamAsync(caseId, token: context.CancellationToken);
+        if (events.Count == 0) throw new NotFound($"case {caseId} has no history in {service.Name}");
+        if (StateFolder.Fold<TState>(events).State is { } latest && audited.CenterOf(latest) is { } center)
+            caller.EnsureCanRead(center);
+        else if (caller.Role == Caller.Operator)
+            throw new Forbidden("this case's center is not known here; ask a supervisor or an auditor");
+
+        if (caller.Role == Caller.Auditor)
+        {
+            session.Store(new AuditorRead(Guid.CreateVersion7(), caseId, caller.User, what, clock.GetUtcNow()));
+            await session.SaveChangesAsync(context.CancellationToken);
+        }
+        return (caseId, events);
+    }
+
+    private static Timestamp Stamp(DateTimeOffset at) => Timestamp.FromDateTimeOffset(at);
+}

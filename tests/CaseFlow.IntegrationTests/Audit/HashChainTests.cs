@@ -1,0 +1,88 @@
+using System.Net;
+using CaseFlow.IntegrationTests.Harness;
+using Npgsql;
+
+namespace CaseFlow.IntegrationTests.Audit;
+
+/// <summary>Each stream is a hash chain: altering, reordering or deleting a stored event is reported with the exact event.</summary>
+public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFlowSystem>
+{
+    private HttpClient Auditor => system.Intake.Json(system.Token(role: "auditor", center: null, user: "donor-auditor"));
+
+    private async Task<string> CaseWithFiveEvents()
+    {
+        var intake = system.Intake.Json(system.Token());
+        var caseId = (await intake.OpenCase(CaseFlowApi.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
+        foreach (var (topic, day) in new[] { ("entry rules", "04-02"), ("consulate letter", "04-20"), ("embassy letter", "05-05"), ("MFA application", "06-18") })
+            (await intake.Post($"/v1/cases/{caseId}/consultations", new
+            {
+                requestId = Guid.NewGuid().ToString(), occurredAt = $"2020-{day}T12:00:00Z", topic, advice = "noted", durationMinutes = 20,
+            })).ShouldSucceed();
+        return caseId;
+    }
+
+    private async Task Tamper(string sql, string caseId)
+    {
+        await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
+        await connection.OpenAsync();
+        var statements = sql.Replace("{events}", $"{system.Schema(system.Intake)}.mt_events").Replace("$1", $"'{Guid.Parse(caseId)}'");
+        await using var command = new NpgsqlCommand(statements, connection);
+        (await command.ExecuteNonQueryAsync()).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task An_untouched_case_verifies_and_its_history_names_who_did_what_when()
+    {
+        var caseId = await CaseWithFiveEvents();
+
+        var verification = (await Auditor.Get($"/v1/cases/{caseId}/verify")).ShouldSucceed().Json;
+        verification["intact"]!.GetValue<bool>().ShouldBeTrue();
+        verification["eventsChecked"]!.GetValue<int>().ShouldBe(5);
+
+        var events = (await Auditor.Get($"/v1/cases/{caseId}/history")).ShouldSucceed().Json["events"]!.AsArray();
+        events.Count.ShouldBe(5);
+        events[1]!["user"]!.ToString().ShouldBe("lawyer-aigul");
+        events[1]!["role"]!.ToString().ShouldBe("operator");
+        events[1]!["occurredAt"]!.ToString().ShouldBe("2020-04-02T12:00:00Z");
+        events[1]!["data"]!["Topic"]!.ToString().ShouldBe("entry rules");
+        events.Select(e => e!["hash"]!.ToString()).Distinct().Count().ShouldBe(5);
+        (await system.Count(system.Intake, "mt_doc_auditorread", "data ->> 'User' = 'donor-auditor'")).ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task The_state_as_of_a_business_date_folds_only_what_had_happened_by_then()
+    {
+        var caseId = await CaseWithFiveEvents();
+
+        var state = (await Auditor.Get($"/v1/cases/{caseId}/state?asOf=2020-05-15T00:00:00Z")).ShouldSucceed().Json;
+        state["state"]!["ConsultationCount"]!.GetValue<int>().ShouldBe(3);
+        (await Auditor.Get($"/v1/cases/{caseId}/state?version=2")).ShouldSucceed().Json["state"]!["ConsultationCount"]!.GetValue<int>().ShouldBe(1);
+        (await Auditor.Get($"/v1/cases/{caseId}/state?knownAt=2001-01-01T00:00:00Z")).ShouldSucceed().Json["eventsApplied"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("update {events} set data = jsonb_set(data, '{Topic}', '\"nothing happened\"') where stream_id = $1 and version = 3", 3)]
+    [InlineData("delete from {events} where stream_id = $1 and version = 2", 3)]
+    [InlineData("update {events} set version = 1000 where stream_id = $1 and version = 3; update {events} set version = 3 where stream_id = $1 and version = 4; update {events} set version = 4 where stream_id = $1 and version = 1000", 3)]
+    [InlineData("update {events} set user_name = 'someone-else' where stream_id = $1 and version = 4", 4)]
+    public async Task Tampering_with_a_stored_event_is_reported_with_the_exact_event(string tampering, long firstBroken)
+    {
+        var caseId = await CaseWithFiveEvents();
+
+        await Tamper(tampering, caseId);
+
+        var verification = (await Auditor.Get($"/v1/cases/{caseId}/verify")).ShouldSucceed().Json;
+        verification["intact"]!.GetValue<bool>().ShouldBeFalse();
+        verification["firstBrokenVersion"]!.ToString().ShouldBe(firstBroken.ToString());
+        verification["problem"]!.ToString().ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Dashboards_and_operators_of_other_centers_cannot_read_histories()
+    {
+        var caseId = (await system.Intake.Json(system.Token()).OpenCase(CaseFlowApi.NewCase())).Str("caseId");
+        (await system.Intake.Json(system.Token(role: "dashboard", center: null)).Get($"/v1/cases/{caseId}/history")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await system.Intake.Json(system.Token(center: "osh")).Get($"/v1/cases/{caseId}/history")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await system.Intake.Json(system.Token()).Get($"/v1/cases/{caseId}/history")).ShouldSucceed();
+    }
+}
