@@ -10,12 +10,51 @@ public sealed class PrivateBroker : IAsyncDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), $"caseflow-broker-{Guid.NewGuid():N}"[..30]);
     private readonly string name = $"caseflow-fault-{Guid.NewGuid():N}"[..24];
-    public int Port { get; } = 56000 + Random.Shared.Next(0, 150) * 6;
+    public int Port { get; private set; } = FreePortBlock();
 
     public Uri Amqp => new($"amqp://caseflow:caseflow@127.0.0.1:{Port}/");
     public Uri Management => new($"http://127.0.0.1:{Port + 1}");
 
+    /// <summary>The first start may retry on other ports (one taken meanwhile, a loaded machine); a restart keeps its port.</summary>
+    public async Task StartFirst()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Start();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                await Stop();
+                Port = FreePortBlock();
+            }
+        }
+    }
+
     public Task Start() => Script("start", "--name", name, "--port", Port.ToString(), "--dir", directory);
+
+    /// <summary>AMQP port and the five after it (management, distribution, CLI) all free on loopback.</summary>
+    private static int FreePortBlock()
+    {
+        while (true)
+        {
+            var port = 56000 + Random.Shared.Next(0, 150) * 6;
+            if (Enumerable.Range(port, 6).All(IsFree)) return port;
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException) { return false; }
+    }
 
     public Task Stop() => Script("stop", "--name", name, "--port", Port.ToString(), "--dir", directory);
 
@@ -44,7 +83,7 @@ public sealed class SystemOnPrivateBroker : CaseFlowSystem
 
     protected override async Task<(Uri Amqp, Uri Management)> ProvideBroker()
     {
-        await Broker.Start();
+        await Broker.StartFirst();
         return (Broker.Amqp, Broker.Management);
     }
 
