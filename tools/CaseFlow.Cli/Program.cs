@@ -1,5 +1,6 @@
 using System.CommandLine;
+using CaseFlow.Cli.Auditing;
 using CaseFlow.Cli.Tokens;
 
-var root = new RootCommand("CaseFlow command-line tool") { TokenCommand.Create() };
+var root = new RootCommand("CaseFlow command-line tool") { TokenCommand.Create(), AuditCommand.Create() };
 return await root.Parse(args).InvokeAsync();

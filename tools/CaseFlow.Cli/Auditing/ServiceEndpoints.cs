@@ -1,0 +1,31 @@
+using CaseFlow.ServiceDefaults.Security;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace CaseFlow.Cli.Auditing;
+
+/// <summary>Where the three services answer gRPC, and the token the CLI calls them with.</summary>
+public sealed record ServiceEndpoints(IReadOnlyList<(string Name, Uri Grpc)> Services, string Token)
+{
+    public static ServiceEndpoints FromEnvironment(string role, string user)
+    {
+        var key = Environment.GetEnvironmentVariable("Auth__SigningKey")
+            ?? throw new InvalidOperationException("Auth__SigningKey is not set (./caseflow sets it from .caseflow/dev-signing-key)");
+        var token = Environment.GetEnvironmentVariable("CASEFLOW_TOKEN") is { Length: > 0 } given
+            ? given
+            : DevelopmentTokens.Issue(key, user, role, center: null, TimeSpan.FromMinutes(10));
+        return new ServiceEndpoints(
+        [
+            ("intake", Address("CASEFLOW_INTAKE_GRPC", 5101)),
+            ("correspondence", Address("CASEFLOW_CORRESPONDENCE_GRPC", 5201)),
+            ("reunification", Address("CASEFLOW_REUNIFICATION_GRPC", 5301)),
+        ], token);
+    }
+
+    public Metadata Authorization => new() { { "authorization", $"Bearer {Token}" } };
+
+    public GrpcChannel Channel(Uri address) => GrpcChannel.ForAddress(address);
+
+    private static Uri Address(string variable, int port) =>
+        new(Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : $"http://127.0.0.1:{port}");
+}
