@@ -1,8 +1,8 @@
 using System.Net;
 using CaseFlow.IntegrationTests.Harness;
-using static CaseFlow.IntegrationTests.Letters.CorrespondenceCalls;
+using static CaseFlow.IntegrationTests.CorrespondenceLetters.CorrespondenceCalls;
 
-namespace CaseFlow.IntegrationTests.Letters;
+namespace CaseFlow.IntegrationTests.CorrespondenceLetters;
 
 /// <summary>Bad input names its field, a retried request appends nothing, a stale version is a conflict: and nothing changes.</summary>
 [Collection(CorrespondenceSystemCollection.Name)]

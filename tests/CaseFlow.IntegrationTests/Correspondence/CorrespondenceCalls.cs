@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CaseFlow.IntegrationTests.Harness;
 
-namespace CaseFlow.IntegrationTests.Letters;
+namespace CaseFlow.IntegrationTests.CorrespondenceLetters;
 
 /// <summary>Small JSON helpers over Correspondence's HTTP API.</summary>
 public static class CorrespondenceCalls

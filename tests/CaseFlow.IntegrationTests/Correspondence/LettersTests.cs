@@ -4,9 +4,9 @@ using CaseFlow.Contracts.Correspondence.V1;
 using CaseFlow.IntegrationTests.Harness;
 using CaseFlow.ServiceDefaults.Security;
 using MassTransit;
-using static CaseFlow.IntegrationTests.Letters.CorrespondenceCalls;
+using static CaseFlow.IntegrationTests.CorrespondenceLetters.CorrespondenceCalls;
 
-namespace CaseFlow.IntegrationTests.Letters;
+namespace CaseFlow.IntegrationTests.CorrespondenceLetters;
 
 /// <summary>Letters through the public API: templates with the case's data from Intake, approval, replies, and the rules' errors.</summary>
 [Collection(CorrespondenceSystemCollection.Name)]
