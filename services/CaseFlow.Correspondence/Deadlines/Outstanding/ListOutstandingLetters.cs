@@ -21,7 +21,7 @@ public sealed class ListOutstandingLettersHandler(EventSessions sessions, TimePr
         if (caller.Role == Caller.Operator)
         {
             check.That(center is null || center == caller.Center, "centerId", $"an operator sees only center '{caller.Center}'");
-            center = caller.Center;
+            center = caller.Center ?? "";
         }
         check.ThrowIfAny();
 
