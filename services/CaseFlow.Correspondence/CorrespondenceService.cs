@@ -1,11 +1,19 @@
+using CaseFlow.Correspondence.Agencies;
 using CaseFlow.Correspondence.Api;
+using CaseFlow.Correspondence.Deadlines.Outstanding;
+using CaseFlow.Correspondence.Deadlines.Watching;
 using CaseFlow.Correspondence.Files;
-using CaseFlow.Correspondence.Files.GettingFile;
+using CaseFlow.Correspondence.Files.Closing;
+using CaseFlow.Correspondence.Files.Moving;
 using CaseFlow.Correspondence.Files.Opening;
+using CaseFlow.Correspondence.Messaging;
+using CaseFlow.Correspondence.Replies.ResponseTimes;
+using CaseFlow.Correspondence.Templates;
 using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
 using JasperFx.Events.Projections;
+using Marten;
 
 namespace CaseFlow.Correspondence;
 
@@ -17,14 +25,55 @@ public static class CorrespondenceService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = CaseFlowHost.CreateBuilder(Identity, args);
-        builder.AddEventStore(Identity, opts => opts.Projections.Snapshot<CorrespondenceFile>(SnapshotLifecycle.Inline));
-        builder.AddMessaging(Identity, bus => bus.AddConsumer<OpenFileWhenCaseOpened>());
-        builder.Services.AddSingleton<GetCorrespondenceHandler>();
+        builder.AddEventStore(Identity, RegisterDocumentsAndProjections, publishes: new CorrespondencePublishes());
+        builder.AddMessaging(Identity, bus =>
+        {
+            bus.AddConsumer<OpenFileWhenCaseOpened>();
+            bus.AddConsumer<MoveFileWhenCaseTransferred>();
+            bus.AddConsumer<FollowCaseClosing>();
+        });
+        builder.Services.AddSingleton(TemplateLibrary.Shipped());
+        builder.Services.AddSingleton<CaseData.IntakeCases>();
+        builder.Services.AddSingleton<AgencyDirectory>();
+        builder.Services.AddHostedService<Agencies.Seeding.SampleAgencies>();
+        builder.Services.AddSingleton<DeadlineWatch>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineWatch>());
+        AddSlices(builder.Services);
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapCaseFlowDefaults();
         app.MapGrpcService<CorrespondenceApi>().RequireAuthorization();
         return app;
+    }
+
+    private static void RegisterDocumentsAndProjections(StoreOptions opts)
+    {
+        opts.Projections.Snapshot<CorrespondenceFile>(SnapshotLifecycle.Inline);
+        opts.Projections.Add(new OutstandingLettersProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new AgencyResponseTimesProjection(), ProjectionLifecycle.Async);
+        opts.Schema.For<Agency>().UseNumericRevisions(true);
+        opts.Schema.For<OutstandingLetter>().Index(l => l.OverdueFrom).Index(l => l.CenterId).Index(l => l.CaseId);
+        opts.Schema.For<Agencies.Seeding.SampleAgenciesSeeded>();
+    }
+
+    /// <summary>Each slice's handler, found by the API per call.</summary>
+    private static void AddSlices(IServiceCollection services)
+    {
+        services.AddSingleton<Letters.LetterCommands>();
+        services.AddSingleton<Files.GettingFile.GetCorrespondenceHandler>();
+        services.AddSingleton<Letters.Drafting.DraftLetterHandler>();
+        services.AddSingleton<Letters.Revising.ReviseLetterHandler>();
+        services.AddSingleton<Letters.Approving.ApproveLetterHandler>();
+        services.AddSingleton<Letters.Sending.SendLetterHandler>();
+        services.AddSingleton<Letters.Withdrawing.WithdrawLetterHandler>();
+        services.AddSingleton<Letters.GettingLetter.GetLetterHandler>();
+        services.AddSingleton<Replies.Recording.RecordReplyHandler>();
+        services.AddSingleton<Replies.FollowingUp.SendFollowUpHandler>();
+        services.AddSingleton<GetAgencyResponseTimesHandler>();
+        services.AddSingleton<ListOutstandingLettersHandler>();
+        services.AddSingleton<Templates.Listing.ListTemplatesHandler>();
+        services.AddSingleton<Agencies.Editing.EditAgenciesHandler>();
+        services.AddSingleton<Agencies.Reading.ReadAgenciesHandler>();
     }
 }

@@ -37,15 +37,22 @@ public class CaseFlowSystem : IAsyncLifetime
         var (amqp, management) = await ProvideBroker();
         virtualHost = await RabbitVirtualHost.Create(management, amqp, $"caseflow-{Id}");
         Intake = await Start(IntakeService.Identity, IntakeService.Build);
-        Correspondence = await Start(CorrespondenceService.Identity, CorrespondenceService.Build);
+        Correspondence = await Start(CorrespondenceService.Identity, CorrespondenceService.Build, IntakeAddress);
         Reunification = await Start(ReunificationService.Identity, ReunificationService.Build);
     }
 
     protected virtual Task<(Uri Amqp, Uri Management)> ProvideBroker() =>
         Task.FromResult((TestEnvironment.RabbitMq, TestEnvironment.RabbitMqManagement));
 
-    private async Task<RunningService> Start(ServiceIdentity identity,
-        Func<string[], Action<WebApplicationBuilder>?, WebApplication> build)
+    /// <summary>Where Correspondence finds Intake's API (it reads the case's data for letter templates).</summary>
+    protected string IntakeAddress => $"--Services:Intake:Grpc={Intake.GrpcAddress}";
+
+    /// <summary>Lets a test class replace services of one service (e.g. its clock) before it is built.</summary>
+    protected virtual Action<WebApplicationBuilder>? Customize(ServiceIdentity identity) => null;
+
+    /// <summary>Starts a service of this system; started again, it is another instance on the same schema and virtual host.</summary>
+    protected async Task<RunningService> Start(ServiceIdentity identity,
+        Func<string[], Action<WebApplicationBuilder>?, WebApplication> build, params string[] extraArgs)
     {
         var (http, grpc) = (FreePort(), FreePort());
         string[] args =
@@ -58,8 +65,9 @@ public class CaseFlowSystem : IAsyncLifetime
             $"--Ports:Grpc={grpc}",
             $"--Auth:SigningKey={SigningKey}",
             $"--Logging:LogLevel:Default={Environment.GetEnvironmentVariable("CASEFLOW_TEST_LOGLEVEL") ?? "Warning"}",
+            .. extraArgs,
         ];
-        var app = build(args, null);
+        var app = build(args, Customize(identity));
         await app.StartAsync();
         var service = new RunningService(identity.Name, app, http, grpc);
         services.Add(service);

@@ -13,6 +13,7 @@ public sealed class RunningService(string name, WebApplication app, int httpPort
     public string Name { get; } = name;
     public WebApplication App { get; } = app;
     public Uri HttpAddress { get; } = new($"http://127.0.0.1:{httpPort}");
+    public Uri GrpcAddress { get; } = new($"http://127.0.0.1:{grpcPort}");
 
     public HttpClient Json(string? token)
     {

@@ -5,15 +5,19 @@ namespace CaseFlow.IntegrationTests.Harness;
 /// <summary>A bare MassTransit bus on a test's virtual host, to play another service or a misbehaving broker.</summary>
 public static class TestBus
 {
-    public static async Task<AsyncBus> Start(Uri broker)
+    /// <param name="configure">Adds receive endpoints, e.g. a queue that collects what a service published.</param>
+    public static async Task<AsyncBus> Start(Uri broker, Action<IRabbitMqBusFactoryConfigurator>? configure = null)
     {
         var parts = broker.UserInfo.Split(':', 2);
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
             rabbit.Host(broker.Host, (ushort)broker.Port, Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/')), host =>
             {
                 host.Username(Uri.UnescapeDataString(parts[0]));
                 host.Password(Uri.UnescapeDataString(parts[1]));
-            }));
+            });
+            configure?.Invoke(rabbit);
+        });
         await bus.StartAsync();
         return new AsyncBus(bus);
     }

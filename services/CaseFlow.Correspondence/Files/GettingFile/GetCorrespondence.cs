@@ -1,4 +1,5 @@
 using CaseFlow.Correspondence.Api.V1;
+using CaseFlow.Correspondence.Letters.GettingLetter;
 using CaseFlow.ServiceDefaults.Errors;
 using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Security;
@@ -7,7 +8,7 @@ using Marten;
 
 namespace CaseFlow.Correspondence.Files.GettingFile;
 
-public sealed class GetCorrespondenceHandler(EventSessions sessions)
+public sealed class GetCorrespondenceHandler(EventSessions sessions, TimeProvider clock)
 {
     public async Task<Api.V1.CorrespondenceFile> Handle(GetCorrespondenceRequest request, Caller caller, CancellationToken ct)
     {
@@ -19,6 +20,7 @@ public sealed class GetCorrespondenceHandler(EventSessions sessions)
         var file = await session.LoadAsync<Files.CorrespondenceFile>(caseId, ct)
             ?? throw new NotFound($"case {caseId} has no correspondence file");
         caller.EnsureCanRead(file.CenterId);
+        var now = clock.GetUtcNow();
         return new Api.V1.CorrespondenceFile
         {
             CaseId = file.Id.ToString(),
@@ -26,6 +28,16 @@ public sealed class GetCorrespondenceHandler(EventSessions sessions)
             CenterId = file.CenterId,
             OpenedAt = Timestamp.FromDateTimeOffset(file.OpenedAt),
             LetterCount = file.LetterCount,
+            Closed = file.Closed,
+            Letters =
+            {
+                file.Letters.Values.OrderBy(l => l.DraftedAt).ThenBy(l => l.Id).Select(l => new LetterSummary
+                {
+                    LetterId = l.Id.ToString(), AgencyId = l.AgencyId, AgencyName = l.AgencyName, Kind = l.Kind,
+                    Language = l.Language, Subject = l.Subject, Status = GetLetterHandler.Status(l.Status),
+                    ReplyDueBy = GetLetterHandler.Day(l.ReplyDueBy), Overdue = l.IsOverdueAt(now),
+                }),
+            },
         };
     }
 }

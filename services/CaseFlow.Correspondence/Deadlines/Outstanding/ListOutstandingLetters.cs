@@ -1,0 +1,49 @@
+using CaseFlow.Correspondence.Api.V1;
+using CaseFlow.Correspondence.Letters;
+using CaseFlow.ServiceDefaults.Errors;
+using CaseFlow.ServiceDefaults.EventStore;
+using CaseFlow.ServiceDefaults.Security;
+using Google.Protobuf.WellKnownTypes;
+using Marten;
+
+namespace CaseFlow.Correspondence.Deadlines.Outstanding;
+
+public sealed class ListOutstandingLettersHandler(EventSessions sessions, TimeProvider clock)
+{
+    public const int MaxRows = 1000;
+
+    public async Task<ListOutstandingLettersResponse> Handle(ListOutstandingLettersRequest request, Caller caller, CancellationToken ct)
+    {
+        var check = new InputCheck();
+        var dueBefore = check.OptionalDay(request.DueBefore, "dueBefore");
+        var center = string.IsNullOrWhiteSpace(request.CenterId) ? null : request.CenterId.Trim();
+        // Operators see their own center's letters only, whether or not they ask for it.
+        if (caller.Role == Caller.Operator)
+        {
+            check.That(center is null || center == caller.Center, "centerId", $"an operator sees only center '{caller.Center}'");
+            center = caller.Center ?? "";
+        }
+        check.ThrowIfAny();
+
+        var now = clock.GetUtcNow();
+        await using var session = sessions.Query();
+        IQueryable<OutstandingLetter> query = session.Query<OutstandingLetter>();
+        if (center is not null) query = query.Where(l => l.CenterId == center);
+        if (!string.IsNullOrWhiteSpace(request.AgencyId)) query = query.Where(l => l.AgencyId == request.AgencyId.Trim());
+        if (request.OverdueOnly) query = query.Where(l => l.OverdueFrom <= now);
+        if (dueBefore is { } day) query = query.Where(l => l.OverdueFrom <= Deadline.EndOf(day));
+        var letters = await query.OrderBy(l => l.OverdueFrom).ThenBy(l => l.Id).Take(MaxRows).ToListAsync(ct);
+        return new ListOutstandingLettersResponse
+        {
+            Letters =
+            {
+                letters.Select(l => new Api.V1.OutstandingLetter
+                {
+                    CaseId = l.CaseId.ToString(), LetterId = l.Id.ToString(), CenterId = l.CenterId, AgencyId = l.AgencyId,
+                    AgencyName = l.AgencyName, Kind = l.Kind, Subject = l.Subject, SentAt = Timestamp.FromDateTimeOffset(l.SentAt),
+                    ReplyDueBy = l.ReplyDueBy.ToString("yyyy-MM-dd"), Overdue = l.OverdueFrom <= now,
+                }),
+            },
+        };
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using CaseFlow.Correspondence.Deadlines.Outstanding;
+using CaseFlow.Correspondence.Files;
+using CaseFlow.ServiceDefaults.EventStore;
+using CaseFlow.ServiceDefaults.Hosting;
+using CaseFlow.ServiceDefaults.Security;
+using JasperFx;
+using Marten;
+using Npgsql;
+
+namespace CaseFlow.Correspondence.Deadlines.Watching;
+
+/// <summary>
+/// Raises ReplyOverdue once per letter and due date, with any number of instances running. RabbitMQ here has no
+/// delayed messages, so the watch sweeps the outstanding letters whose due day has ended: at start (catching up
+/// after downtime) and then every interval of the service's clock. One instance sweeps at a time (a PostgreSQL
+/// advisory lock); and the event is appended at the version the decision was made on, so even two sweeps that
+/// overlap cannot raise it twice: the later commit fails and its next sweep finds it raised.
+/// </summary>
+public sealed class DeadlineWatch(
+    IDocumentStore store, EventSessions sessions, NpgsqlDataSource database, ServiceIdentity service,
+    IConfiguration configuration, TimeProvider clock, ILogger<DeadlineWatch> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+    private readonly long lockKey = LockKey(configuration["EventStore:Schema"] ?? service.Name);
+    private readonly TimeSpan interval = TimeSpan.FromSeconds(configuration.GetValue("Deadlines:SweepIntervalSeconds", 60));
+
+    /// <summary>The clock's time at the end of the last sweep this instance ran or skipped.</summary>
+    public DateTimeOffset? LastSweepAt { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Sweep(stopping);
+            }
+            catch (Exception e) when (!stopping.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "The deadline sweep failed; it runs again in {Interval}", interval);
+            }
+            await Task.Delay(interval, clock, stopping);
+        }
+    }
+
+    /// <returns>How many ReplyOverdue this sweep raised.</returns>
+    public async Task<int> Sweep(CancellationToken ct)
+    {
+        var raised = 0;
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (await TryLock(connection, transaction, ct))
+        {
+            var now = clock.GetUtcNow();
+            foreach (var letter in await DueLetters(now, ct))
+                if (await Raise(letter, now, ct)) raised++;
+        }
+        await transaction.CommitAsync(ct);
+        LastSweepAt = clock.GetUtcNow();
+        return raised;
+    }
+
+    private async Task<IReadOnlyList<OutstandingLetter>> DueLetters(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        return await query.Query<OutstandingLetter>()
+            .Where(l => !l.OverdueRaised && !l.CaseClosed && l.OverdueFrom <= now)
+            .OrderBy(l => l.OverdueFrom).Take(BatchSize).ToListAsync(ct);
+    }
+
+    private async Task<bool> Raise(OutstandingLetter letter, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = sessions.ForCaller(Caller.System(service.Name), requestId: null);
+        var stream = await session.Events.FetchForWriting<CorrespondenceFile>(letter.CaseId, ct);
+        if (stream.Aggregate is null) return false;
+        var events = ReplyOverdueRules.Decide(stream.Aggregate, letter.Id, now);
+        if (events.Count == 0) return false;
+        stream.AppendMany(events);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (ConcurrencyException)
+        {
+            logger.LogInformation("Case {CaseId} changed while letter {LetterId} was found overdue; the next sweep decides again",
+                letter.CaseId, letter.Id);
+            return false;
+        }
+    }
+
+    private async Task<bool> TryLock(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select pg_try_advisory_xact_lock(@key)", connection, transaction);
+        command.Parameters.AddWithValue("key", lockKey);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>Stable across processes and restarts (string.GetHashCode is not), distinct per schema.</summary>
+    private static long LockKey(string schema) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"{schema}:deadline-watch")), 0);
+}

@@ -1,0 +1,73 @@
+using CaseFlow.Correspondence.Letters;
+using CaseFlow.Correspondence.Letters.Approving;
+using CaseFlow.Correspondence.Letters.Revising;
+using CaseFlow.Correspondence.Letters.Withdrawing;
+using CaseFlow.ServiceDefaults.Errors;
+
+namespace CaseFlow.Correspondence.Tests.Letters;
+
+public sealed class RevisingAndApprovingTests
+{
+    private static readonly DateTimeOffset Later = Given.Drafted.AddHours(2);
+
+    [Fact]
+    public void Given_a_draft_when_revised_then_the_new_text_is_recorded()
+    {
+        ReviseLetterRules.Decide(Given.File(Given.LetterWasDrafted()), new ReviseLetter(Given.LetterId, "New subject", "New body", "typo", Later))
+            .ShouldBe([new LetterRevised(Given.CaseId, Given.LetterId, "New subject", "New body", "typo", Later)]);
+    }
+
+    [Fact]
+    public void Given_an_approved_letter_when_revised_then_it_needs_approving_again()
+    {
+        var file = Given.File(Given.LetterWasDrafted("official-application"), Given.LetterWasApproved(),
+            new LetterRevised(Given.CaseId, Given.LetterId, "New", "Text", "", Later));
+
+        file.Letters[Given.LetterId].IsApproved.ShouldBeFalse();
+        file.Letters[Given.LetterId].Status.ShouldBe(LetterStatus.Draft);
+    }
+
+    [Fact]
+    public void Given_a_sent_letter_when_revised_then_it_is_refused()
+    {
+        Should.Throw<RuleViolated>(() => ReviseLetterRules.Decide(Given.File(Given.LetterWasDrafted(), Given.LetterWasSent()),
+            new ReviseLetter(Given.LetterId, "New", "Text", "", Given.Sent.AddDays(1))));
+    }
+
+    [Fact]
+    public void Given_a_withdrawn_letter_when_revised_or_approved_then_nothing_changes_it()
+    {
+        var file = Given.File(Given.LetterWasDrafted(), new LetterWithdrawn(Given.CaseId, Given.LetterId, "not needed", Later));
+
+        Should.Throw<RuleViolated>(() => ReviseLetterRules.Decide(file, new ReviseLetter(Given.LetterId, "New", "Text", "", Later)))
+            .Message.ShouldContain("withdrawn");
+        Should.Throw<RuleViolated>(() => ApproveLetterRules.Decide(file, new ApproveLetter(Given.LetterId, Given.Supervisor, "", Later)));
+    }
+
+    [Fact]
+    public void Given_a_draft_when_a_supervisor_approves_then_it_is_approved_by_them()
+    {
+        ApproveLetterRules.Decide(Given.File(Given.LetterWasDrafted()), new ApproveLetter(Given.LetterId, Given.Supervisor, "ok", Later))
+            .ShouldBe([new LetterApproved(Given.CaseId, Given.LetterId, "coordinator-dina", "ok", Later)]);
+    }
+
+    [Fact]
+    public void Given_a_draft_when_an_operator_approves_then_it_is_forbidden()
+    {
+        Should.Throw<Forbidden>(() => ApproveLetterRules.Decide(Given.File(Given.LetterWasDrafted()),
+            new ApproveLetter(Given.LetterId, Given.Operator, "", Later)));
+    }
+
+    [Fact]
+    public void Given_an_approved_letter_when_approved_again_then_nothing_new_happens()
+    {
+        ApproveLetterRules.Decide(Given.File(Given.LetterWasDrafted(), Given.LetterWasApproved()),
+            new ApproveLetter(Given.LetterId, Given.Supervisor, "", Later)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Given_no_such_letter_when_approving_then_it_is_not_found()
+    {
+        Should.Throw<NotFound>(() => ApproveLetterRules.Decide(Given.File(), new ApproveLetter(Guid.NewGuid(), Given.Supervisor, "", Later)));
+    }
+}
