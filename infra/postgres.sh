@@ -20,7 +20,7 @@ PG_PORT="${CASEFLOW_PG_PORT:-55432}"
 PG_USER=caseflow
 PG_PASS=caseflow
 PG_DBS=(caseflow caseflow_test)
-PG_SETTINGS="-c max_connections=300 -c shared_buffers=256MB -c fsync=on"
+PG_SETTINGS="-c max_connections=500 -c shared_buffers=256MB -c fsync=on"
 
 pg_say() { cf_say "postgres: $*"; }
 pg_die() { cf_die "postgres: $*"; }

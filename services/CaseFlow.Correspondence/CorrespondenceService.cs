@@ -9,6 +9,7 @@ using CaseFlow.Correspondence.Files.Opening;
 using CaseFlow.Correspondence.Messaging;
 using CaseFlow.Correspondence.Replies.ResponseTimes;
 using CaseFlow.Correspondence.Templates;
+using CaseFlow.ServiceDefaults.Audit;
 using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
@@ -39,11 +40,13 @@ public static class CorrespondenceService
         builder.Services.AddSingleton<DeadlineWatch>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineWatch>());
         AddSlices(builder.Services);
+        builder.AddCaseAudit<CorrespondenceFile>(file => file.CenterId);
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapCaseFlowDefaults();
         app.MapGrpcService<CorrespondenceApi>().RequireAuthorization();
+        app.MapCaseAudit<CorrespondenceFile>();
         return app;
     }
 

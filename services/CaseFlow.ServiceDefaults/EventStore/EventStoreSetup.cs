@@ -28,7 +28,8 @@ public static class EventStoreSetup
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set");
         var schema = config["EventStore:Schema"] ?? service.Name;
 
-        builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        // Built by the container so that stopping the host closes the pool.
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         var marten = builder.Services.AddMarten(opts =>
             {
                 opts.DatabaseSchemaName = schema;

@@ -57,7 +57,8 @@ public class CaseFlowSystem : IAsyncLifetime
         var (http, grpc) = (FreePort(), FreePort());
         string[] args =
         [
-            $"--ConnectionStrings:Postgres={TestEnvironment.Postgres}",
+            // Many hosts share one test server: small pools, closed when a class is done.
+            $"--ConnectionStrings:Postgres={TestEnvironment.Postgres};Maximum Pool Size=15",
             $"--ConnectionStrings:RabbitMq={virtualHost!.AmqpUri}",
             $"--EventStore:Schema={identity.Name}_{Id}",
             "--EventStore:DaemonMode=Solo",

@@ -24,7 +24,7 @@ public sealed class GetCorrespondenceHandler(EventSessions sessions, TimeProvide
         return new Api.V1.CorrespondenceFile
         {
             CaseId = file.Id.ToString(),
-            Version = file.Version,
+            Version = (int)file.Version,
             CenterId = file.CenterId,
             OpenedAt = Timestamp.FromDateTimeOffset(file.OpenedAt),
             LetterCount = file.LetterCount,

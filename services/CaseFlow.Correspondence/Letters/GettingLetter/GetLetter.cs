@@ -23,7 +23,7 @@ public sealed class GetLetterHandler(EventSessions sessions, TimeProvider clock)
         var letter = file.Find(letterId);
         var answer = new Api.V1.Letter
         {
-            CaseId = file.Id.ToString(), LetterId = letter.Id.ToString(), Version = file.Version, CenterId = file.CenterId,
+            CaseId = file.Id.ToString(), LetterId = letter.Id.ToString(), Version = (int)file.Version, CenterId = file.CenterId,
             AgencyId = letter.AgencyId, AgencyName = letter.AgencyName, Kind = letter.Kind, Language = letter.Language,
             TemplateId = letter.TemplateId ?? "", Subject = letter.Subject, Body = letter.Body, Status = Status(letter.Status),
             DraftedAt = Timestamp.FromDateTimeOffset(letter.DraftedAt), ApprovedBy = letter.ApprovedBy ?? "",
