@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Admin;
 using CaseFlow.ServiceDefaults.Errors;
 using CaseFlow.ServiceDefaults.Security;
 using CaseFlow.ServiceDefaults.Telemetry;
@@ -37,6 +38,7 @@ public static class CaseFlowHost
         app.UseAuthorization();
         app.MapHealth();
         app.MapGrpcReflectionService();
+        app.MapGrpcService<AdminApi>().RequireAuthorization();
         return app;
     }
 }
