@@ -67,6 +67,7 @@ public static class ReunificationService
     {
         services.AddSingleton<FileCommands>();
         services.AddSingleton<FlightCommands>();
+        services.AddSingleton<FlightQueues>();
         services.AddSingleton<GetReunificationHandler>();
         services.AddSingleton<ChoosePlanHandler>();
         services.AddSingleton<RecordAgencyDecisionHandler>();

@@ -21,7 +21,7 @@ public sealed record FlightDecision(
 /// The write path of flight commands: supervisors only (flights are not of one center), once per request id, under the
 /// flight's row lock; travellers' files change in the same transaction.
 /// </summary>
-public sealed class FlightCommands(EventSessions sessions, IdempotentRequests requests)
+public sealed class FlightCommands(EventSessions sessions, IdempotentRequests requests, FlightQueues queues)
 {
     public static void EnsureSupervisor(Caller caller)
     {
@@ -34,7 +34,7 @@ public sealed class FlightCommands(EventSessions sessions, IdempotentRequests re
     {
         EnsureSupervisor(caller);
         await using var session = sessions.ForCaller(caller, command.RequestId);
-        return await requests.RunOnce(session, $"reunification.{command.Operation}", command.RequestId, request, async () =>
+        return await queues.InTurn(command.FlightId, () => requests.RunOnce(session, $"reunification.{command.Operation}", command.RequestId, request, async () =>
         {
             var stream = await session.Lock(command.FlightId, command.ExpectedVersion, ct);
             var flight = stream.Flight();
@@ -44,7 +44,7 @@ public sealed class FlightCommands(EventSessions sessions, IdempotentRequests re
             foreach (var (caseId, events) in decision.FileEvents) session.Events.Append(caseId, events.ToArray());
             var after = decision.FlightEvents.Aggregate(flight, (f, e) => f.After(e));
             return new FlightChanged { FlightId = flight.Id.ToString(), Version = stream.CurrentVersion ?? 0, Status = after.Status.Name() };
-        }, ct);
+        }, ct), ct);
     }
 
     public static FlightCommand Parse(string operation, string flightId, string? requestId, bool hasVersion, long expectedVersion,

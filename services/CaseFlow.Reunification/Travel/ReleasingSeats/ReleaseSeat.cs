@@ -35,17 +35,18 @@ public static class ReleaseSeatRules
     }
 }
 
-public sealed class ReleaseSeatHandler(EventSessions sessions, IdempotentRequests requests, TimeProvider clock)
+public sealed class ReleaseSeatHandler(EventSessions sessions, IdempotentRequests requests, FlightQueues queues, TimeProvider clock)
 {
     public async Task<ReunificationChanged> Handle(ReleaseSeatRequest request, Caller caller, CancellationToken ct)
     {
         var (command, release) = ReleaseSeatRules.Parse(request, clock.GetUtcNow());
         await using var session = sessions.ForCaller(caller, request.RequestId);
-        return await requests.RunOnce(session, command.ForStream.Operation, request.RequestId, request, async () =>
+        var flightId = (await session.Peek(command.CaseId, caller, ct)).Booking?.FlightId;
+        return await queues.InTurn(flightId, () => requests.RunOnce(session, command.ForStream.Operation, request.RequestId, request, async () =>
         {
             var (file, version) = await FileAndFlight.Change(session, command.CaseId, command.ExpectedVersion, caller,
                 (file, flight) => ReleaseSeatRules.Decide(file, flight, release), ct);
             return FileCommands.Changed(file, version);
-        }, ct);
+        }, ct), ct);
     }
 }

@@ -9,16 +9,16 @@ using Marten;
 
 namespace CaseFlow.Reunification.Travel.RequestingSeats;
 
-public sealed class RequestSeatHandler(EventSessions sessions, IdempotentRequests requests, TimeProvider clock)
+public sealed class RequestSeatHandler(EventSessions sessions, IdempotentRequests requests, FlightQueues queues, TimeProvider clock)
 {
     public async Task<SeatRequestAnswer> Handle(RequestSeatRequest request, Caller caller, CancellationToken ct)
     {
         var (command, seat) = RequestSeatRules.Parse(request, clock.GetUtcNow());
         await using var session = sessions.ForCaller(caller, request.RequestId);
-        return await requests.RunOnce(session, command.ForStream.Operation, request.RequestId, request, async () =>
+        await session.Peek(command.CaseId, caller, ct);
+        var flightId = seat.FlightId ?? await NextOnRoute(session, seat, ct);
+        return await queues.InTurn(flightId, () => requests.RunOnce(session, command.ForStream.Operation, request.RequestId, request, async () =>
         {
-            await session.Peek(command.CaseId, caller, ct);
-            var flightId = seat.FlightId ?? await NextOnRoute(session, seat, ct);
             var flight = flightId is { } id ? await session.Lock(id, null, ct) : null;
             var file = await session.FetchFile(command.CaseId, command.ExpectedVersion, caller, ct);
 
@@ -34,7 +34,7 @@ public sealed class RequestSeatHandler(EventSessions sessions, IdempotentRequest
                 FlightId = after.Booking?.FlightId?.ToString() ?? "",
                 Outcome = after.Booking is { Seated: true } ? "seated" : "waitlisted",
             };
-        }, ct);
+        }, ct), ct);
     }
 
     /// <summary>The earliest open flight of the route with a free seat, else the earliest (to wait on), else none yet.</summary>
