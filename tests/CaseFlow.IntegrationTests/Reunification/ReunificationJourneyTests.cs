@@ -123,6 +123,7 @@ public sealed class ReunificationJourneyTests(CaseFlowSystem system) : IClassFix
     {
         var caseId = Guid.NewGuid();
         var (first, resent) = (Guid.NewGuid(), Guid.NewGuid());
+        await system.OpenFiles(Lawyer, [Separation(Guid.NewGuid())]); // the queue is bound: nothing published below is lost
         await using (var bus = await TestBus.Start(system.BrokerUri))
         {
             await bus.Publish(Separation(caseId), c => c.MessageId = first);
