@@ -1,7 +1,27 @@
 using CaseFlow.Reunification.Api;
 using CaseFlow.Reunification.Files;
-using CaseFlow.Reunification.Files.GettingFile;
+using CaseFlow.Reunification.Files.GettingDetails;
 using CaseFlow.Reunification.Files.Opening;
+using CaseFlow.Reunification.Files.Transferring;
+using CaseFlow.Reunification.Flights;
+using CaseFlow.Reunification.Flights.Cancelling;
+using CaseFlow.Reunification.Flights.ChangingCapacity;
+using CaseFlow.Reunification.Flights.Departing;
+using CaseFlow.Reunification.Flights.GettingManifest;
+using CaseFlow.Reunification.Flights.Scheduling;
+using CaseFlow.Reunification.Messaging;
+using CaseFlow.Reunification.Plans.Choosing;
+using CaseFlow.Reunification.Plans.RecordingAgencyDecisions;
+using CaseFlow.Reunification.Preparation.AssigningEscort;
+using CaseFlow.Reunification.Preparation.RecordingConsent;
+using CaseFlow.Reunification.Preparation.RecordingDocuments;
+using CaseFlow.Reunification.Priority.Escalating;
+using CaseFlow.Reunification.Reunions.Completing;
+using CaseFlow.Reunification.Reunions.Ending;
+using CaseFlow.Reunification.Statistics;
+using CaseFlow.Reunification.Travel.Departing;
+using CaseFlow.Reunification.Travel.ReleasingSeats;
+using CaseFlow.Reunification.Travel.RequestingSeats;
 using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
@@ -17,14 +37,53 @@ public static class ReunificationService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = CaseFlowHost.CreateBuilder(Identity, args);
-        builder.AddEventStore(Identity, opts => opts.Projections.Snapshot<ReunificationFile>(SnapshotLifecycle.Inline));
-        builder.AddMessaging(Identity, bus => bus.AddConsumer<OpenFileWhenCaseOpened>());
-        builder.Services.AddSingleton<GetReunificationHandler>();
+        builder.AddEventStore(Identity, opts =>
+            {
+                opts.Projections.Snapshot<ReunificationFile>(SnapshotLifecycle.Inline);
+                opts.Projections.Snapshot<Flight>(SnapshotLifecycle.Inline);
+                opts.Projections.Add<MonthlyCompletionsProjection>(ProjectionLifecycle.Async);
+            },
+            publishes: new ReunificationPublishes());
+        builder.AddMessaging(Identity, bus =>
+        {
+            bus.AddConsumer<OpenFileWhenCaseOpened>();
+            bus.AddConsumer<OpenReunificationWhenSeparationReported>();
+            bus.AddConsumer<RecordDecisionWhenAgencyReplied>();
+            bus.AddConsumer<ChangePriorityWhenVulnerabilityChanges>();
+            bus.AddConsumer<CancelWhenCaseWithdrawn>();
+            bus.AddConsumer<MoveFileWhenCaseTransferred>();
+        });
+        AddSlices(builder.Services);
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapCaseFlowDefaults();
         app.MapGrpcService<ReunificationApi>().RequireAuthorization();
+        app.MapGrpcService<FlightsApi>().RequireAuthorization();
         return app;
+    }
+
+    private static void AddSlices(IServiceCollection services)
+    {
+        services.AddSingleton<FileCommands>();
+        services.AddSingleton<FlightCommands>();
+        services.AddSingleton<FlightQueues>();
+        services.AddSingleton<GetReunificationHandler>();
+        services.AddSingleton<ChoosePlanHandler>();
+        services.AddSingleton<RecordAgencyDecisionHandler>();
+        services.AddSingleton<RecordConsentHandler>();
+        services.AddSingleton<RecordDocumentReadyHandler>();
+        services.AddSingleton<AssignEscortHandler>();
+        services.AddSingleton<RequestSeatHandler>();
+        services.AddSingleton<ReleaseSeatHandler>();
+        services.AddSingleton<RecordOwnTravelHandler>();
+        services.AddSingleton<RecordReunionHandler>();
+        services.AddSingleton<EndReunificationHandler>();
+        services.AddSingleton<GetReunificationStatisticsHandler>();
+        services.AddSingleton<ScheduleFlightHandler>();
+        services.AddSingleton<ChangeFlightCapacityHandler>();
+        services.AddSingleton<CancelFlightHandler>();
+        services.AddSingleton<RecordFlightMovementHandler>();
+        services.AddSingleton<FlightQueries>();
     }
 }

@@ -2,16 +2,72 @@ using CaseFlow.Reunification.Files.Opening;
 
 namespace CaseFlow.Reunification.Files;
 
-/// <summary>The reunification file of one case: from a reported separation to the reunion.</summary>
-public sealed record ReunificationFile(Guid Id, string CenterId, DateTimeOffset OpenedAt, ReunificationStage Stage)
+public sealed record SeparatedMember(
+    string MemberId, string Relationship, string Name, bool IsMinor, string Country, string City, string? Caregiver,
+    DateOnly SeparatedSince);
+
+public sealed record RecordedDecision(Guid? LetterId, string Agency, string Decision, string Summary, DateTimeOffset DecidedAt);
+
+/// <summary>Where the traveller is booked: a flight (seat or waitlist), or only a route while it has no open flight.</summary>
+public sealed record Booking(Guid? FlightId, string? FlightNumber, DateOnly? FlightDate, string From, string To, bool Seated);
+
+/// <summary>
+/// The reunification file of one case: from a reported separation to the reunion. Kept inline, so it is also the
+/// summary that GetReunification and the dashboards read.
+/// </summary>
+public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTimeOffset OpenedAt, ReunificationStage Stage)
 {
     public long Version { get; set; }
+    public SeparatedMember? Member { get; init; }
+    public string? Plan { get; init; }
+    public string? PlanReason { get; init; }
+    public string Priority { get; init; } = Priorities.Normal;
+    public IReadOnlyList<RecordedDecision> AgencyDecisions { get; init; } = [];
+    public bool ConsentRecorded { get; init; }
+    public IReadOnlyList<string> DocumentsReady { get; init; } = [];
+    public string? Escort { get; init; }
+    public Booking? Booking { get; init; }
+    public DateTimeOffset? SeatRequestedAt { get; init; }
+    public string? HandedOverTo { get; init; }
+    public DateOnly? ReunitedOn { get; init; }
+    public int? DaysSeparated { get; init; }
+    public string? EndReason { get; init; }
+
+    /// <summary>The child travels unless the parent goes to the child.</summary>
+    public bool TravellerIsChild => Member is { IsMinor: true } && Plan != ReunificationPlans.ParentTravelsToChild;
 
     public static ReunificationFile Create(CaseFileOpened opened) =>
         new(opened.CaseId, opened.CenterId, opened.OccurredAt, ReunificationStage.NoSeparationReported);
-}
 
-public enum ReunificationStage
-{
-    NoSeparationReported,
+    /// <summary>The separation may be delivered before the case itself: it then opens the file.</summary>
+    public static ReunificationFile Create(ReunificationOpened opened) =>
+        new ReunificationFile(opened.CaseId, opened.CenterId, opened.OccurredAt, ReunificationStage.NoSeparationReported)
+            .Apply(opened);
+
+    public ReunificationFile Apply(ReunificationOpened e) => this with
+    {
+        Stage = ReunificationStage.Assessing,
+        Member = new SeparatedMember(e.MemberId, e.Relationship, e.MemberName, e.IsMinor, e.Country, e.City, e.Caregiver,
+            e.SeparatedSince),
+    };
+
+    public ReunificationFile Apply(FileTransferred e) => this with { CenterId = e.ToCenterId };
+
+    public ReunificationFile Apply(PlanChosen e) => this with { Plan = e.Plan, PlanReason = e.Reason, Stage = ReunificationStage.Planned };
+
+    public ReunificationFile Apply(PlanChanged e) => this with { Plan = e.Plan, PlanReason = e.Reason, Stage = ReunificationStage.Planned };
+
+    public ReunificationFile Apply(AgencyDecisionRecorded e) =>
+        this with { AgencyDecisions = [.. AgencyDecisions, new RecordedDecision(e.LetterId, e.Agency, e.Decision, e.Summary, e.OccurredAt)] };
+
+    public ReunificationFile Apply(PriorityEscalated e) => this with { Priority = e.Priority };
+
+    public ReunificationFile Apply(PriorityLowered e) => this with { Priority = e.Priority };
+
+    public ReunificationFile Apply(ConsentRecorded e) => this with { ConsentRecorded = true };
+
+    public ReunificationFile Apply(DocumentReady e) =>
+        DocumentsReady.Contains(e.Kind) ? this : this with { DocumentsReady = [.. DocumentsReady, e.Kind] };
+
+    public ReunificationFile Apply(EscortAssigned e) => this with { Escort = e.EscortName };
 }

@@ -1,0 +1,55 @@
+namespace CaseFlow.Reunification.Files;
+
+// The facts of a reunification file, in the order a file usually meets them. Each slice decides them;
+// ReunificationFile folds them. Facts that are published carry the file's center, as their integration events do.
+
+public sealed record ReunificationOpened(
+    Guid CaseId, string CenterId, string MemberId, string Relationship, string MemberName, bool IsMinor,
+    string Country, string City, string? Caregiver, DateOnly SeparatedSince, DateTimeOffset OccurredAt);
+
+public sealed record FileTransferred(Guid CaseId, string FromCenterId, string ToCenterId, DateTimeOffset OccurredAt);
+
+public sealed record PlanChosen(Guid CaseId, string CenterId, string Plan, string Reason, DateTimeOffset OccurredAt);
+
+public sealed record PlanChanged(Guid CaseId, string CenterId, string PreviousPlan, string Plan, string Reason, DateTimeOffset OccurredAt);
+
+public sealed record AgencyDecisionRecorded(
+    Guid CaseId, Guid? LetterId, string Agency, string Decision, string Summary, DateTimeOffset OccurredAt);
+
+public sealed record PriorityEscalated(Guid CaseId, string Priority, string Kind, string Note, DateTimeOffset OccurredAt);
+
+public sealed record PriorityLowered(Guid CaseId, string Priority, string Kind, DateTimeOffset OccurredAt);
+
+public sealed record ConsentRecorded(Guid CaseId, string GivenBy, string? Note, DateTimeOffset OccurredAt);
+
+public sealed record DocumentReady(Guid CaseId, string Kind, string? Note, DateTimeOffset OccurredAt);
+
+public sealed record EscortAssigned(Guid CaseId, string EscortName, string? Note, DateTimeOffset OccurredAt);
+
+/// <param name="FlightId">The flight asked for, or null when the next flight of the route was asked for.</param>
+public sealed record SeatRequested(Guid CaseId, Guid? FlightId, string From, string To, DateTimeOffset OccurredAt);
+
+public sealed record SeatAllocated(
+    Guid CaseId, string CenterId, Guid FlightId, string FlightNumber, string From, string To, DateOnly FlightDate, DateTimeOffset OccurredAt);
+
+/// <param name="FlightId">The full flight waited for; null when no flight of the route is scheduled yet.</param>
+public sealed record Waitlisted(Guid CaseId, Guid? FlightId, string? FlightNumber, string From, string To, DateTimeOffset OccurredAt);
+
+public sealed record SeatReleased(Guid CaseId, Guid? FlightId, string Reason, DateTimeOffset OccurredAt);
+
+/// <summary>The flight fell through; followed by the new seat or waitlist place when the route has another flight.</summary>
+public sealed record TravelDisrupted(
+    Guid CaseId, string CenterId, Guid FlightId, string FlightNumber, string From, string To, string Reason,
+    Guid? RebookedFlightId, string? RebookedFlightNumber, bool Waitlisted, DateTimeOffset OccurredAt);
+
+public sealed record Departed(Guid CaseId, Guid? FlightId, string? Note, DateTimeOffset OccurredAt);
+
+public sealed record Arrived(Guid CaseId, Guid? FlightId, string? Note, DateTimeOffset OccurredAt);
+
+public sealed record Reunited(
+    Guid CaseId, string CenterId, string MemberId, string HandedOverTo, DateOnly SeparatedSince, DateOnly ReunitedOn,
+    int DaysSeparated, DateTimeOffset OccurredAt);
+
+public sealed record ReunificationFailed(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt);
+
+public sealed record ReunificationCancelled(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt);

@@ -1,0 +1,36 @@
+using CaseFlow.ServiceDefaults.Messaging;
+using MassTransit;
+using FamilySeparationReported = CaseFlow.Contracts.Intake.V1.FamilySeparationReported;
+
+namespace CaseFlow.Reunification.Files.Opening;
+
+public static class OpenReunificationRules
+{
+    /// <summary>
+    /// The first reported separation opens the reunification; a repeat of it changes nothing. A file tracks one
+    /// separated member: another member's separation on the same case is not tracked here yet.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(ReunificationFile? file, FamilySeparationReported reported)
+    {
+        if (file?.Member is not null) return [];
+        return [new ReunificationOpened(reported.CaseId, file?.CenterId ?? reported.CenterId, reported.MemberId,
+            reported.Relationship, reported.MemberName, reported.IsMinor, reported.Country, reported.City,
+            reported.Caregiver, reported.SeparatedSince, reported.OccurredAt)];
+    }
+}
+
+/// <summary>A separated family member opens the reunification proper, on the file the case already has or a new one.</summary>
+public sealed class OpenReunificationWhenSeparationReported(Inbox inbox) : IConsumer<FamilySeparationReported>
+{
+    public Task Consume(ConsumeContext<FamilySeparationReported> context) =>
+        inbox.HandleOnce(context, nameof(OpenReunificationWhenSeparationReported), async session =>
+        {
+            var reported = context.Message;
+            var stream = await session.Events.FetchForWriting<ReunificationFile>(reported.CaseId, context.CancellationToken);
+            var events = OpenReunificationRules.Decide(stream.Aggregate, reported);
+            if (events.Count == 0) return;
+            // Messages are not ordered across types: when the separation comes before the case itself, this starts
+            // the stream, and a racing CaseOpened collides with it and is retried (then finds the file open).
+            stream.AppendMany(events);
+        });
+}

@@ -1,0 +1,78 @@
+using CaseFlow.Reunification.Files;
+
+namespace CaseFlow.Reunification.Flights;
+
+public enum FlightStatus
+{
+    Scheduled,
+    Cancelled,
+    Departed,
+    Arrived,
+}
+
+public sealed record SeatHolder(Traveller Traveller, DateTimeOffset SeatedAt);
+
+/// <summary>
+/// One charter flight: its seats and its waitlist. Kept inline, so it is also the flight manifest and the waitlist
+/// that the API reads. Every change is written under a row lock on the flight's stream (see FlightLocks).
+/// </summary>
+public sealed record Flight(Guid Id, string Number, string From, string To, DateOnly Date, int Capacity, FlightStatus Status)
+{
+    public long Version { get; set; }
+    public IReadOnlyList<SeatHolder> Passengers { get; init; } = [];
+    /// <summary>In allocation order: priority first, then request time, then who joined first.</summary>
+    public IReadOnlyList<Traveller> Waitlist { get; init; } = [];
+
+    public int FreeSeats => Status == FlightStatus.Scheduled ? Math.Max(0, Capacity - Passengers.Count) : 0;
+    public bool Holds(Guid caseId) => Passengers.Any(p => p.Traveller.CaseId == caseId);
+    public bool Waits(Guid caseId) => Waitlist.Any(t => t.CaseId == caseId);
+
+    public static Flight Create(FlightScheduled e) =>
+        new(e.FlightId, e.Number, e.From, e.To, e.Date, e.Capacity, FlightStatus.Scheduled);
+
+    public Flight Apply(FlightCapacityChanged e) => this with { Capacity = e.Capacity };
+
+    public Flight Apply(FlightSeatAllocated e) => this with
+    {
+        Passengers = [.. Passengers, new SeatHolder(e.Traveller, e.OccurredAt)],
+        Waitlist = Waitlist.Where(t => t.CaseId != e.Traveller.CaseId).ToList(),
+    };
+
+    public Flight Apply(PassengerWaitlisted e) => this with { Waitlist = InAllocationOrder([.. Waitlist, e.Traveller]) };
+
+    public Flight Apply(FlightSeatReleased e) =>
+        this with { Passengers = Passengers.Where(p => p.Traveller.CaseId != e.CaseId).ToList() };
+
+    public Flight Apply(PassengerLeftWaitlist e) =>
+        this with { Waitlist = Waitlist.Where(t => t.CaseId != e.CaseId).ToList() };
+
+    public Flight Apply(WaitlistPriorityChanged e) => this with
+    {
+        Waitlist = InAllocationOrder(Waitlist.Select(t => t.CaseId == e.CaseId ? t with { Priority = e.Priority } : t)),
+    };
+
+    public Flight Apply(FlightCancelled e) => this with { Status = FlightStatus.Cancelled, Passengers = [], Waitlist = [] };
+
+    public Flight Apply(FlightDeparted e) => this with { Status = FlightStatus.Departed, Waitlist = [] };
+
+    public Flight Apply(FlightArrived e) => this with { Status = FlightStatus.Arrived };
+
+    /// <summary>The state after one more event, for decisions that seat several travellers in a row.</summary>
+    public Flight After(object e) => e switch
+    {
+        FlightCapacityChanged x => Apply(x),
+        FlightSeatAllocated x => Apply(x),
+        PassengerWaitlisted x => Apply(x),
+        FlightSeatReleased x => Apply(x),
+        PassengerLeftWaitlist x => Apply(x),
+        WaitlistPriorityChanged x => Apply(x),
+        FlightCancelled x => Apply(x),
+        FlightDeparted x => Apply(x),
+        FlightArrived x => Apply(x),
+        _ => throw new ArgumentException($"not a flight event: {e.GetType().Name}"),
+    };
+
+    // OrderBy is stable: equal priority and request time keep the order in which they joined.
+    private static List<Traveller> InAllocationOrder(IEnumerable<Traveller> travellers) => travellers
+        .OrderByDescending(t => Priorities.Rank(t.Priority)).ThenBy(t => t.RequestedAt).ToList();
+}

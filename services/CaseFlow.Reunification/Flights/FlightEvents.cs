@@ -1,0 +1,29 @@
+namespace CaseFlow.Reunification.Flights;
+
+/// <summary>Who takes (or waits for) a seat, as the manifest and the waitlist show them.</summary>
+/// <param name="RequestedAt">Business time of the seat request: with the priority, it orders the waitlist.</param>
+public sealed record Traveller(
+    Guid CaseId, string CenterId, string Name, bool IsMinor, string? Escort, string Priority, DateTimeOffset RequestedAt);
+
+public sealed record FlightScheduled(
+    Guid FlightId, string Number, string From, string To, DateOnly Date, int Capacity, DateTimeOffset OccurredAt);
+
+public sealed record FlightCapacityChanged(Guid FlightId, int Capacity, string Reason, DateTimeOffset OccurredAt);
+
+public sealed record FlightSeatAllocated(Guid FlightId, Traveller Traveller, bool FromWaitlist, DateTimeOffset OccurredAt);
+
+public sealed record PassengerWaitlisted(Guid FlightId, Traveller Traveller, DateTimeOffset OccurredAt);
+
+public sealed record FlightSeatReleased(Guid FlightId, Guid CaseId, string Reason, DateTimeOffset OccurredAt);
+
+public sealed record PassengerLeftWaitlist(Guid FlightId, Guid CaseId, string Reason, DateTimeOffset OccurredAt);
+
+public sealed record WaitlistPriorityChanged(Guid FlightId, Guid CaseId, string Priority, DateTimeOffset OccurredAt);
+
+/// <summary>Its passengers and waitlist were moved to the next flight of the route in the same transaction.</summary>
+public sealed record FlightCancelled(Guid FlightId, string Reason, DateTimeOffset OccurredAt);
+
+/// <summary>Its waitlist, left behind, was moved to the next flight of the route in the same transaction.</summary>
+public sealed record FlightDeparted(Guid FlightId, DateTimeOffset OccurredAt);
+
+public sealed record FlightArrived(Guid FlightId, DateTimeOffset OccurredAt);

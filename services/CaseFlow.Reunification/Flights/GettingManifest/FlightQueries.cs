@@ -1,0 +1,100 @@
+using CaseFlow.Reunification.Api.V1;
+using CaseFlow.ServiceDefaults.Errors;
+using CaseFlow.ServiceDefaults.EventStore;
+using CaseFlow.ServiceDefaults.Security;
+using Google.Protobuf.WellKnownTypes;
+using Marten;
+
+namespace CaseFlow.Reunification.Flights.GettingManifest;
+
+/// <summary>Manifests, waitlists and the list of flights, read from the inline flight documents.</summary>
+public sealed class FlightQueries(EventSessions sessions)
+{
+    public async Task<Api.V1.FlightManifest> Manifest(GetFlightRequest request, Caller caller, CancellationToken ct)
+    {
+        var flight = await Load(request.FlightId, ct);
+        return new Api.V1.FlightManifest
+        {
+            FlightId = flight.Id.ToString(), Version = flight.Version, Number = flight.Number, From = flight.From, To = flight.To,
+            Date = flight.Date.ToString("yyyy-MM-dd"), Capacity = flight.Capacity, Status = flight.Status.Name(),
+            Waitlisted = flight.Waitlist.Count,
+            Passengers =
+            {
+                flight.Passengers.Select(p => new Passenger
+                {
+                    CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId, Name = NameFor(caller, p.Traveller),
+                    IsMinor = p.Traveller.IsMinor, Escort = p.Traveller.Escort ?? "", Priority = p.Traveller.Priority,
+                    SeatedAt = Timestamp.FromDateTimeOffset(p.SeatedAt),
+                }),
+            },
+        };
+    }
+
+    /// <summary>One flight's waitlist, or a route's: its open flights' waitlists, earliest flight first.</summary>
+    public async Task<Api.V1.Waitlist> Waitlist(GetWaitlistRequest request, Caller caller, CancellationToken ct)
+    {
+        IReadOnlyList<Flight> flights;
+        if (!string.IsNullOrWhiteSpace(request.FlightId)) flights = [await Load(request.FlightId, ct)];
+        else
+        {
+            var check = new InputCheck();
+            check.Required(request.From, "from", "a flight id, or the route's start").Required(request.To, "to", "the route's end");
+            check.ThrowIfAny();
+            await using var session = sessions.Query();
+            flights = await session.OpenOnRoute(request.From.Trim(), request.To.Trim(), DateOnly.MinValue, ct);
+        }
+        var entries = flights.SelectMany(f => f.Waitlist.Select(t => (Flight: f, Traveller: t)));
+        return new Api.V1.Waitlist
+        {
+            Entries =
+            {
+                entries.Select((e, i) => new Api.V1.WaitlistEntry
+                {
+                    Position = i + 1, FlightId = e.Flight.Id.ToString(), CaseId = e.Traveller.CaseId.ToString(),
+                    CenterId = e.Traveller.CenterId, Name = NameFor(caller, e.Traveller), Priority = e.Traveller.Priority,
+                    RequestedAt = Timestamp.FromDateTimeOffset(e.Traveller.RequestedAt),
+                }),
+            },
+        };
+    }
+
+    public async Task<FlightList> List(ListFlightsRequest request, CancellationToken ct)
+    {
+        await using var session = sessions.Query();
+        var flights = await session.Query<Flight>().ToListAsync(ct);
+        var matching = flights
+            .Where(f => string.IsNullOrWhiteSpace(request.From) || f.From == request.From.Trim())
+            .Where(f => string.IsNullOrWhiteSpace(request.To) || f.To == request.To.Trim())
+            .Where(f => string.IsNullOrWhiteSpace(request.Status) || f.Status.Name() == request.Status.Trim())
+            .OrderBy(f => f.Date).ThenBy(f => f.Number);
+        return new FlightList
+        {
+            Flights =
+            {
+                matching.Select(f => new FlightSummary
+                {
+                    FlightId = f.Id.ToString(), Number = f.Number, From = f.From, To = f.To, Date = f.Date.ToString("yyyy-MM-dd"),
+                    Capacity = f.Capacity, SeatsTaken = f.Passengers.Count, Waitlisted = f.Waitlist.Count, Status = f.Status.Name(),
+                    Version = f.Version,
+                }),
+            },
+        };
+    }
+
+    private async Task<Flight> Load(string flightId, CancellationToken ct)
+    {
+        var check = new InputCheck();
+        var id = check.Id(flightId, "flightId");
+        check.ThrowIfAny();
+        await using var session = sessions.Query();
+        return await session.LoadAsync<Flight>(id, ct) ?? throw new NotFound($"flight {id} does not exist");
+    }
+
+    /// <summary>Names are personal data: operators see only their own center's travellers, dashboards none.</summary>
+    private static string NameFor(Caller caller, Traveller traveller) => caller.Role switch
+    {
+        Caller.Supervisor or Caller.Auditor => traveller.Name,
+        Caller.Operator when caller.Center == traveller.CenterId => traveller.Name,
+        _ => "",
+    };
+}

@@ -1,0 +1,52 @@
+using CaseFlow.Reunification.Files;
+
+namespace CaseFlow.Reunification.Flights.Seating;
+
+/// <summary>The allocation rules of a flight: a free seat or the waitlist; a freed seat to the head of the waitlist.</summary>
+public static class Seats
+{
+    public static object Offer(Flight flight, Traveller traveller, DateTimeOffset at) => flight.FreeSeats > 0
+        ? new FlightSeatAllocated(flight.Id, traveller, FromWaitlist: false, at)
+        : new PassengerWaitlisted(flight.Id, traveller, at);
+
+    /// <summary>Offers each traveller in turn, each seeing the seats the previous ones took.</summary>
+    public static IReadOnlyList<object> OfferInTurn(Flight flight, IEnumerable<Traveller> travellers, DateTimeOffset at)
+    {
+        var offers = new List<object>();
+        foreach (var traveller in travellers)
+        {
+            var offer = Offer(flight, traveller, at);
+            flight = flight.After(offer);
+            offers.Add(offer);
+        }
+        return offers;
+    }
+
+    public static IReadOnlyList<FlightSeatAllocated> GiveFreedSeats(Flight flight, DateTimeOffset at) => flight.Waitlist
+        .Take(flight.FreeSeats)
+        .Select(t => new FlightSeatAllocated(flight.Id, t, FromWaitlist: true, at))
+        .ToList();
+
+    /// <summary>What a seat or a waitlist place on the flight means for the traveller's reunification file.</summary>
+    public static object ForTheFile(Flight flight, object offer) => offer switch
+    {
+        FlightSeatAllocated seat => new SeatAllocated(seat.Traveller.CaseId, seat.Traveller.CenterId, flight.Id, flight.Number, flight.From, flight.To,
+            flight.Date, seat.OccurredAt),
+        PassengerWaitlisted wait => new Waitlisted(wait.Traveller.CaseId, flight.Id, flight.Number, flight.From, flight.To,
+            wait.OccurredAt),
+        _ => throw new ArgumentException($"not an offer: {offer.GetType().Name}"),
+    };
+
+    public static Guid CaseOf(object offer) => offer switch
+    {
+        FlightSeatAllocated seat => seat.Traveller.CaseId,
+        PassengerWaitlisted wait => wait.Traveller.CaseId,
+        _ => throw new ArgumentException($"not an offer: {offer.GetType().Name}"),
+    };
+
+    /// <summary>The traveller of a file: the separated member, or the applicant when the parent goes to the child.</summary>
+    public static Traveller TravellerOf(ReunificationFile file, DateTimeOffset requestedAt) => new(
+        file.Id, file.CenterId,
+        file.Plan == ReunificationPlans.ParentTravelsToChild ? $"parent of {file.Member?.Name}" : file.Member?.Name ?? "",
+        file.TravellerIsChild, file.Escort, file.Priority, requestedAt);
+}

@@ -1,0 +1,43 @@
+using CaseFlow.Reunification.Api.V1;
+using CaseFlow.Reunification.Files;
+using CaseFlow.ServiceDefaults.EventStore;
+using CaseFlow.ServiceDefaults.Security;
+using Marten;
+
+namespace CaseFlow.Reunification.Statistics;
+
+/// <summary>Dashboard figures: open files by stage (from the inline files), completions by center and month.</summary>
+public sealed class GetReunificationStatisticsHandler(EventSessions sessions)
+{
+    public async Task<ReunificationStatistics> Handle(GetReunificationStatisticsRequest request, Caller caller, CancellationToken ct)
+    {
+        var center = string.IsNullOrWhiteSpace(request.CenterId) ? null : request.CenterId.Trim();
+        if (caller.Role == Caller.Operator) caller.EnsureCanRead(center ?? "(all centers)");
+
+        await using var session = sessions.Query();
+        var files = await session.Query<ReunificationFile>()
+            .Where(f => f.Stage != ReunificationStage.NoSeparationReported && f.Stage != ReunificationStage.Reunited
+                && f.Stage != ReunificationStage.Failed && f.Stage != ReunificationStage.Cancelled)
+            .ToListAsync(ct);
+        var months = await session.Query<MonthlyCompletions>().ToListAsync(ct);
+
+        return new ReunificationStatistics
+        {
+            OpenByStage =
+            {
+                files.Where(f => center is null || f.CenterId == center)
+                    .GroupBy(f => f.Stage).OrderBy(g => g.Key)
+                    .Select(g => new StageCount { Stage = g.Key.Name(), Count = g.Count() }),
+            },
+            Completed =
+            {
+                months.Where(m => center is null || m.CenterId == center).OrderBy(m => m.Month).ThenBy(m => m.CenterId)
+                    .Select(m => new CompletionsInMonth
+                    {
+                        CenterId = m.CenterId, Month = m.Month, Completed = m.Completed, TotalDaysSeparated = m.TotalDaysSeparated,
+                        ShortestDaysSeparated = m.ShortestDaysSeparated, LongestDaysSeparated = m.LongestDaysSeparated,
+                    }),
+            },
+        };
+    }
+}
