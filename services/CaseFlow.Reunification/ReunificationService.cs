@@ -22,6 +22,7 @@ using CaseFlow.Reunification.Statistics;
 using CaseFlow.Reunification.Travel.Departing;
 using CaseFlow.Reunification.Travel.ReleasingSeats;
 using CaseFlow.Reunification.Travel.RequestingSeats;
+using CaseFlow.ServiceDefaults.Audit;
 using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
@@ -54,12 +55,14 @@ public static class ReunificationService
             bus.AddConsumer<MoveFileWhenCaseTransferred>();
         });
         AddSlices(builder.Services);
+        builder.AddCaseAudit<ReunificationFile>(file => file.CenterId);
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapCaseFlowDefaults();
         app.MapGrpcService<ReunificationApi>().RequireAuthorization();
         app.MapGrpcService<FlightsApi>().RequireAuthorization();
+        app.MapCaseAudit<ReunificationFile>();
         return app;
     }
 

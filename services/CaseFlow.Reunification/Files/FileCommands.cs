@@ -25,5 +25,5 @@ public sealed class FileCommands(StreamCommands commands)
     }
 
     public static ReunificationChanged Changed(ReunificationFile file, long version) =>
-        new() { CaseId = file.Id.ToString(), Version = version, Stage = file.Stage.Name() };
+        new() { CaseId = file.Id.ToString(), Version = (int)version, Stage = file.Stage.Name() };
 }

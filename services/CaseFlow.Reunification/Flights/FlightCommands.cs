@@ -43,7 +43,7 @@ public sealed class FlightCommands(EventSessions sessions, IdempotentRequests re
             if (decision is { NextFlightId: { } next, NextFlightEvents: { } nextEvents }) session.Events.Append(next, nextEvents.ToArray());
             foreach (var (caseId, events) in decision.FileEvents) session.Events.Append(caseId, events.ToArray());
             var after = decision.FlightEvents.Aggregate(flight, (f, e) => f.After(e));
-            return new FlightChanged { FlightId = flight.Id.ToString(), Version = stream.CurrentVersion ?? 0, Status = after.Status.Name() };
+            return new FlightChanged { FlightId = flight.Id.ToString(), Version = (int)(stream.CurrentVersion ?? 0), Status = after.Status.Name() };
         }, ct), ct);
     }
 

@@ -27,7 +27,7 @@ public sealed class GetReunificationHandler(EventSessions sessions)
         var details = new ReunificationDetails
         {
             CaseId = file.Id.ToString(),
-            Version = file.Version,
+            Version = (int)file.Version,
             CenterId = file.CenterId,
             OpenedAt = Timestamp.FromDateTimeOffset(file.OpenedAt),
             Stage = file.Stage.Name(),

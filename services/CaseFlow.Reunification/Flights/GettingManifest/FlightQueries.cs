@@ -15,7 +15,7 @@ public sealed class FlightQueries(EventSessions sessions)
         var flight = await Load(request.FlightId, ct);
         return new Api.V1.FlightManifest
         {
-            FlightId = flight.Id.ToString(), Version = flight.Version, Number = flight.Number, From = flight.From, To = flight.To,
+            FlightId = flight.Id.ToString(), Version = (int)flight.Version, Number = flight.Number, From = flight.From, To = flight.To,
             Date = flight.Date.ToString("yyyy-MM-dd"), Capacity = flight.Capacity, Status = flight.Status.Name(),
             Waitlisted = flight.Waitlist.Count,
             Passengers =
@@ -75,7 +75,7 @@ public sealed class FlightQueries(EventSessions sessions)
                 {
                     FlightId = f.Id.ToString(), Number = f.Number, From = f.From, To = f.To, Date = f.Date.ToString("yyyy-MM-dd"),
                     Capacity = f.Capacity, SeatsTaken = f.Passengers.Count, Waitlisted = f.Waitlist.Count, Status = f.Status.Name(),
-                    Version = f.Version,
+                    Version = (int)f.Version,
                 }),
             },
         };

@@ -29,7 +29,7 @@ public sealed class RequestSeatHandler(EventSessions sessions, IdempotentRequest
             return new SeatRequestAnswer
             {
                 CaseId = command.CaseId.ToString(),
-                Version = file.CurrentVersion ?? 0,
+                Version = (int)(file.CurrentVersion ?? 0),
                 Stage = after.Stage.Name(),
                 FlightId = after.Booking?.FlightId?.ToString() ?? "",
                 Outcome = after.Booking is { Seated: true } ? "seated" : "waitlisted",
