@@ -30,7 +30,7 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         {
             Version = e.Version,
             Sequence = e.Sequence,
-            Type = e.EventTypeName,
+            Type = e.Data.GetType().Name,
             OccurredAt = Stamp(HashChain.OccurredAt(e.Data) ?? e.Timestamp),
             RecordedAt = Stamp(e.Timestamp),
             User = e.UserName ?? "",
