@@ -57,6 +57,26 @@ public sealed class BenchRun(BenchOptions options)
         await delivery.WaitForArrivals([probe], TimeSpan.FromSeconds(60));
         await WaitQuiet(db, infrastructure, size.DrainTimeout);
 
+        if (options.Runs("A1") || options.Runs("P2")) await ApiWrites(clients, db, infrastructure, cpu, size);
+        if (options.Runs("P1")) await SteadyDelivery(clients, delivery, db, infrastructure, cpu, size);
+        if (options.Runs("P2")) await Burst(clients, delivery, cpu, size);
+
+        // --- reads ------------------------------------------------------------------------------------
+        await using var store = new IntakeStore(options.Postgres, infrastructure.Schema("intake"), services.SigningKey);
+        if (options.Runs("Q1")) using (cpu.Measure("Q1")) await Listing(clients, store, db, size);
+        if (options.Runs("H1")) using (cpu.Measure("H1")) await History(clients, store, db, infrastructure, size);
+        if (options.Runs("R1")) await Rebuild(store, db, infrastructure, cpu, size);
+
+        // --- memory -----------------------------------------------------------------------------------
+        foreach (var service in services.All)
+            Results.Add($"M1.{service.Name}", $"peak resident memory of {service.Name} (VmHWM)", service.PeakResidentMegabytes(), "MB",
+                target: Target.AtMost(300));
+        await Report(started, total, cpu);
+        return Results;
+    }
+
+    private async Task ApiWrites(IntakeClients clients, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
+    {
         Throughput a1;
         using (cpu.Measure("A1")) a1 = await Throughput.Measure(clients.Count, size.ApiDuration, w => clients.OpenCase(w));
         Results.AddThroughput("A1", $"OpenCase via gRPC, {clients.Count} clients", a1, "ops/s", "L1.c8", Target.AtLeastTimesBaseline(0.5),
@@ -72,8 +92,10 @@ public sealed class BenchRun(BenchOptions options)
         Results.AddThroughput("A2", $"HoldConsultation with expectedVersion, {clients.Count} clients on distinct cases", a2, "ops/s", "L1.c8",
             latencyBaselineId: "L1.c8");
         await WaitQuiet(db, infrastructure, size.DrainTimeout);
+    }
 
-        // --- delivery ---------------------------------------------------------------------------------
+    private async Task SteadyDelivery(IntakeClients clients, Delivery delivery, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
+    {
         Say($"P1: {size.P1RatePerSecond} cases/s for {size.P1Duration.TotalSeconds:0} s ...");
         List<Guid> p1Ids;
         using (cpu.Measure("P1")) p1Ids = await delivery.OpenAtSteadyRate(clients, size.P1RatePerSecond, size.P1Duration);
@@ -87,7 +109,10 @@ public sealed class BenchRun(BenchOptions options)
         Results.Add("P1.lost", $"cases not delivered within {size.DrainTimeout.TotalSeconds:0} s", p1.Expected - p1.Arrived + p1Correspondence.Expected - p1Correspondence.Arrived, "cases",
             target: Target.AtMost(0));
         await WaitQuiet(db, infrastructure, size.DrainTimeout);
+    }
 
+    private async Task Burst(IntakeClients clients, Delivery delivery, CpuMeter cpu, Sizes size)
+    {
         Say($"P2: burst of {size.P2Cases:N0} OpenCase ...");
         (List<Guid> Ids, double Seconds) burst;
         (Delivery.Arrivals Reunification, Delivery.Arrivals Correspondence) p2;
@@ -102,13 +127,17 @@ public sealed class BenchRun(BenchOptions options)
         Results.Add("P2", $"burst of {size.P2Cases:N0} OpenCase: until every case is in both other services", drained ? burst.Ids.Count / drainSeconds : double.NaN,
             "cases/s", "A1", Target.AtLeastTimesBaseline(1));
         Results.Add("P2.lag.max", "burst: longest Intake -> Reunification delay", p2.Reunification.Latencies.Max, "ms");
+        // What blocks the rate: CPU spent per case by every process of the pipeline, over the burst and its drain.
+        var phase = cpu.Phases[^1];
+        var pipeline = new[] { "intake", "correspondence", "reunification", "postgres", "rabbitmq" }
+            .Sum(p => phase.CoresByProcess.GetValueOrDefault(p)) * phase.Seconds * 1000 / burst.Ids.Count;
+        Results.Add("P2.cpu", "burst: CPU time per case, all services + PostgreSQL + RabbitMQ", pipeline, "ms");
+        Results.Add("P2.ceiling", $"cases/s that CPU cost allows on {Environment.ProcessorCount} idle cores (cores / CPU per case)",
+            Environment.ProcessorCount * 1000 / pipeline, "cases/s");
+    }
 
-        // --- reads ------------------------------------------------------------------------------------
-        await using var store = new IntakeStore(options.Postgres, infrastructure.Schema("intake"), services.SigningKey);
-        using (cpu.Measure("Q1")) await Listing(clients, store, db, size);
-        using (cpu.Measure("H1")) await History(clients, store, db, infrastructure, size);
-
-        // --- rebuild ----------------------------------------------------------------------------------
+    private async Task Rebuild(IntakeStore store, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
+    {
         Say($"R1: appending {size.R1Events:N0} events ...");
         await store.AppendCases(size.R1Events);
         await WaitQuiet(db, infrastructure, size.DrainTimeout);
@@ -118,12 +147,11 @@ public sealed class BenchRun(BenchOptions options)
         using (cpu.Measure("R1")) rebuild = await store.RebuildCases();
         Results.Add("R1", $"rebuild of the Case snapshot (daemon) over {events:N0} events", events / rebuild.TotalSeconds, "events/s", "L3",
             Target.AtLeastTimesBaseline(0.25));
+    }
 
-        // --- memory -----------------------------------------------------------------------------------
-        foreach (var service in services.All)
-            Results.Add($"M1.{service.Name}", $"peak resident memory of {service.Name} (VmHWM)", service.PeakResidentMegabytes(), "MB",
-                target: Target.AtMost(300));
-
+    private async Task Report(DateTimeOffset started, Stopwatch total, CpuMeter cpu)
+    {
+        var size = options.Size;
         var columns = new[] { "intake", "correspondence", "reunification", "postgres", "rabbitmq", "bench", "other" };
         var table = Results.Table();
         var cpuTable = cpu.Table(columns);
@@ -147,7 +175,6 @@ public sealed class BenchRun(BenchOptions options)
             cpuTable,
         });
         Say($"wrote {options.OutputPath}");
-        return Results;
     }
 
     private async Task Listing(IntakeClients clients, IntakeStore store, NpgsqlDataSource db, Sizes size)

@@ -38,6 +38,7 @@ public static class BenchArguments
           --logs <dir>            service logs (default <repo>/.caseflow/bench/logs)
           --service-env K=V       extra setting for every service (repeatable), e.g. EventStore__SlowPollingMs=1000
           --only <ids>            comma-separated items to run, e.g. P1,P2 (their baselines still run)
+          --p1-rate <n>           P1's steady rate in cases/s (default 100)
           --keep-data             keep the schemas and virtual host after the run
         """;
 
@@ -59,7 +60,7 @@ public static class BenchArguments
                     env.Add(new(pair[0], pair[1]));
                     break;
                 case "--postgres" or "--amqp" or "--management" or "--vhost" or "--schema-prefix" or "--base-port"
-                    or "--out" or "--logs" or "--only":
+                    or "--out" or "--logs" or "--only" or "--p1-rate":
                     values[args[i]] = Next(args, ref i);
                     break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
@@ -84,6 +85,7 @@ public static class BenchArguments
             OutputPath = values.GetValueOrDefault("--out") ?? Path.Combine(repo, ".caseflow", "bench", "latest.json"),
             LogsDir = values.GetValueOrDefault("--logs") ?? Path.Combine(repo, ".caseflow", "bench", "logs"),
             ServiceEnvironment = env,
+            P1Rate = values.TryGetValue("--p1-rate", out var rate) ? int.Parse(rate) : null,
             Only = values.TryGetValue("--only", out var only) ? only.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() : new HashSet<string>(),
         };
     }

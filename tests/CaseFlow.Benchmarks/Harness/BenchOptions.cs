@@ -24,7 +24,11 @@ public sealed record BenchOptions
     /// <summary>Only these items (all when empty); baselines a figure is compared with still run.</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
-    public Sizes Size => Quick ? Sizes.QuickRun : Sizes.FullRun;
+    public int? P1Rate { get; init; }
+
+    public Sizes Size => (Quick ? Sizes.QuickRun : Sizes.FullRun) is var size && P1Rate is { } rate
+        ? size with { P1RatePerSecond = rate }
+        : size;
 
     public bool Runs(string item) => Only.Count == 0 || Only.Contains(item);
 }
