@@ -126,6 +126,8 @@ public sealed class BenchRun(BenchOptions options)
         Results.Add("P2.intake", $"burst of {size.P2Cases:N0} OpenCase, {clients.Count} clients: Intake rate", burst.Ids.Count / p2.Reunification.IntakeSpanSeconds, "ops/s", "A1");
         Results.Add("P2", $"burst of {size.P2Cases:N0} OpenCase: until every case is in both other services", drained ? burst.Ids.Count / drainSeconds : double.NaN,
             "cases/s", "A1", Target.AtLeastTimesBaseline(1));
+        Results.Add("P2.keepup", "burst: drain rate against the Intake rate of the same burst", drained ? burst.Ids.Count / drainSeconds : double.NaN,
+            "cases/s", "P2.intake", Target.AtLeastTimesBaseline(0.95));
         Results.Add("P2.lag.max", "burst: longest Intake -> Reunification delay", p2.Reunification.Latencies.Max, "ms");
         // What blocks the rate: CPU spent per case by every process of the pipeline, over the burst and its drain.
         var phase = cpu.Phases[^1];
