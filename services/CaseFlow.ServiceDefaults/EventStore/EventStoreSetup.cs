@@ -71,7 +71,8 @@ public static class EventStoreSetup
     /// </summary>
     private static void TuneDelivery(StoreOptions opts, IConfiguration config)
     {
-        opts.Events.UseListenNotifyForEventAppends = true;
+        // Switchable only so that ./caseflow bench can measure the daemon's defaults against this tuning.
+        opts.Events.UseListenNotifyForEventAppends = config.GetValue("EventStore:ListenNotify", true);
         opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(config.GetValue("EventStore:FastPollingMs", 50));
         opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(config.GetValue("EventStore:SlowPollingMs", 100));
         // An exception in the relay must stop it, never skip the event: nothing is silently dropped.

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using CaseFlow.Benchmarks;
+using CaseFlow.Benchmarks.Harness;
+
+namespace CaseFlow.Benchmarks.Tests;
+
+/// <summary>
+/// The quick bench against the test PostgreSQL and RabbitMQ (started by ./caseflow test), in its own schemas,
+/// virtual host and free ports. Figures depend on the machine: only that every item is measured is asserted.
+/// </summary>
+public class QuickBenchTests
+{
+    private static readonly string[] EveryItem =
+    [
+        "L1.c1", "L1.c1.p50", "L1.c1.p99", "L1.c8", "L1.c8.p50", "L1.c8.p99", "L2", "L2.p50", "L2.p99", "L3",
+        "A1", "A1.p50", "A1.p99", "A2", "A2.p50", "A2.p99",
+        "P1.p50", "P1.p99", "P1.max", "P2", "R1", "H1.timeline.p50", "H1.asof.p50", "H1.asoft.p50", "Q1.p50", "Q1.p99",
+        "M1.intake", "M1.correspondence", "M1.reunification",
+    ];
+
+    [Fact]
+    public async Task Quick_bench_measures_every_item_and_writes_them_as_json()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var output = Path.Combine(Path.GetTempPath(), $"caseflow-bench-test-{id}");
+        var options = new BenchOptions
+        {
+            Quick = true,
+            Postgres = Required("CASEFLOW_TEST_POSTGRES"),
+            Amqp = new Uri(Required("CASEFLOW_TEST_RABBITMQ")),
+            Management = new Uri(Required("CASEFLOW_TEST_RABBITMQ_MANAGEMENT")),
+            VirtualHost = $"caseflow-bench-{id}",
+            SchemaPrefix = $"bench_{id}_",
+            BasePort = 0,
+            Repo = BenchArguments.FindRepo(),
+            Configuration = BenchArguments.ThisConfiguration,
+            OutputPath = Path.Combine(output, "latest.json"),
+            LogsDir = Path.Combine(output, "logs"),
+        };
+        try
+        {
+            var results = await new BenchRun(options).Execute();
+
+            foreach (var item in EveryItem)
+            {
+                var figure = results.Figures.SingleOrDefault(f => f.Id == item);
+                figure.ShouldNotBeNull($"{item} was not measured");
+                double.IsFinite(figure.Value).ShouldBeTrue($"{item} = {figure.Value}");
+            }
+            results.Figures.Where(f => f.Target is not null).ShouldAllBe(f => f.Met != null);
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(options.OutputPath));
+            var written = json.RootElement.EnumerateArray().ToList();
+            written.Select(f => f.GetProperty("id").GetString()).ShouldBe(results.Figures.Select(f => f.Id));
+            foreach (var field in new[] { "id", "value", "unit", "baseline", "ratio", "target", "met" })
+                foreach (var figure in written)
+                    figure.TryGetProperty(field, out var present).ShouldBeTrue($"{field} missing in {figure}");
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: run the tests with ./caseflow test");
+}

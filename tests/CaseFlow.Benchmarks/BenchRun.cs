@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using CaseFlow.Benchmarks.Baselines;
+using CaseFlow.Benchmarks.Harness;
+using CaseFlow.Benchmarks.Workload;
+using CaseFlow.Intake.Api.V1;
+using Npgsql;
+
+namespace CaseFlow.Benchmarks;
+
+/// <summary>
+/// One run of every item, in an order where each starts from a quiet system: the baselines, then the API,
+/// delivery, reads, the rebuild, and the memory the services reached on the way.
+/// </summary>
+public sealed class BenchRun(BenchOptions options)
+{
+    public Results Results { get; } = new();
+
+    public async Task<Results> Execute()
+    {
+        var size = options.Size;
+        var started = DateTimeOffset.UtcNow;
+        var total = Stopwatch.StartNew();
+        await using var infrastructure = new BenchInfrastructure(options);
+        await infrastructure.Prepare();
+        await using var db = NpgsqlDataSource.Create(options.Postgres);
+        await using var services = new ServiceProcesses(options, infrastructure);
+        var cpu = new CpuMeter(() => services.All.ToDictionary(s => s.Name, s => s.Pid));
+
+        Say("starting Intake, Correspondence and Reunification ...");
+        await services.Start();
+        Say($"services ready in {total.Elapsed.TotalSeconds:0.0} s");
+        var delivery = new Delivery(db, infrastructure);
+        using var clients = new IntakeClients(services["intake"].Grpc, services.SigningKey, size.ApiClients);
+
+        // --- baselines ---------------------------------------------------------------------------------
+        var raw = new RawPostgres(db, infrastructure.BaselineSchema);
+        await raw.Setup();
+        using (cpu.Measure("L1"))
+        {
+            Results.AddThroughput("L1.c1", "raw Npgsql, one jsonb row per transaction, 1 client", await raw.SingleRowTransactions(1, size.L1Duration), "ops/s");
+            Results.AddThroughput("L1.c8", "raw Npgsql, one jsonb row per transaction, 8 clients", await raw.SingleRowTransactions(8, size.L1Duration), "ops/s");
+        }
+        using (cpu.Measure("L2"))
+        {
+            var l2 = await RawRabbitMq.PublishAndConsume(new UriBuilder(options.Amqp) { Path = "/" + Uri.EscapeDataString(options.VirtualHost) }.Uri, size.L2Messages);
+            Results.Add("L2", "raw RabbitMQ.Client, confirmed publish + acked consume, 64 in flight", l2.PerSecond, "msgs/s");
+            Results.Add("L2.p50", "raw RabbitMQ.Client: publish-to-consume median", l2.Latencies.P50, "ms");
+            Results.Add("L2.p99", "raw RabbitMQ.Client: publish-to-consume 99th percentile", l2.Latencies.P99, "ms");
+        }
+        using (cpu.Measure("L3"))
+            Results.Add("L3", $"raw Npgsql binary COPY of {size.L3Rows:N0} event-sized rows", await raw.BinaryCopy(size.L3Rows), "rows/s");
+
+        // --- API --------------------------------------------------------------------------------------
+        Say("warming up (JIT, pools, daemon) ...");
+        await Throughput.Measure(clients.Count, size.WarmUp, w => clients.OpenCase(w));
+        var probe = await clients.OpenCase(0);
+        await delivery.WaitForArrivals([probe], TimeSpan.FromSeconds(60));
+        await WaitQuiet(db, infrastructure, size.DrainTimeout);
+
+        if (options.Runs("A1") || options.Runs("P2")) await ApiWrites(clients, db, infrastructure, cpu, size);
+        if (options.Runs("P1")) await SteadyDelivery(clients, delivery, db, infrastructure, cpu, size);
+        if (options.Runs("P2")) await Burst(clients, delivery, cpu, size);
+
+        // --- reads ------------------------------------------------------------------------------------
+        await using var store = new IntakeStore(options.Postgres, infrastructure.Schema("intake"), services.SigningKey);
+        if (options.Runs("Q1")) using (cpu.Measure("Q1")) await Listing(clients, store, db, size);
+        if (options.Runs("H1")) using (cpu.Measure("H1")) await History(clients, store, db, infrastructure, size);
+        if (options.Runs("R1")) await Rebuild(store, db, infrastructure, cpu, size);
+
+        // --- memory -----------------------------------------------------------------------------------
+        foreach (var service in services.All)
+            Results.Add($"M1.{service.Name}", $"peak resident memory of {service.Name} (VmHWM)", service.PeakResidentMegabytes(), "MB",
+                target: Target.AtMost(300));
+        await Report(started, total, cpu);
+        return Results;
+    }
+
+    private async Task ApiWrites(IntakeClients clients, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
+    {
+        Throughput a1;
+        using (cpu.Measure("A1")) a1 = await Throughput.Measure(clients.Count, size.ApiDuration, w => clients.OpenCase(w));
+        Results.AddThroughput("A1", $"OpenCase via gRPC, {clients.Count} clients", a1, "ops/s", "L1.c8", Target.AtLeastTimesBaseline(0.5),
+            "L1.c8", p99Target: Target.AtMost(25));
+        await WaitQuiet(db, infrastructure, size.DrainTimeout);
+
+        var cases = await Task.WhenAll(Enumerable.Range(0, clients.Count).Select(w => clients.OpenCase(w)));
+        var versions = new long[cases.Length];
+        Array.Fill(versions, 1);
+        Throughput a2;
+        using (cpu.Measure("A2"))
+            a2 = await Throughput.Measure(clients.Count, size.ApiDuration, async w => versions[w] = await clients.HoldConsultation(w, cases[w], versions[w]));
+        Results.AddThroughput("A2", $"HoldConsultation with expectedVersion, {clients.Count} clients on distinct cases", a2, "ops/s", "L1.c8",
+            latencyBaselineId: "L1.c8");
+        await WaitQuiet(db, infrastructure, size.DrainTimeout);
+    }
+
+    private async Task SteadyDelivery(IntakeClients clients, Delivery delivery, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
+    {
+        Say($"P1: {size.P1RatePerSecond} cases/s for {size.P1Duration.TotalSeconds:0} s ...");
+        List<Guid> p1Ids;
+        using (cpu.Measure("P1")) p1Ids = await delivery.OpenAtSteadyRate(clients, size.P1RatePerSecond, size.P1Duration);
+        var (p1, p1Correspondence) = await delivery.WaitForArrivals(p1Ids, size.DrainTimeout);
+        var p1What = $"Intake commit -> Reunification stream committed, {size.P1RatePerSecond} cases/s";
+        Results.Add("P1.p50", $"{p1What}: median", p1.Latencies.P50, "ms", "L2.p50", Target.AtMost(50));
+        Results.Add("P1.p99", $"{p1What}: 99th percentile", p1.Latencies.P99, "ms", "L2.p99", Target.AtMost(250));
+        Results.Add("P1.max", $"{p1What}: maximum", p1.Latencies.Max, "ms");
+        Results.Add("P1.corr.p50", "same to Correspondence: median", p1Correspondence.Latencies.P50, "ms");
+        Results.Add("P1.corr.p99", "same to Correspondence: 99th percentile", p1Correspondence.Latencies.P99, "ms");
+        Results.Add("P1.lost", $"cases not delivered within {size.DrainTimeout.TotalSeconds:0} s", p1.Expected - p1.Arrived + p1Correspondence.Expected - p1Correspondence.Arrived, "cases",
+            target: Target.AtMost(0));
+        await WaitQuiet(db, infrastructure, size.DrainTimeout);
+    }
+
+    private async Task Burst(IntakeClients clients, Delivery delivery, CpuMeter cpu, Sizes size)
+    {
+        Say($"P2: burst of {size.P2Cases:N0} OpenCase ...");
+        (List<Guid> Ids, double Seconds) burst;
+        (Delivery.Arrivals Reunification, Delivery.Arrivals Correspondence) p2;
+        using (cpu.Measure("P2"))
+        {
+            burst = await Delivery.OpenBurst(clients, size.P2Cases);
+            p2 = await delivery.WaitForArrivals(burst.Ids, size.DrainTimeout);
+        }
+        var drained = p2.Reunification.Arrived == burst.Ids.Count && p2.Correspondence.Arrived == burst.Ids.Count;
+        var drainSeconds = Math.Max(p2.Reunification.SpanSeconds, p2.Correspondence.SpanSeconds);
+        Results.Add("P2.intake", $"burst of {size.P2Cases:N0} OpenCase, {clients.Count} clients: Intake rate", burst.Ids.Count / p2.Reunification.IntakeSpanSeconds, "ops/s", "A1");
+        Results.Add("P2", $"burst of {size.P2Cases:N0} OpenCase: until every case is in both other services", drained ? burst.Ids.Count / drainSeconds : double.NaN,
+            "cases/s", "A1", Target.AtLeastTimesBaseline(1));
+        Results.Add("P2.keepup", "burst: drain rate against the Intake rate of the same burst", drained ? burst.Ids.Count / drainSeconds : double.NaN,
+            "cases/s", "P2.intake", Target.AtLeastTimesBaseline(0.95));
+        Results.Add("P2.lag.max", "burst: longest Intake -> Reunification delay", p2.Reunification.Latencies.Max, "ms");
+        // What blocks the rate: CPU spent per case by every process of the pipeline, over the burst and its drain.
+        var phase = cpu.Phases[^1];
+        var pipeline = new[] { "intake", "correspondence", "reunification", "postgres", "rabbitmq" }
+            .Sum(p => phase.CoresByProcess.GetValueOrDefault(p)) * phase.Seconds * 1000 / burst.Ids.Count;
+        Results.Add("P2.cpu", "burst: CPU time per case, all services + PostgreSQL + RabbitMQ", pipeline, "ms");
+        Results.Add("P2.ceiling", $"cases/s that CPU cost allows on {Environment.ProcessorCount} idle cores (cores / CPU per case)",
+            Environment.ProcessorCount * 1000 / pipeline, "cases/s");
+    }
+
+    private async Task Rebuild(IntakeStore store, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
+    {
+        Say($"R1: appending {size.R1Events:N0} events ...");
+        await store.AppendCases(size.R1Events);
+        await WaitQuiet(db, infrastructure, size.DrainTimeout);
+        var events = await store.EventCount();
+        Say($"R1: rebuilding the case snapshot over {events:N0} events ...");
+        TimeSpan rebuild;
+        using (cpu.Measure("R1")) rebuild = await store.RebuildCases();
+        Results.Add("R1", $"rebuild of the Case snapshot (daemon) over {events:N0} events", events / rebuild.TotalSeconds, "events/s", "L3",
+            Target.AtLeastTimesBaseline(0.25));
+    }
+
+    private async Task Report(DateTimeOffset started, Stopwatch total, CpuMeter cpu)
+    {
+        var size = options.Size;
+        var columns = new[] { "intake", "correspondence", "reunification", "postgres", "rabbitmq", "bench", "other" };
+        var table = Results.Table();
+        var cpuTable = cpu.Table(columns);
+        Console.WriteLine();
+        Console.WriteLine($"CaseFlow bench{(options.Quick ? " --quick" : "")}, {Environment.ProcessorCount} cores, {started:yyyy-MM-dd HH:mm} UTC, {total.Elapsed.TotalSeconds:0} s");
+        Console.WriteLine(table);
+        Console.WriteLine("CPU by phase (cores busy; 'postgres'/'rabbitmq' = all processes of those servers, other users included):");
+        Console.WriteLine(cpuTable);
+        await Results.Write(options.OutputPath, new
+        {
+            startedAt = started,
+            quick = options.Quick,
+            cores = Environment.ProcessorCount,
+            os = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+            runtime = Environment.Version.ToString(),
+            seconds = Math.Round(total.Elapsed.TotalSeconds),
+            sizes = size,
+            serviceEnvironment = options.ServiceEnvironment.ToDictionary(p => p.Key, p => p.Value),
+            cpu = cpu.Phases,
+            table,
+            cpuTable,
+        });
+        Say($"wrote {options.OutputPath}");
+    }
+
+    private async Task Listing(IntakeClients clients, IntakeStore store, NpgsqlDataSource db, Sizes size)
+    {
+        var caseCount = await Scalar(db, $"select count(*) from {options.SchemaPrefix}intake.mt_doc_case");
+        var token = "";
+        var center = 0;
+        var q1 = await Latencies.Sequential(size.Q1Calls, async i =>
+        {
+            var page = await clients[0].ListCasesAsync(IntakeStore.Page(IntakeClients.Centers[center], token), clients.Auth);
+            token = page.NextPageToken;
+            if (token.Length == 0 || i % 5 == 4) { token = ""; center = (center + 1) % IntakeClients.Centers.Length; }
+        });
+        var sql = await Latencies.Sequential(size.Q1Calls, async i =>
+        {
+            await using var connection = await db.OpenConnectionAsync();
+            await using var command = store.ListCasesSql(IntakeClients.Centers[i % IntakeClients.Centers.Length]);
+            command.Connection = connection;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) { }
+        });
+        Results.Add("Q1.sql.p50", "ListCases' SQL run raw (first page, one center, open)", sql.P50, "ms");
+        Results.Add("Q1.p50", $"ListCases via gRPC, center + status filter, pages of 50, over {caseCount:N0} cases: median", q1.P50, "ms",
+            "Q1.sql.p50", Target.AtMost(20));
+        Results.Add("Q1.p99", "ListCases: 99th percentile", q1.P99, "ms");
+    }
+
+    private async Task History(IntakeClients clients, IntakeStore store, NpgsqlDataSource db, BenchInfrastructure infrastructure, Sizes size)
+    {
+        var id = await store.CaseWithEvents(size.H1Events);
+        var middle = await store.EventAt(id, size.H1Events / 2);
+        var rawRead = await Latencies.Sequential(size.H1Calls, async call =>
+        {
+            await using var command = db.CreateCommand(
+                $"select seq_id, version, type, timestamp, data from {infrastructure.Schema("intake")}.mt_events where stream_id = $1 order by version");
+            command.Parameters.Add(new NpgsqlParameter { Value = id });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) _ = reader.GetString(4);
+        });
+        Results.Add("H1.raw.p50", $"raw SELECT of the {size.H1Events:N0} events of one stream", rawRead.P50, "ms");
+        var request = new GetCaseTimelineRequest { CaseId = id.ToString() };
+        var timeline = await Latencies.Sequential(size.H1Calls, async _ => await clients[0].GetCaseTimelineAsync(request, clients.Auth));
+        Results.Add("H1.timeline.p50", $"history: GetCaseTimeline (gRPC) of a {size.H1Events:N0}-event case (no history RPC yet): median", timeline.P50, "ms",
+            "H1.raw.p50", Target.AtMost(20));
+        Results.Add("H1.timeline.p99", "history: GetCaseTimeline: 99th percentile", timeline.P99, "ms");
+        var byVersion = await Latencies.Sequential(size.H1Calls, _ => store.AsOfVersion(id, middle.Version));
+        Results.Add("H1.asof.p50", $"state as of version {middle.Version}: Marten AggregateStreamAsync, in process (no RPC yet): median", byVersion.P50, "ms",
+            "H1.raw.p50", Target.AtMost(20));
+        Results.Add("H1.asof.p99", "state as of version: 99th percentile", byVersion.P99, "ms");
+        var byTime = await Latencies.Sequential(size.H1Calls, _ => store.AsOfTime(id, middle.Timestamp));
+        Results.Add("H1.asoft.p50", "state as of a timestamp: Marten AggregateStreamAsync, in process: median", byTime.P50, "ms",
+            "H1.raw.p50", Target.AtMost(20));
+        Results.Add("H1.asoft.p99", "state as of a timestamp: 99th percentile", byTime.P99, "ms");
+    }
+
+    /// <summary>Waits until both other services hold a stream for every Intake case, so one item's backlog never slows the next.</summary>
+    private async Task WaitQuiet(NpgsqlDataSource db, BenchInfrastructure infrastructure, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            var intake = await Scalar(db, $"select count(*) from {infrastructure.Schema("intake")}.mt_streams");
+            var r = await Scalar(db, $"select count(*) from {infrastructure.Schema("reunification")}.mt_streams");
+            var c = await Scalar(db, $"select count(*) from {infrastructure.Schema("correspondence")}.mt_streams");
+            if (r >= intake && c >= intake) return;
+            await Task.Delay(100);
+        }
+        Say($"warning: the other services did not catch up with Intake within {timeout.TotalSeconds:0} s");
+    }
+
+    private static async Task<long> Scalar(NpgsqlDataSource db, string sql)
+    {
+        await using var command = db.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static void Say(string message) => Console.Error.WriteLine($"bench: {message}");
+}

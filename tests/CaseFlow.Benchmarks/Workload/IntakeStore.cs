@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using CaseFlow.Benchmarks.Harness;
+using CaseFlow.Intake;
+using CaseFlow.Intake.Api.V1;
+using CaseFlow.Intake.Cases;
+using CaseFlow.Intake.Cases.Listing;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Case = CaseFlow.Intake.Cases.Case;
+using CaseOpened = CaseFlow.Intake.Cases.Opening.CaseOpened;
+
+namespace CaseFlow.Benchmarks.Workload;
+
+/// <summary>
+/// Intake's own Marten store, configured exactly as the running service configures it (built from
+/// <see cref="IntakeService.Build"/>, never started), for what no API offers yet: loading many events fast,
+/// time travel, and a projection rebuild.
+/// </summary>
+public sealed class IntakeStore : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    public IntakeStore(string postgres, string schema, string signingKey)
+    {
+        app = IntakeService.Build([
+            $"--ConnectionStrings:Postgres={postgres}",
+            "--ConnectionStrings:RabbitMq=amqp://unused@127.0.0.1:1/",
+            $"--EventStore:Schema={schema}",
+            $"--Auth:SigningKey={signingKey}",
+            "--Ports:Http=1", "--Ports:Grpc=2",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        Store = app.Services.GetRequiredService<IDocumentStore>();
+    }
+
+    public IDocumentStore Store { get; }
+
+    /// <summary>A case with <paramref name="events"/> events, appended in batches so they carry different timestamps.</summary>
+    public async Task<Guid> CaseWithEvents(int events, int batches = 10)
+    {
+        var id = Guid.CreateVersion7();
+        var perBatch = (int)Math.Ceiling(events / (double)batches);
+        var appended = 0;
+        while (appended < events)
+        {
+            await using var session = Store.LightweightSession();
+            var batch = new List<object>();
+            if (appended == 0) batch.Add(new CaseOpened(id, "kara-suu", "family-separation", "walk-in", "History Applicant", DateTimeOffset.UtcNow.AddDays(-30)));
+            while (batch.Count < perBatch && appended + batch.Count < events) batch.Add(Consultation(id, appended + batch.Count));
+            if (appended == 0) session.Events.StartStream<Case>(id, batch);
+            else session.Events.Append(id, batch);
+            await session.SaveChangesAsync();
+            appended += batch.Count;
+            await Task.Delay(5); // distinct timestamps per batch for time travel
+        }
+        return id;
+    }
+
+    /// <summary>Many cases of 100 events each, appended by 4 writers, 10 cases per transaction.</summary>
+    public async Task AppendCases(int totalEvents, int eventsPerCase = 100)
+    {
+        var cases = Math.Max(1, totalEvents / eventsPerCase);
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var first = Interlocked.Add(ref next, 10) - 10;
+                if (first >= cases) return;
+                await using var session = Store.LightweightSession();
+                for (var c = first; c < Math.Min(first + 10, cases); c++)
+                {
+                    var id = Guid.CreateVersion7();
+                    var events = new List<object> { new CaseOpened(id, IntakeClients.Centers[c % 9], "documents", "walk-in", $"Rebuild Applicant {c}", DateTimeOffset.UtcNow.AddDays(-10)) };
+                    for (var e = 1; e < eventsPerCase; e++) events.Add(Consultation(id, e));
+                    session.Events.StartStream<Case>(id, events);
+                }
+                await session.SaveChangesAsync();
+            }
+        })));
+    }
+
+    private static ConsultationHeld Consultation(Guid id, int n) =>
+        new(id, "lawyer-aigul", $"topic {n % 17}", "advice given about registration and documents", 30, DateTimeOffset.UtcNow.AddDays(-20).AddMinutes(n));
+
+    public async Task<(Guid Id, long Version, DateTimeOffset Timestamp)> EventAt(Guid stream, long version)
+    {
+        await using var session = Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(stream, version);
+        var e = events.Last();
+        return (stream, e.Version, e.Timestamp);
+    }
+
+    public async Task<Case?> AsOfVersion(Guid stream, long version)
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.AggregateStreamAsync<Case>(stream, version: version);
+    }
+
+    public async Task<Case?> AsOfTime(Guid stream, DateTimeOffset timestamp)
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.AggregateStreamAsync<Case>(stream, timestamp: timestamp);
+    }
+
+    /// <summary>The SQL Marten sends for a ListCases page, to run it raw as the baseline of Q1.</summary>
+    public NpgsqlCommand ListCasesSql(string center)
+    {
+        using var session = Store.QuerySession();
+        return session.Query<Case>()
+            .Where(c => c.CenterId == center && c.Status == CaseStatus.Open)
+            .OrderBy(c => c.ListPosition).Take(CaseListQuery.DefaultPageSize + 1)
+            .ToCommand();
+    }
+
+    public async Task<long> EventCount()
+    {
+        await using var session = Store.QuerySession();
+        var stats = await Store.Advanced.FetchEventStoreStatistics();
+        return stats.EventCount;
+    }
+
+    /// <summary>R1: the daemon's rebuild of the inline case snapshot over every event in the store.</summary>
+    public async Task<TimeSpan> RebuildCases()
+    {
+        using var daemon = await Store.BuildProjectionDaemonAsync();
+        var clock = Stopwatch.StartNew();
+        await daemon.RebuildProjectionAsync<Case>(TimeSpan.FromMinutes(10), CancellationToken.None);
+        return clock.Elapsed;
+    }
+
+    public static ListCasesRequest Page(string center, string token) => new()
+    {
+        CenterId = center, Status = "open", PageSize = CaseListQuery.DefaultPageSize, PageToken = token,
+    };
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}
