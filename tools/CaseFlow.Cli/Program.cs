@@ -1,7 +1,8 @@
 using System.CommandLine;
 using CaseFlow.Cli.Administering;
 using CaseFlow.Cli.Auditing;
+using CaseFlow.Cli.Demo;
 using CaseFlow.Cli.Tokens;
 
-var root = new RootCommand("CaseFlow command-line tool") { TokenCommand.Create(), AuditCommand.Create(), AdminCommand.Create() };
+var root = new RootCommand("CaseFlow command-line tool") { TokenCommand.Create(), AuditCommand.Create(), AdminCommand.Create(), DemoCommand.Create() };
 return await root.Parse(args).InvokeAsync();
