@@ -64,8 +64,7 @@ public static class KaraSuuStory
             decision = "granted", summary = "the son may fly on the charter flight of 2020-07-04 with other returning migrants" });
 
         say("2020-07-04  the charter flight Moscow → Osh; the son is reunited with his mother after 110 days");
-        var flight = (await api.Reunification("/v1/flights", new { requestId = Id(), occurredAt = "2020-06-28T12:00:00Z",
-            number = "KG-0704", from = "Moscow", to = "Osh", date = "2020-07-04", capacity = 150 }, asSupervisor: true)).Str("flightId");
+        var flight = await ScheduleCharter(api);
         await api.Reunification($"{c}/reunification/consent", new { requestId = Id(), occurredAt = "2020-06-29T09:00:00Z", givenBy = "Alima (mother)" });
         await api.Reunification($"{c}/reunification/documents", new { requestId = Id(), occurredAt = "2020-06-30T09:00:00Z", kind = "birth-certificate" });
         await api.Reunification($"{c}/reunification/documents", new { requestId = Id(), occurredAt = "2020-06-30T09:30:00Z", kind = "travel-document" });
@@ -80,6 +79,21 @@ public static class KaraSuuStory
             summary = "the son flew home on the 4 July charter and is back with his mother" });
         say($"case {caseId} closed as reunified");
         return new Outcome(Guid.Parse(caseId), Guid.Parse(flight));
+    }
+
+    /// <summary>The 4 July charter; a demo loaded again gets its own flight that day (KG-0704-2, …), as one number flies once a day.</summary>
+    private static async Task<string> ScheduleCharter(StoryClient api)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var number = attempt == 1 ? "KG-0704" : $"KG-0704-{attempt}";
+            try
+            {
+                return (await api.Reunification("/v1/flights", new { requestId = Guid.NewGuid().ToString(), occurredAt = "2020-06-28T12:00:00Z",
+                    number, from = "Moscow", to = "Osh", date = "2020-07-04", capacity = 150 }, asSupervisor: true)).Str("flightId");
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("already scheduled") && attempt < 100) { }
+        }
     }
 
     private static async Task<string> Letter(StoryClient api, string c, string agency, string template, string kind, string draftedAt, string sentAt,
