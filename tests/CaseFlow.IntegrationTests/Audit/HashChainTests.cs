@@ -1,5 +1,6 @@
 using System.Net;
 using CaseFlow.IntegrationTests.Harness;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CaseFlow.IntegrationTests.Audit;
@@ -84,5 +85,26 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
         (await system.Intake.Json(system.Token(role: "dashboard", center: null)).Get($"/v1/cases/{caseId}/history")).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await system.Intake.Json(system.Token(center: "osh")).Get($"/v1/cases/{caseId}/history")).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await system.Intake.Json(system.Token()).Get($"/v1/cases/{caseId}/history")).ShouldSucceed();
+    }
+
+    [Fact]
+    public async Task The_history_of_a_case_with_a_thousand_events_is_complete_in_order_and_verifies()
+    {
+        var caseId = (await system.Intake.Json(system.Token()).OpenCase(CaseFlowApi.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
+        // 999 consultations in one commit through the service's own store: the API path is tested elsewhere, the size here.
+        var store = system.Intake.App.Services.GetRequiredService<Marten.IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.LastModifiedBy = "lawyer-aigul";
+            session.Events.Append(Guid.Parse(caseId), Enumerable.Range(1, 999).Select(i => (object)new CaseFlow.Intake.Cases.ConsultationHeld(
+                Guid.Parse(caseId), "lawyer-aigul", $"topic {i}", "advice", 10, DateTimeOffset.Parse("2020-04-02T10:00:00Z").AddMinutes(i))).ToArray());
+            await session.SaveChangesAsync();
+        }
+
+        var events = (await Auditor.Get($"/v1/cases/{caseId}/history")).ShouldSucceed().Json["events"]!.AsArray();
+        events.Count.ShouldBe(1000);
+        events.Select(e => long.Parse(e!["version"]!.ToString())).ShouldBe(Enumerable.Range(1, 1000).Select(v => (long)v));
+        events[999]!["data"]!["Topic"]!.ToString().ShouldBe("topic 999");
+        (await Auditor.Get($"/v1/cases/{caseId}/verify")).ShouldSucceed().Json["eventsChecked"]!.GetValue<int>().ShouldBe(1000);
     }
 }
