@@ -37,6 +37,7 @@ public static class CaseFlowHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
+        app.MapMetrics();
         app.MapGrpcReflectionService();
         app.MapGrpcService<AdminApi>().RequireAuthorization();
         return app;

@@ -39,13 +39,17 @@ public static class CaseFlowTelemetry
             .WithMetrics(metrics => metrics
                 .AddMeter(Meters)
                 .AddAspNetCoreInstrumentation()
-                .AddRuntimeInstrumentation());
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
 
         // Export only where a collector is configured (docker-compose sets it).
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
     }
 
+    /// <summary>/metrics on the HTTP/1.1 port, for Prometheus-style scrapers.</summary>
+    internal static void MapMetrics(this WebApplication app) => app.MapPrometheusScrapingEndpoint();
+
     private static bool IsNotHealthProbe(HttpContext context) =>
-        !context.Request.Path.StartsWithSegments("/health");
+        !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics");
 }
