@@ -16,12 +16,12 @@ public delegate IReadOnlyList<object> Decide<in TState>(TState state);
 /// </summary>
 public sealed class StreamCommands(EventSessions sessions, IdempotentRequests requests)
 {
-    public async Task<TResponse> Run<TState, TResponse>(
+    public Task<TResponse> Run<TState, TResponse>(
         StreamCommand command, IMessage request, Caller caller,
         Func<TState, string> centerOf, Decide<TState> decide, Func<TState, long, TResponse> respond,
         CancellationToken ct)
         where TState : class
-        where TResponse : IMessage<TResponse>, new()
+        where TResponse : IMessage<TResponse>, new() => ConflictRetry.Run(command.ExpectedVersion, async () =>
     {
         await using var session = sessions.ForCaller(caller, command.RequestId);
         return await requests.RunOnce(session, command.Operation, command.RequestId, request, async () =>
@@ -36,7 +36,7 @@ public sealed class StreamCommands(EventSessions sessions, IdempotentRequests re
             if (events.Count > 0) stream.AppendMany(events);
             return respond(state, stream.CurrentVersion ?? 0);
         }, ct);
-    }
+    });
 }
 
 /// <summary>Which stream a command targets, at which version the client last saw it, and its request id.</summary>

@@ -170,4 +170,29 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
         again.Str("version").ShouldBe(first.Str("version"));
         (await system.Count(system.Intake, "mt_events", "stream_id = $1::uuid", caseId)).ShouldBe(2);
     }
+
+    [Fact]
+    public async Task A_command_without_expected_version_is_not_refused_because_news_from_other_services_arrived_meanwhile()
+    {
+        var caseId = await NewCase("Busy Case");
+        var news = Task.Run(async () =>
+        {
+            await using var bus = await TestBus.Start(system.BrokerUri);
+            for (var i = 0; i < 40; i++)
+                await bus.Publish(new TravelArranged(Guid.Parse(caseId), "kara-suu", Guid.NewGuid(), $"KG-{i}", "Moscow", "Osh",
+                    new DateOnly(2020, 7, 4), DateTimeOffset.Parse("2020-07-01T10:00:00Z")), _ => { });
+        });
+
+        for (var i = 0; i < 15; i++)
+            (await Intake.Post($"/v1/cases/{caseId}/consultations", new { requestId = Guid.NewGuid().ToString(), topic = $"t{i}", advice = "a", durationMinutes = 5 }))
+                .ShouldSucceed();
+        await news;
+
+        await Eventually.True(async () => await system.Count(system.Intake, "mt_events", "stream_id = $1::uuid and type = 'travel_arranged_noted'", caseId) == 40,
+            "the news to be noted");
+        (await system.Count(system.Intake, "mt_events", "stream_id = $1::uuid and type = 'consultation_held'", caseId)).ShouldBe(15);
+        (await Auditor().Get($"/v1/cases/{caseId}/verify")).ShouldSucceed().Json["intact"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    private HttpClient Auditor() => system.Intake.Json(system.Token(role: "auditor", center: null, user: "auditor"));
 }

@@ -13,13 +13,16 @@ public sealed class EndReunificationHandler(EventSessions sessions, IdempotentRe
     public async Task<ReunificationChanged> Handle(EndReunificationRequest request, bool failed, Caller caller, CancellationToken ct)
     {
         var (command, end) = EndReunificationRules.Parse(request, failed, clock.GetUtcNow());
-        await using var session = sessions.ForCaller(caller, request.RequestId);
-        var flightId = (await session.Peek(command.CaseId, caller, ct)).Booking?.FlightId;
-        return await queues.InTurn(flightId, () => requests.RunOnce(session, command.ForStream.Operation, request.RequestId, request, async () =>
+        return await ConflictRetry.Run(command.ExpectedVersion, async () =>
         {
-            var (file, version) = await FileAndFlight.Change(session, command.CaseId, command.ExpectedVersion, caller,
-                (file, flight) => EndReunificationRules.Decide(file, flight, end), ct);
-            return FileCommands.Changed(file, version);
-        }, ct), ct);
+            await using var session = sessions.ForCaller(caller, request.RequestId);
+            var flightId = (await session.Peek(command.CaseId, caller, ct)).Booking?.FlightId;
+            return await queues.InTurn(flightId, () => requests.RunOnce(session, command.ForStream.Operation, request.RequestId, request, async () =>
+            {
+                var (file, version) = await FileAndFlight.Change(session, command.CaseId, command.ExpectedVersion, caller,
+                    (file, flight) => EndReunificationRules.Decide(file, flight, end), ct);
+                return FileCommands.Changed(file, version);
+            }, ct), ct);
+        });
     }
 }

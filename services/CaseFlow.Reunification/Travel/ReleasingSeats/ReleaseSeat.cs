@@ -40,13 +40,16 @@ public sealed class ReleaseSeatHandler(EventSessions sessions, IdempotentRequest
     public async Task<ReunificationChanged> Handle(ReleaseSeatRequest request, Caller caller, CancellationToken ct)
     {
         var (command, release) = ReleaseSeatRules.Parse(request, clock.GetUtcNow());
-        await using var session = sessions.ForCaller(caller, request.RequestId);
-        var flightId = (await session.Peek(command.CaseId, caller, ct)).Booking?.FlightId;
-        return await queues.InTurn(flightId, () => requests.RunOnce(session, command.ForStream.Operation, request.RequestId, request, async () =>
+        return await ConflictRetry.Run(command.ExpectedVersion, async () =>
         {
-            var (file, version) = await FileAndFlight.Change(session, command.CaseId, command.ExpectedVersion, caller,
-                (file, flight) => ReleaseSeatRules.Decide(file, flight, release), ct);
-            return FileCommands.Changed(file, version);
-        }, ct), ct);
+            await using var session = sessions.ForCaller(caller, request.RequestId);
+            var flightId = (await session.Peek(command.CaseId, caller, ct)).Booking?.FlightId;
+            return await queues.InTurn(flightId, () => requests.RunOnce(session, command.ForStream.Operation, request.RequestId, request, async () =>
+            {
+                var (file, version) = await FileAndFlight.Change(session, command.CaseId, command.ExpectedVersion, caller,
+                    (file, flight) => ReleaseSeatRules.Decide(file, flight, release), ct);
+                return FileCommands.Changed(file, version);
+            }, ct), ct);
+        });
     }
 }

@@ -11,9 +11,14 @@ namespace CaseFlow.Reunification.Travel.RequestingSeats;
 
 public sealed class RequestSeatHandler(EventSessions sessions, IdempotentRequests requests, FlightQueues queues, TimeProvider clock)
 {
-    public async Task<SeatRequestAnswer> Handle(RequestSeatRequest request, Caller caller, CancellationToken ct)
+    public Task<SeatRequestAnswer> Handle(RequestSeatRequest request, Caller caller, CancellationToken ct)
     {
         var (command, seat) = RequestSeatRules.Parse(request, clock.GetUtcNow());
+        return ConflictRetry.Run(command.ExpectedVersion, () => Attempt(request, command, seat, caller, ct));
+    }
+
+    private async Task<SeatRequestAnswer> Attempt(RequestSeatRequest request, FileCommand command, RequestSeat seat, Caller caller, CancellationToken ct)
+    {
         await using var session = sessions.ForCaller(caller, request.RequestId);
         await session.Peek(command.CaseId, caller, ct);
         var flightId = seat.FlightId ?? await NextOnRoute(session, seat, ct);

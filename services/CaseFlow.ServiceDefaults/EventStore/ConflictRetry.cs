@@ -1,0 +1,31 @@
+using JasperFx.Events;
+
+namespace CaseFlow.ServiceDefaults.EventStore;
+
+/// <summary>
+/// A command that named no expected version asked for "the case as it is now": when a background writer (a
+/// consumer noting another service's news) appended between our read and our commit, the command is decided
+/// again on the fresh stream instead of failing. A client that named a version gets the conflict (409).
+/// </summary>
+public static class ConflictRetry
+{
+    public const int Attempts = 5;
+
+    public static async Task<T> Run<T>(long? expectedVersion, Func<Task<T>> attempt)
+    {
+        for (var round = 1; ; round++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (Exception e) when (expectedVersion is null && round < Attempts && IsConflict(e))
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * round));
+            }
+        }
+    }
+
+    public static bool IsConflict(Exception e) =>
+        e is JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException;
+}
