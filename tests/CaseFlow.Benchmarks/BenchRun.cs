@@ -217,19 +217,25 @@ public sealed class BenchRun(BenchOptions options)
             while (await reader.ReadAsync()) _ = reader.GetString(4);
         });
         Results.Add("H1.raw.p50", $"raw SELECT of the {size.H1Events:N0} events of one stream", rawRead.P50, "ms");
-        var request = new GetCaseTimelineRequest { CaseId = id.ToString() };
-        var timeline = await Latencies.Sequential(size.H1Calls, async _ => await clients[0].GetCaseTimelineAsync(request, clients.Auth));
-        Results.Add("H1.timeline.p50", $"history: GetCaseTimeline (gRPC) of a {size.H1Events:N0}-event case (no history RPC yet): median", timeline.P50, "ms",
+        var audit = clients.Audit;
+        var history = await Latencies.Sequential(size.H1Calls, async _ =>
+            await audit.GetCaseHistoryAsync(new CaseFlow.Audit.Api.V1.GetCaseHistoryRequest { CaseId = id.ToString() }, clients.Auth));
+        Results.Add("H1.history.p50", $"history: GetCaseHistory (gRPC) of a {size.H1Events:N0}-event case, every event with its data: median", history.P50, "ms",
             "H1.raw.p50", Target.AtMost(20));
-        Results.Add("H1.timeline.p99", "history: GetCaseTimeline: 99th percentile", timeline.P99, "ms");
-        var byVersion = await Latencies.Sequential(size.H1Calls, _ => store.AsOfVersion(id, middle.Version));
-        Results.Add("H1.asof.p50", $"state as of version {middle.Version}: Marten AggregateStreamAsync, in process (no RPC yet): median", byVersion.P50, "ms",
+        Results.Add("H1.history.p99", "history: GetCaseHistory: 99th percentile", history.P99, "ms");
+        var byVersion = await Latencies.Sequential(size.H1Calls, async _ =>
+            await audit.GetCaseStateAtAsync(new CaseFlow.Audit.Api.V1.GetCaseStateAtRequest { CaseId = id.ToString(), Version = middle.Version }, clients.Auth));
+        Results.Add("H1.asof.p50", $"state as of version {middle.Version}: GetCaseStateAt (gRPC): median", byVersion.P50, "ms",
             "H1.raw.p50", Target.AtMost(20));
         Results.Add("H1.asof.p99", "state as of version: 99th percentile", byVersion.P99, "ms");
-        var byTime = await Latencies.Sequential(size.H1Calls, _ => store.AsOfTime(id, middle.Timestamp));
-        Results.Add("H1.asoft.p50", "state as of a timestamp: Marten AggregateStreamAsync, in process: median", byTime.P50, "ms",
+        var byTime = await Latencies.Sequential(size.H1Calls, async _ =>
+            await audit.GetCaseStateAtAsync(new CaseFlow.Audit.Api.V1.GetCaseStateAtRequest
+            {
+                CaseId = id.ToString(), KnownAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(middle.Timestamp),
+            }, clients.Auth));
+        Results.Add("H1.asoft.p50", "state as known at a record time: GetCaseStateAt (gRPC): median", byTime.P50, "ms",
             "H1.raw.p50", Target.AtMost(20));
-        Results.Add("H1.asoft.p99", "state as of a timestamp: 99th percentile", byTime.P99, "ms");
+        Results.Add("H1.asoft.p99", "state as known at a record time: 99th percentile", byTime.P99, "ms");
     }
 
     /// <summary>Waits until both other services hold a stream for every Intake case, so one item's backlog never slows the next.</summary>

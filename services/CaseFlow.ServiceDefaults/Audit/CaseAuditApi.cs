@@ -39,7 +39,7 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
             CorrelationId = e.CorrelationId ?? "",
             CausationId = e.CausationId ?? "",
             Hash = HashChain.StoredHash(e) ?? "",
-            Data = JsonParser.Default.Parse<Struct>(serializer.ToJson(e.Data)),
+            Data = JsonStruct.Parse(serializer.ToJson(e.Data)),
         }));
         return history;
     }
@@ -60,7 +60,7 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         return new CaseStateAt
         {
             CaseId = caseId.ToString(), Service = service.Name, Version = version, EventsApplied = applied,
-            State = state is null ? null : JsonParser.Default.Parse<Struct>(store.Options.Serializer().ToJson(state)),
+            State = state is null ? null : JsonStruct.Parse(store.Options.Serializer().ToJson(state)),
         };
     }
 
@@ -86,7 +86,8 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         await using var session = store.LightweightSession();
         var events = await session.Events.FetchStreamAsync(caseId, token: context.CancellationToken);
         if (events.Count == 0) throw new NotFound($"case {caseId} has no history in {service.Name}");
-        if (StateFolder.Fold<TState>(events).State is { } latest && audited.CenterOf(latest) is { } center)
+        // The live snapshot names the owning center; a stream without one (a flight) is for supervisors and auditors.
+        if (await session.LoadAsync<TState>(caseId, context.CancellationToken) is { } latest && audited.CenterOf(latest) is { } center)
             caller.EnsureCanRead(center);
         else if (caller.Role == Caller.Operator)
             throw new Forbidden("this case's center is not known here; ask a supervisor or an auditor");

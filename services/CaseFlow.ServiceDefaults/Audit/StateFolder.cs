@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using JasperFx.Events;
 
@@ -19,10 +20,10 @@ public static class StateFolder
             var eventType = e.Data.GetType();
             if (state is null)
             {
-                if (typeof(TState).GetMethod("Create", BindingFlags.Public | BindingFlags.Static, [eventType]) is not { } create) continue;
+                if (Method(typeof(TState), "Create", eventType) is not { } create) continue;
                 state = (TState)create.Invoke(null, [e.Data])!;
             }
-            else if (typeof(TState).GetMethod("Apply", BindingFlags.Public | BindingFlags.Instance, [eventType]) is { } apply)
+            else if (Method(typeof(TState), "Apply", eventType) is { } apply)
             {
                 var result = apply.Invoke(state, [e.Data]);
                 if (result is TState next) state = next;
@@ -34,4 +35,9 @@ public static class StateFolder
             property.SetValue(state, property.PropertyType == typeof(int) ? (object)(int)version : version);
         return (state, version, applied);
     }
+
+    private static readonly ConcurrentDictionary<(Type State, string Name, Type Event), MethodInfo?> Methods = new();
+
+    private static MethodInfo? Method(Type state, string name, Type eventType) => Methods.GetOrAdd((state, name, eventType),
+        key => key.State.GetMethod(key.Name, BindingFlags.Public | (key.Name == "Create" ? BindingFlags.Static : BindingFlags.Instance), [key.Event]));
 }

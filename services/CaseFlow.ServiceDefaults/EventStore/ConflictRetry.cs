@@ -9,7 +9,7 @@ namespace CaseFlow.ServiceDefaults.EventStore;
 /// </summary>
 public static class ConflictRetry
 {
-    public const int Attempts = 5;
+    public const int Attempts = 10;
 
     public static async Task<T> Run<T>(long? expectedVersion, Func<Task<T>> attempt)
     {
@@ -21,7 +21,7 @@ public static class ConflictRetry
             }
             catch (Exception e) when (expectedVersion is null && round < Attempts && IsConflict(e))
             {
-                await Task.Delay(Random.Shared.Next(5, 20 * round));
+                await Task.Delay(Random.Shared.Next(5, 25 * round));
             }
         }
     }

@@ -25,6 +25,8 @@ public sealed class IntakeClients : IDisposable
     }
 
     public Metadata Auth { get; }
+    /// <summary>The audit API (history, state as of) of the same service.</summary>
+    public CaseFlow.Audit.Api.V1.CaseAudit.CaseAuditClient Audit => new(channels[0]);
     public int Count => clients.Length;
     public IntakeClient this[int worker] => clients[worker % clients.Length];
 
