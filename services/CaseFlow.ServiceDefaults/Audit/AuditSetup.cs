@@ -7,7 +7,7 @@ public static class AuditSetup
 {
     /// <summary>Serves history, state-as-of and verification of the service's per-case stream.</summary>
     public static void AddCaseAudit<TState>(this WebApplicationBuilder builder, Func<TState, string?> centerOf) where TState : class =>
-        builder.Services.AddSingleton(new AuditedStream<TState>(centerOf));
+        builder.Services.AddSingleton(new AuditedStream<TState>(centerOf)).AddSingleton<HistoryReader>();
 
     public static void MapCaseAudit<TState>(this WebApplication app) where TState : class =>
         app.MapGrpcService<CaseAuditApi<TState>>().RequireAuthorization();

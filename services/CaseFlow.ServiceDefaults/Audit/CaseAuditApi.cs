@@ -19,28 +19,13 @@ public sealed record AuditorRead(Guid Id, Guid CaseId, string User, string What,
 
 /// <summary>History, state as of any time or version, and chain verification — the same in every service.</summary>
 public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TState> audited, ServiceIdentity service,
-    TimeProvider clock) : CaseAudit.CaseAuditBase where TState : class
+    HistoryReader historyReader, TimeProvider clock) : CaseAudit.CaseAuditBase where TState : class
 {
     public override async Task<CaseHistory> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
     {
-        var (caseId, events) = await Load(request.CaseId, context, "history");
+        var caseId = await Authorize(request.CaseId, context, "history");
         var history = new CaseHistory { CaseId = caseId.ToString(), Service = service.Name };
-        var serializer = store.Options.Serializer();
-        history.Events.AddRange(events.Select(e => new HistoryEvent
-        {
-            Version = e.Version,
-            Sequence = e.Sequence,
-            Type = e.Data.GetType().Name,
-            OccurredAt = Stamp(HashChain.OccurredAt(e.Data) ?? e.Timestamp),
-            RecordedAt = Stamp(e.Timestamp),
-            User = e.UserName ?? "",
-            Role = HashChain.Role(e) ?? "",
-            Center = HashChain.Center(e) ?? "",
-            CorrelationId = e.CorrelationId ?? "",
-            CausationId = e.CausationId ?? "",
-            Hash = HashChain.StoredHash(e) ?? "",
-            Data = JsonStruct.Parse(serializer.ToJson(e.Data)),
-        }));
+        history.Events.AddRange(await historyReader.Read(caseId, context.CancellationToken));
         return history;
     }
 
@@ -77,6 +62,14 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
 
     private async Task<(Guid CaseId, IReadOnlyList<IEvent> Events)> Load(string caseIdText, ServerCallContext context, string what)
     {
+        var caseId = await Authorize(caseIdText, context, what);
+        await using var session = store.QuerySession();
+        return (caseId, await session.Events.FetchStreamAsync(caseId, token: context.CancellationToken));
+    }
+
+    /// <summary>Who may read this stream's history: its center's operators, supervisors and auditors (whose reads are kept).</summary>
+    private async Task<Guid> Authorize(string caseIdText, ServerCallContext context, string what)
+    {
         var check = new InputCheck();
         var caseId = check.Id(caseIdText, "caseId");
         check.ThrowIfAny();
@@ -84,8 +77,8 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         if (caller.Role == Caller.Dashboard) throw new Forbidden("dashboards read aggregated projections, not case histories");
 
         await using var session = store.LightweightSession();
-        var events = await session.Events.FetchStreamAsync(caseId, token: context.CancellationToken);
-        if (events.Count == 0) throw new NotFound($"case {caseId} has no history in {service.Name}");
+        if (await session.Events.FetchStreamStateAsync(caseId, context.CancellationToken) is null)
+            throw new NotFound($"case {caseId} has no history in {service.Name}");
         // The live snapshot names the owning center; a stream without one (a flight) is for supervisors and auditors.
         if (await session.LoadAsync<TState>(caseId, context.CancellationToken) is { } latest && audited.CenterOf(latest) is { } center)
             caller.EnsureCanRead(center);
@@ -97,7 +90,7 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
             session.Store(new AuditorRead(Guid.CreateVersion7(), caseId, caller.User, what, clock.GetUtcNow()));
             await session.SaveChangesAsync(context.CancellationToken);
         }
-        return (caseId, events);
+        return caseId;
     }
 
     private static Timestamp Stamp(DateTimeOffset at) => Timestamp.FromDateTimeOffset(at);
