@@ -43,6 +43,7 @@ public sealed class BadInputTests(CaseFlowSystem system) : IClassFixture<CaseFlo
         var response = await system.Intake.Json(system.Token()).PostAsync("/v1/cases", body);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("malformed JSON near");
         (await system.Count(system.Intake, "mt_events")).ShouldBe(before);
     }
 
