@@ -39,15 +39,14 @@ public static class IntakeService
 
     private static void RegisterProjections(StoreOptions opts)
     {
-        // The case snapshot serves GetCase and, indexed on every filter, ListCases.
+        // The case snapshot serves GetCase and ListCases. Indexed only where an index pays for itself: the center
+        // (every operator's list), the list order (keyset pages) and the operator. Status, priority and category
+        // have a handful of values and name search is a substring match: indexes there cost every write (and a
+        // rebuild three times over, measured) and speed no query.
         opts.Projections.Snapshot<Case>(SnapshotLifecycle.Inline);
         opts.Schema.For<Case>()
             .Index(c => c.CenterId)
             .Index(c => c.ListPosition)
-            .Index(c => c.NormalizedName)
-            .Index(c => c.Category)
-            .Index(c => c.Priority)
-            .Index(c => c.Status)
             .Index(c => c.AssignedOperator!);
     }
 }

@@ -92,6 +92,4 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         }
         return caseId;
     }
-
-    private static Timestamp Stamp(DateTimeOffset at) => Timestamp.FromDateTimeOffset(at);
 }
