@@ -13,6 +13,6 @@ public sealed class LetterCommands(StreamCommands commands)
         commands.Run<Files.CorrespondenceFile, LetterChanged>(stream, request, caller,
             file => file.CenterId,
             file => decide(file),
-            (file, version) => new LetterChanged { CaseId = file.Id.ToString(), LetterId = letterId.ToString(), Version = (int)version },
+            (file, _, version) => new LetterChanged { CaseId = file.Id.ToString(), LetterId = letterId.ToString(), Version = (int)version },
             ct);
 }

@@ -5,7 +5,6 @@ using CaseFlow.Intake.Cases.RegisteringApplicant;
 using CaseFlow.Intake.Cases.ReportingSeparation;
 using CaseFlow.Intake.Cases.Vulnerabilities;
 using Grpc.Core;
-using Marten;
 using Case = CaseFlow.Intake.Cases.Case;
 
 namespace CaseFlow.Intake.Api;
@@ -65,7 +64,7 @@ public sealed partial class IntakeApi
         return Change(target, request, context, state => Cases.ReportingSeparation.ReportFamilySeparation.Decide(state, report, at));
     }
 
-    public override async Task<VulnerabilityRaisedResponse> RaiseVulnerability(RaiseVulnerabilityRequest request, ServerCallContext context)
+    public override Task<VulnerabilityRaisedResponse> RaiseVulnerability(RaiseVulnerabilityRequest request, ServerCallContext context)
     {
         var (check, target) = Begin("RaiseVulnerability", request.CaseId, request.RequestId, request.HasExpectedVersion, request.ExpectedVersion);
         var at = CaseInput.BusinessTime(check, request.OccurredAt, Now);
@@ -75,18 +74,18 @@ public sealed partial class IntakeApi
         var note = CaseInput.Text(check, request.Note, "note", "a note", required: false);
         check.ThrowIfAny();
         var report = new VulnerabilityReport(request.Kind, CaseInput.Optional(request.MemberId), note);
-        var changed = await Change(target, request, context,
-            state => Cases.Vulnerabilities.RaiseVulnerability.Decide(state, report, reference.VulnerabilityKinds, at));
-        // Read back at the answered version, so a retried request names the vulnerability it raised.
-        await using var session = sessions.Query();
-        var state = await session.Events.AggregateStreamAsync<Case>(target.StreamId, changed.Version, token: context.CancellationToken);
-        return new VulnerabilityRaisedResponse
-        {
-            CaseId = changed.CaseId,
-            Version = changed.Version,
-            VulnerabilityId = state?.OpenVulnerabilities.LastOrDefault(v => v.Kind == report.Kind && v.MemberId == report.MemberId)?.VulnerabilityId ?? "",
-            Priority = Words.Of(state?.Priority ?? CasePriority.Normal),
-        };
+        // The answer comes from the decided event, and is kept with the request id: a retry names the same vulnerability.
+        return Change(target, request, context,
+            state => Cases.Vulnerabilities.RaiseVulnerability.Decide(state, report, reference.VulnerabilityKinds, at),
+            (state, decided, version) =>
+            {
+                var raised = decided.OfType<VulnerabilityRaised>().Single();
+                return new VulnerabilityRaisedResponse
+                {
+                    CaseId = state.Id.ToString(), Version = (int)version,
+                    VulnerabilityId = raised.VulnerabilityId, Priority = Words.Of(raised.PriorityAfter),
+                };
+            });
     }
 
     public override Task<CaseChanged> ClearVulnerability(ClearVulnerabilityRequest request, ServerCallContext context)

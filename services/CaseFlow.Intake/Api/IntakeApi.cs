@@ -27,8 +27,11 @@ public sealed partial class IntakeApi(
     /// <summary>Runs a decision on a case; every command answers with the case id and its new version.</summary>
     private Task<CaseChanged> Change(StreamCommand target, Google.Protobuf.IMessage request, ServerCallContext context,
         Decide<Case> decide) =>
-        commands.Run(target, request, CallerOf(context), state => state.CenterId, decide,
-            (state, version) => new CaseChanged { CaseId = state.Id.ToString(), Version = (int)version }, context.CancellationToken);
+        Change(target, request, context, decide, (state, _, version) => new CaseChanged { CaseId = state.Id.ToString(), Version = (int)version });
+
+    private Task<TResponse> Change<TResponse>(StreamCommand target, Google.Protobuf.IMessage request, ServerCallContext context,
+        Decide<Case> decide, Respond<Case, TResponse> respond) where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
+        commands.Run(target, request, CallerOf(context), state => state.CenterId, decide, respond, context.CancellationToken);
 
     private static (InputCheck Check, StreamCommand Target) Begin(string operation, string caseId, string requestId,
         bool hasExpectedVersion, long expectedVersion)

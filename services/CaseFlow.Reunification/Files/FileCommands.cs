@@ -15,14 +15,11 @@ public sealed class FileCommands(StreamCommands commands)
 {
     public Task<ReunificationChanged> Run(FileCommand command, IMessage request, Caller caller,
         Func<ReunificationFile, IReadOnlyList<object>> decide, CancellationToken ct)
-    {
-        IReadOnlyList<object> decided = [];
-        return commands.Run<ReunificationFile, ReunificationChanged>(command.ForStream, request, caller,
+        => commands.Run<ReunificationFile, ReunificationChanged>(command.ForStream, request, caller,
             file => file.CenterId,
-            file => decided = decide(file),
-            (file, version) => Changed(file.After(decided), version),
+            file => decide(file),
+            (file, decided, version) => Changed(file.After(decided), version),
             ct);
-    }
 
     public static ReunificationChanged Changed(ReunificationFile file, long version) =>
         new() { CaseId = file.Id.ToString(), Version = (int)version, Stage = file.Stage.Name() };

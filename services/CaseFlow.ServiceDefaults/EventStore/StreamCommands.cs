@@ -9,6 +9,9 @@ namespace CaseFlow.ServiceDefaults.EventStore;
 /// <summary>What a command decided: the events to append (none is a valid answer to a repeated fact).</summary>
 public delegate IReadOnlyList<object> Decide<in TState>(TState state);
 
+/// <summary>The answer to a command, from the state it was decided on, the events decided and the new version.</summary>
+public delegate TResponse Respond<in TState, out TResponse>(TState before, IReadOnlyList<object> decided, long version);
+
 /// <summary>
 /// The write path of every command on an existing stream, in all services: load the stream (at the client's
 /// expected version when given), let the pure decision choose the events, append and commit — once per
@@ -18,7 +21,7 @@ public sealed class StreamCommands(EventSessions sessions, IdempotentRequests re
 {
     public Task<TResponse> Run<TState, TResponse>(
         StreamCommand command, IMessage request, Caller caller,
-        Func<TState, string> centerOf, Decide<TState> decide, Func<TState, long, TResponse> respond,
+        Func<TState, string> centerOf, Decide<TState> decide, Respond<TState, TResponse> respond,
         CancellationToken ct)
         where TState : class
         where TResponse : IMessage<TResponse>, new() => ConflictRetry.Run(command.ExpectedVersion, async () =>
@@ -34,7 +37,7 @@ public sealed class StreamCommands(EventSessions sessions, IdempotentRequests re
 
             var events = decide(state);
             if (events.Count > 0) stream.AppendMany(events);
-            return respond(state, stream.CurrentVersion ?? 0);
+            return respond(state, events, stream.CurrentVersion ?? 0);
         }, ct);
     });
 }
