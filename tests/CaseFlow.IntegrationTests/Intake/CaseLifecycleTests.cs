@@ -195,4 +195,42 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
     }
 
     private HttpClient Auditor() => system.Intake.Json(system.Token(role: "auditor", center: null, user: "auditor"));
+
+    [Fact]
+    public async Task A_retried_vulnerability_names_the_same_vulnerability_and_appends_it_once()
+    {
+        var caseId = await NewCase("Retried Vulnerability");
+        var body = new { requestId = Guid.NewGuid().ToString(), kind = "medical-need", note = "insulin" };
+
+        var first = (await Intake.Post($"/v1/cases/{caseId}/vulnerabilities", body)).ShouldSucceed().Json;
+        var again = (await Intake.Post($"/v1/cases/{caseId}/vulnerabilities", body)).ShouldSucceed().Json;
+
+        again.ToJsonString().ShouldBe(first.ToJsonString());
+        first.Str("vulnerabilityId").ShouldBe("v1");
+        first.Str("priority").ShouldBe("high");
+        (await system.Count(system.Intake, "mt_events", "stream_id = $1::uuid", caseId)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task News_from_another_service_delivered_twice_is_noted_once()
+    {
+        var caseId = await NewCase("Redelivered News");
+        var messageId = Guid.NewGuid();
+        var arranged = new TravelArranged(Guid.Parse(caseId), "kara-suu", Guid.NewGuid(), "KG-0704", "Moscow", "Osh",
+            new DateOnly(2020, 7, 4), DateTimeOffset.Parse("2020-07-01T10:00:00Z"));
+
+        await using (var bus = await TestBus.Start(system.BrokerUri))
+        {
+            await bus.Publish(arranged, c => c.MessageId = messageId);
+            await Eventually.True(async () => await system.Count(system.Intake, "mt_doc_processedmessage", "id like $1", $"%/{messageId}") == 1,
+                "the first delivery");
+            await bus.Publish(arranged, c => c.MessageId = messageId);
+            await bus.Publish(new ReunificationFailed(Guid.Parse(caseId), "kara-suu", "marker", DateTimeOffset.Parse("2020-07-02T10:00:00Z")), _ => { });
+        }
+
+        // The marker was queued behind the repeat on the same endpoint: once it is noted, the repeat has been delivered.
+        await Eventually.True(async () => await system.Count(system.Intake, "mt_events", "stream_id = $1::uuid and type = 'reunification_failure_noted'", caseId) == 1,
+            "the marker");
+        (await system.Count(system.Intake, "mt_events", "stream_id = $1::uuid and type = 'travel_arranged_noted'", caseId)).ShouldBe(1);
+    }
 }
