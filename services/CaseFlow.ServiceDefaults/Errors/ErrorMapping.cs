@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.EventStore;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -39,8 +40,8 @@ public sealed class ErrorMappingInterceptor : Interceptor
         RuleViolated rule => Simple(Code.FailedPrecondition, rule.Message),
         NotFound missing => Simple(Code.NotFound, missing.Message),
         Forbidden forbidden => Simple(Code.PermissionDenied, forbidden.Message),
-        JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException
-            or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
+        _ when ConflictRetry.IsConflict(e)
+            || e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
             Simple(Code.Aborted, "the case was changed by someone else meanwhile; read it again and retry with its new version"),
         _ => null,
     };
