@@ -9,11 +9,7 @@ public sealed record ServiceEndpoints(IReadOnlyList<(string Name, Uri Grpc)> Ser
 {
     public static ServiceEndpoints FromEnvironment(string role, string user)
     {
-        var key = Environment.GetEnvironmentVariable("Auth__SigningKey")
-            ?? throw new InvalidOperationException("Auth__SigningKey is not set (./caseflow sets it from .caseflow/dev-signing-key)");
-        var token = Environment.GetEnvironmentVariable("CASEFLOW_TOKEN") is { Length: > 0 } given
-            ? given
-            : DevelopmentTokens.Issue(key, user, role, center: null, TimeSpan.FromMinutes(10));
+        var token = Environment.GetEnvironmentVariable("CASEFLOW_TOKEN") is { Length: > 0 } given ? given : SignedToken(user, role, center: null);
         return new ServiceEndpoints(
         [
             ("intake", Address("CASEFLOW_INTAKE_GRPC", 5101)),
@@ -26,6 +22,15 @@ public sealed record ServiceEndpoints(IReadOnlyList<(string Name, Uri Grpc)> Ser
 
     public GrpcChannel Channel(Uri address) => GrpcChannel.ForAddress(address);
 
-    private static Uri Address(string variable, int port) =>
+    /// <summary>A token signed with the local development key (./caseflow exports it as Auth__SigningKey).</summary>
+    public static string SignedToken(string user, string role, string? center)
+    {
+        var key = Environment.GetEnvironmentVariable("Auth__SigningKey")
+            ?? throw new InvalidOperationException("Auth__SigningKey is not set (./caseflow sets it from .caseflow/dev-signing-key)");
+        return DevelopmentTokens.Issue(key, user, role, center, TimeSpan.FromHours(1));
+    }
+
+    /// <summary>A service address from the environment, or the local default port.</summary>
+    public static Uri Address(string variable, int port) =>
         new(Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : $"http://127.0.0.1:{port}");
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CaseFlow.Cli.Auditing;
 using CaseFlow.ServiceDefaults.Security;
 
 namespace CaseFlow.Cli.Demo;
@@ -11,11 +12,11 @@ public static class DemoCommand
         var command = new Command("demo", "Load the Kara-Suu story (DESIGN.md) into the running services through their public APIs");
         command.SetAction(async (_, _) =>
         {
-            var key = Environment.GetEnvironmentVariable("Auth__SigningKey")
-                ?? throw new InvalidOperationException("Auth__SigningKey is not set (./caseflow sets it from .caseflow/dev-signing-key)");
-            var api = new StoryClient(Address("CASEFLOW_INTAKE_HTTP", 5100), Address("CASEFLOW_CORRESPONDENCE_HTTP", 5200), Address("CASEFLOW_REUNIFICATION_HTTP", 5300),
-                DevelopmentTokens.Issue(key, "lawyer-kara-suu", Caller.Operator, "kara-suu", TimeSpan.FromHours(1)),
-                DevelopmentTokens.Issue(key, "coordinator", Caller.Supervisor, null, TimeSpan.FromHours(1)));
+            var api = new StoryClient(
+                ServiceEndpoints.Address("CASEFLOW_INTAKE_HTTP", 5100), ServiceEndpoints.Address("CASEFLOW_CORRESPONDENCE_HTTP", 5200),
+                ServiceEndpoints.Address("CASEFLOW_REUNIFICATION_HTTP", 5300),
+                ServiceEndpoints.SignedToken("lawyer-kara-suu", Caller.Operator, "kara-suu"),
+                ServiceEndpoints.SignedToken("coordinator", Caller.Supervisor, center: null));
             var outcome = await KaraSuuStory.Run(api, Console.WriteLine);
             Console.WriteLine();
             Console.WriteLine($"case id:   {outcome.CaseId}");
@@ -25,7 +26,4 @@ public static class DemoCommand
         });
         return command;
     }
-
-    private static Uri Address(string variable, int port) =>
-        new(Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : $"http://127.0.0.1:{port}");
 }
