@@ -29,10 +29,17 @@ public sealed class FlightCommands(EventSessions sessions, IdempotentRequests re
             throw new Forbidden($"role '{caller.Role}' cannot change charter flights: they are for supervisors");
     }
 
-    public async Task<FlightChanged> Run(FlightCommand command, IMessage request, Caller caller,
+    public Task<FlightChanged> Run(FlightCommand command, IMessage request, Caller caller,
         Func<IDocumentSession, Flight, Task<FlightDecision>> decide, CancellationToken ct)
     {
         EnsureSupervisor(caller);
+        // Travellers' files are written here too; a file changed meanwhile is decided again, as in StreamCommands.
+        return ConflictRetry.Run(command.ExpectedVersion, () => Attempt(command, request, caller, decide, ct));
+    }
+
+    private async Task<FlightChanged> Attempt(FlightCommand command, IMessage request, Caller caller,
+        Func<IDocumentSession, Flight, Task<FlightDecision>> decide, CancellationToken ct)
+    {
         await using var session = sessions.ForCaller(caller, command.RequestId);
         return await queues.InTurn(command.FlightId, () => requests.RunOnce(session, $"reunification.{command.Operation}", command.RequestId, request, async () =>
         {

@@ -9,10 +9,15 @@ namespace CaseFlow.Reunification.Flights.Scheduling;
 
 public sealed class ScheduleFlightHandler(EventSessions sessions, IdempotentRequests requests, TimeProvider clock)
 {
-    public async Task<FlightChanged> Handle(ScheduleFlightRequest request, Caller caller, CancellationToken ct)
+    public Task<FlightChanged> Handle(ScheduleFlightRequest request, Caller caller, CancellationToken ct)
     {
         var scheduled = ScheduleFlightRules.Parse(request, Guid.CreateVersion7(), clock.GetUtcNow());
         FlightCommands.EnsureSupervisor(caller);
+        return ConflictRetry.Run(expectedVersion: null, () => Attempt(request, scheduled, caller, ct));
+    }
+
+    private async Task<FlightChanged> Attempt(ScheduleFlightRequest request, FlightScheduled scheduled, Caller caller, CancellationToken ct)
+    {
         await using var session = sessions.ForCaller(caller, request.RequestId);
         return await requests.RunOnce(session, "reunification.ScheduleFlight", request.RequestId, request, async () =>
         {
