@@ -31,7 +31,10 @@ public sealed class DeadlineWatch(
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        // A periodic timer, not a delay after each sweep: a tick that falls while a sweep runs is not lost but
+        // starts the next sweep at once (a clock moved far ahead, or a sweep slower than the interval).
+        using var timer = new PeriodicTimer(interval, clock);
+        do
         {
             try
             {
@@ -41,8 +44,13 @@ public sealed class DeadlineWatch(
             {
                 logger.LogWarning(e, "The deadline sweep failed; it runs again in {Interval}", interval);
             }
-            await Task.Delay(interval, clock, stopping);
-        }
+        } while (await WaitForTick(timer, stopping));
+    }
+
+    private static async Task<bool> WaitForTick(PeriodicTimer timer, CancellationToken stopping)
+    {
+        try { return await timer.WaitForNextTickAsync(stopping); }
+        catch (OperationCanceledException) { return false; }
     }
 
     /// <returns>How many ReplyOverdue this sweep raised.</returns>
