@@ -49,7 +49,9 @@ public sealed partial class OutstandingLettersProjection : EventProjection
             case FollowUpSent followUp:
                 await Change(operations, followUp.LetterId, l => l with
                 {
-                    ReplyDueBy = followUp.ReplyDueBy, OverdueFrom = Deadline.EndOf(followUp.ReplyDueBy), OverdueRaised = false,
+                    // A follow-up that keeps the due date keeps its raised alert: the file will not raise it again.
+                    ReplyDueBy = followUp.ReplyDueBy, OverdueFrom = Deadline.EndOf(followUp.ReplyDueBy),
+                    OverdueRaised = l.OverdueRaised && l.ReplyDueBy == followUp.ReplyDueBy,
                 }, cancellation);
                 break;
             case ReplyOverdue overdue:

@@ -91,7 +91,7 @@ public sealed class DeadlineWatch(
             await session.SaveChangesAsync(ct);
             return true;
         }
-        catch (ConcurrencyException)
+        catch (Exception e) when (ConflictRetry.IsConflict(e))
         {
             logger.LogInformation("Case {CaseId} changed while letter {LetterId} was found overdue; the next sweep decides again",
                 letter.CaseId, letter.Id);
