@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Security;
 using System.Collections.Immutable;
 using CaseFlow.Correspondence.Deadlines.Watching;
 using CaseFlow.Correspondence.Files.Closing;
@@ -16,7 +17,7 @@ namespace CaseFlow.Correspondence.Files;
 
 /// <summary>The correspondence file of one case: its letters to agencies and their replies.</summary>
 public sealed record CorrespondenceFile(
-    Guid Id, string CenterId, DateTimeOffset OpenedAt, ImmutableDictionary<Guid, Letter> Letters, bool Closed = false)
+    Guid Id, string CenterId, DateTimeOffset OpenedAt, ImmutableDictionary<Guid, Letter> Letters, bool Closed = false) : IBelongsToCenter
 {
     public long Version { get; set; }
 

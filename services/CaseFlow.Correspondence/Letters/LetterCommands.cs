@@ -11,7 +11,6 @@ public sealed class LetterCommands(StreamCommands commands)
     public Task<LetterChanged> Run(StreamCommand stream, IMessage request, Caller caller, Guid letterId,
         Func<Files.CorrespondenceFile, IReadOnlyList<object>> decide, CancellationToken ct) =>
         commands.Run<Files.CorrespondenceFile, LetterChanged>(stream, request, caller,
-            file => file.CenterId,
             file => decide(file),
             (file, _, version) => new LetterChanged { CaseId = file.Id.ToString(), LetterId = letterId.ToString(), Version = (int)version },
             ct);

@@ -31,7 +31,7 @@ public sealed partial class IntakeApi(
 
     private Task<TResponse> Change<TResponse>(StreamCommand target, Google.Protobuf.IMessage request, ServerCallContext context,
         Decide<Case> decide, Respond<Case, TResponse> respond) where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        commands.Run(target, request, CallerOf(context), state => state.CenterId, decide, respond, context.CancellationToken);
+        commands.Run(target, request, CallerOf(context), decide, respond, context.CancellationToken);
 
     private static (InputCheck Check, StreamCommand Target) Begin(string operation, string caseId, string requestId,
         bool hasExpectedVersion, long expectedVersion)

@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Security;
 using CaseFlow.Intake.Cases.Opening;
 
 namespace CaseFlow.Intake.Cases;
@@ -9,7 +10,7 @@ public sealed record Case(
     string Category,
     string Channel,
     string ApplicantName,
-    DateTimeOffset OpenedAt)
+    DateTimeOffset OpenedAt) : IBelongsToCenter
 {
     public long Version { get; set; }
     public CaseStatus Status { get; init; } = CaseStatus.Open;

@@ -16,7 +16,6 @@ public sealed class FileCommands(StreamCommands commands)
     public Task<ReunificationChanged> Run(FileCommand command, IMessage request, Caller caller,
         Func<ReunificationFile, IReadOnlyList<object>> decide, CancellationToken ct)
         => commands.Run<ReunificationFile, ReunificationChanged>(command.ForStream, request, caller,
-            file => file.CenterId,
             file => decide(file),
             (file, decided, version) => Changed(file.After(decided), version),
             ct);

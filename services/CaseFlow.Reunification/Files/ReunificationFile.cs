@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Security;
 using CaseFlow.Reunification.Files.Opening;
 
 namespace CaseFlow.Reunification.Files;
@@ -15,7 +16,7 @@ public sealed record Booking(Guid? FlightId, string? FlightNumber, DateOnly? Fli
 /// The reunification file of one case: from a reported separation to the reunion. Kept inline, so it is also the
 /// summary that GetReunification and the dashboards read.
 /// </summary>
-public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTimeOffset OpenedAt, ReunificationStage Stage)
+public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTimeOffset OpenedAt, ReunificationStage Stage) : IBelongsToCenter
 {
     public long Version { get; set; }
     public SeparatedMember? Member { get; init; }

@@ -63,6 +63,7 @@ public static class EventStoreSetup
         builder.Services.AddSingleton<EventSessions>();
         builder.Services.AddSingleton<IdempotentRequests>();
         builder.Services.AddSingleton<StreamCommands>();
+        builder.Services.AddSingleton<StreamTurns>();
     }
 
     /// <summary>

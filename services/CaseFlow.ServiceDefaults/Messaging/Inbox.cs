@@ -1,5 +1,6 @@
 using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
+using CaseFlow.ServiceDefaults.Security;
 using CaseFlow.ServiceDefaults.Telemetry;
 using Marten;
 using JasperFx;
@@ -11,13 +12,19 @@ namespace CaseFlow.ServiceDefaults.Messaging;
 public sealed record ProcessedMessage(string Id, string MessageType, DateTimeOffset ProcessedAt);
 
 /// <summary>
-/// Runs a consumer's work at most once per message id: a redelivered message finds its id already stored
-/// and changes nothing; two deliveries racing each other collide on the id and only one commits.
+/// The consumers' door to the write path: runs a consumer's work, as the system, at most once per message id. A
+/// redelivered message finds its id already stored and changes nothing; two deliveries racing each other collide on
+/// the id and only one commits. A conflict with another writer fails the delivery, and the broker retries it.
 /// </summary>
 public sealed class Inbox(EventSessions sessions, ServiceIdentity service, TimeProvider clock)
 {
+    // Transitional, while the consumers move to the EventWriter overload below.
+    public Task HandleOnce<TMessage>(ConsumeContext<TMessage> context, string consumer,
+        Func<IDocumentSession, Task> handle) where TMessage : class =>
+        HandleOnce(context, consumer, (EventWriter writer) => handle(writer.Session));
+
     public async Task HandleOnce<TMessage>(ConsumeContext<TMessage> context, string consumer,
-        Func<IDocumentSession, Task> handle) where TMessage : class
+        Func<EventWriter, Task> handle) where TMessage : class
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("a message without a message id");
         var id = $"{consumer}/{messageId}";
@@ -27,7 +34,7 @@ public sealed class Inbox(EventSessions sessions, ServiceIdentity service, TimeP
         await using var session = sessions.ForMessage(context);
         if (await session.LoadAsync<ProcessedMessage>(id, context.CancellationToken) is not null) return;
 
-        await handle(session);
+        await handle(new EventWriter(session, Caller.System(service.Name)));
         session.Insert(new ProcessedMessage(id, typeof(TMessage).Name, clock.GetUtcNow()));
         try
         {
