@@ -36,6 +36,22 @@ public static class StateFolder
         return (state, version, applied);
     }
 
+    /// <summary>
+    /// One event folded into the state through its Create/Apply method, as Marten folds it; an event the state has no
+    /// method for is an error, never silently skipped (the given-when-then tests fold through this).
+    /// </summary>
+    public static TState Evolve<TState>(TState? state, object @event) where TState : class
+    {
+        var eventType = @event.GetType();
+        if (state is null)
+            return Method(typeof(TState), "Create", eventType) is { } create
+                ? (TState)create.Invoke(null, [@event])!
+                : throw new InvalidOperationException($"{typeof(TState).Name} cannot start from a {eventType.Name}");
+        var apply = Method(typeof(TState), "Apply", eventType)
+            ?? throw new InvalidOperationException($"{typeof(TState).Name} has no Apply({eventType.Name})");
+        return apply.Invoke(state, [@event]) as TState ?? state;
+    }
+
     private static readonly ConcurrentDictionary<(Type State, string Name, Type Event), MethodInfo?> Methods = new();
 
     private static MethodInfo? Method(Type state, string name, Type eventType) => Methods.GetOrAdd((state, name, eventType),

@@ -55,5 +55,8 @@ public sealed record ReunificationCompleted(
     int DaysSeparated,
     DateTimeOffset OccurredAt);
 
-/// <summary>Reunification failed or was cancelled.</summary>
+/// <summary>Reunification failed (e.g. entry refused for good). Before CaseFlow published <see cref="ReunificationCancelled"/>, a cancellation came as this too.</summary>
 public sealed record ReunificationFailed(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt);
+
+/// <summary>Reunification was called off (the applicant withdrew, or the family no longer wants it): not a failure.</summary>
+public sealed record ReunificationCancelled(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt);
