@@ -20,14 +20,6 @@ public static class CommandInput
         return occurredAt;
     }
 
-    public static DateOnly Date(this InputCheck check, string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value)) { check.Add(field, "a date (YYYY-MM-DD) is required"); return default; }
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", out var date) && date.Year >= 2000) return date;
-        check.Add(field, $"'{value}' is not a date YYYY-MM-DD from 2000 on");
-        return default;
-    }
-
     public static string Text(this InputCheck check, string? value, string field, string what, int max = MaxTextLength)
     {
         var text = value?.Trim() ?? "";

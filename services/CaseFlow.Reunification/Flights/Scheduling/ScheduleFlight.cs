@@ -17,7 +17,8 @@ public static class ScheduleFlightRules
         var from = check.Text(request.From, "from", "where the flight leaves from", CommandInput.MaxNameLength);
         var to = check.Text(request.To, "to", "where the flight goes", CommandInput.MaxNameLength);
         check.That(from.Length == 0 || !string.Equals(from, to, StringComparison.OrdinalIgnoreCase), "to", "must differ from 'from'");
-        var date = check.Date(request.Date, "date");
+        var date = check.Date(request.Date, "date", required: true) ?? default;
+        check.That(date == default || date.Year >= 2000, "date", $"{date:yyyy-MM-dd} is before 2000");
         check.That(request.Capacity is >= 1 and <= MaxCapacity, "capacity", $"must be 1 to {MaxCapacity} seats");
         var occurredAt = check.OccurredAt(request.OccurredAt, now);
         check.ThrowIfAny();
