@@ -326,11 +326,14 @@ rq_start() {
         # setsid: a Ctrl-C in the caller's terminal must not reach the broker; fd 9 (our lock) is closed.
         exec setsid nohup "$RMQ_BIN/rabbitmq-server" >>"$OUT_LOG" 2>&1 </dev/null 9>&-
     ) &
-    echo $! >"$LAUNCHER_PID_FILE"
+    local launcher=$!
+    echo "$launcher" >"$LAUNCHER_PID_FILE"
 
     deadline=$((SECONDS + RMQ_TIMEOUT))
     until [[ -s "$PID_FILE" ]]; do
-        if ! rq_launcher_pid >/dev/null; then
+        # Our own child, by its pid: rq_launcher_pid's environment check cannot be used here, since a subshell
+        # that has not yet exec'd the broker (a busy machine) still shows the parent's environment.
+        if ! cf_pid_alive "$launcher"; then
             rq_log_tail
             rm -f "$LAUNCHER_PID_FILE"
             rq_die "broker exited during startup (logs in $LOG_DIR)"
