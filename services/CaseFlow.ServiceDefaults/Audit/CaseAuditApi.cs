@@ -19,7 +19,7 @@ public sealed record AuditorRead(Guid Id, Guid CaseId, string User, string What,
 
 /// <summary>History, state as of any time or version, and chain verification — the same in every service.</summary>
 public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TState> audited, ServiceIdentity service,
-    HistoryReader historyReader, TimeProvider clock) : CaseAudit.CaseAuditBase where TState : class
+    HistoryReader historyReader, HashChain chain, TimeProvider clock) : CaseAudit.CaseAuditBase where TState : class
 {
     public override async Task<CaseHistory> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
     {
@@ -51,8 +51,12 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
 
     public override async Task<CaseVerification> VerifyCase(VerifyCaseRequest request, ServerCallContext context)
     {
-        var (caseId, events) = await Load(request.CaseId, context, "verification");
-        var result = ChainVerification.Verify(events, store.Options.Serializer());
+        var caseId = await Authorize(request.CaseId, context, "verification", evenWithoutEvents: true);
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(caseId, token: context.CancellationToken);
+        var recorded = await session.Events.FetchStreamStateAsync(caseId, context.CancellationToken);
+        var head = await session.LoadAsync<StreamHead>(caseId, context.CancellationToken);
+        var result = ChainVerification.Verify(events, store.Options.Serializer(), chain, caseId, recorded?.Version ?? 0, head);
         return new CaseVerification
         {
             CaseId = caseId.ToString(), Service = service.Name, Intact = result.Intact, EventsChecked = result.EventsChecked,
@@ -68,7 +72,8 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
     }
 
     /// <summary>Who may read this stream's history: its center's operators, supervisors and auditors (whose reads are kept).</summary>
-    private async Task<Guid> Authorize(string caseIdText, ServerCallContext context, string what)
+    /// <param name="evenWithoutEvents">Verification goes on when the events are gone but the stream's sealed head remains.</param>
+    private async Task<Guid> Authorize(string caseIdText, ServerCallContext context, string what, bool evenWithoutEvents = false)
     {
         var check = new InputCheck();
         var caseId = check.Id(caseIdText, "caseId");
@@ -77,7 +82,8 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         if (caller.Role == Caller.Dashboard) throw new Forbidden("dashboards read aggregated projections, not case histories");
 
         await using var session = store.LightweightSession();
-        if (await session.Events.FetchStreamStateAsync(caseId, context.CancellationToken) is null)
+        if (await session.Events.FetchStreamStateAsync(caseId, context.CancellationToken) is null
+            && !(evenWithoutEvents && await session.LoadAsync<StreamHead>(caseId, context.CancellationToken) is not null))
             throw new NotFound($"case {caseId} has no history in {service.Name}");
         // The live snapshot names the owning center; a stream without one (a flight) is for supervisors and auditors.
         if (await session.LoadAsync<TState>(caseId, context.CancellationToken) is { } latest && audited.CenterOf(latest) is { } center)

@@ -30,6 +30,8 @@ public static class EventStoreSetup
 
         // Built by the container so that stopping the host closes the pool.
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        var chain = HashChain.FromConfiguration(config);
+        builder.Services.AddSingleton(chain);
         var marten = builder.Services.AddMarten(opts =>
             {
                 opts.DatabaseSchemaName = schema;
@@ -45,7 +47,8 @@ public static class EventStoreSetup
                 opts.Schema.For<HandledRequest>();
                 opts.Schema.For<ProcessedMessage>();
                 opts.Schema.For<AuditorRead>();
-                opts.Listeners.Add(new HashChainListener());
+                opts.Schema.For<StreamHead>();
+                opts.Listeners.Add(new HashChainListener(chain, TimeProvider.System));
                 registerProjections(opts);
             })
             .UseNpgsqlDataSource()

@@ -63,7 +63,7 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
 
     [Theory]
     [InlineData("update {events} set data = jsonb_set(data, '{Topic}', '\"nothing happened\"') where stream_id = $1 and version = 3", 3)]
-    [InlineData("delete from {events} where stream_id = $1 and version = 2", 3)]
+    [InlineData("delete from {events} where stream_id = $1 and version = 2", 2)]
     [InlineData("update {events} set version = 1000 where stream_id = $1 and version = 3; update {events} set version = 3 where stream_id = $1 and version = 4; update {events} set version = 4 where stream_id = $1 and version = 1000", 3)]
     [InlineData("update {events} set user_name = 'someone-else' where stream_id = $1 and version = 4", 4)]
     public async Task Tampering_with_a_stored_event_is_reported_with_the_exact_event(string tampering, long firstBroken)

@@ -1,0 +1,111 @@
+using CaseFlow.IntegrationTests.Harness;
+using Npgsql;
+
+namespace CaseFlow.IntegrationTests.Audit;
+
+/// <summary>
+/// What someone who can write the database, but does not hold the chain key, cannot hide: removed last events, a whole
+/// stream emptied, a stream rewritten and resealed with plain SHA-256, a head forged to match a truncated stream.
+/// </summary>
+public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<CaseFlowSystem>
+{
+    private HttpClient Auditor => system.Intake.Json(system.Token(role: "auditor", center: null, user: "donor-auditor"));
+
+    private async Task<string> CaseWithFiveEvents()
+    {
+        var intake = system.Intake.Json(system.Token());
+        var caseId = (await intake.OpenCase(CaseFlowApi.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
+        foreach (var day in new[] { "04-02", "04-20", "05-05", "06-18" })
+            (await intake.Post($"/v1/cases/{caseId}/consultations", new
+            {
+                requestId = Guid.NewGuid().ToString(), occurredAt = $"2020-{day}T12:00:00Z", topic = $"topic {day}", advice = "noted",
+                durationMinutes = 20,
+            })).ShouldSucceed();
+        return caseId;
+    }
+
+    private async Task Tamper(string caseId, string sql)
+    {
+        var schema = system.Schema(system.Intake);
+        await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql.Replace("{schema}", schema).Replace("{id}", $"'{Guid.Parse(caseId)}'"), connection);
+        (await command.ExecuteNonQueryAsync()).ShouldBeGreaterThan(0);
+    }
+
+    private async Task<(bool Intact, long FirstBroken, string Problem)> Verify(string caseId)
+    {
+        var json = (await Auditor.Get($"/v1/cases/{caseId}/verify")).ShouldSucceed().Json;
+        return (json["intact"]!.GetValue<bool>(), long.Parse(json["firstBrokenVersion"]?.ToString() ?? "0"), json["problem"]?.ToString() ?? "");
+    }
+
+    [Fact]
+    public async Task Deleting_the_last_event_is_caught_and_the_missing_version_named()
+    {
+        var caseId = await CaseWithFiveEvents();
+        await Tamper(caseId, "delete from {schema}.mt_events where stream_id = {id} and version = 5");
+
+        var (intact, firstBroken, problem) = await Verify(caseId);
+        intact.ShouldBeFalse();
+        firstBroken.ShouldBe(5);
+        problem.ShouldContain("event 5");
+    }
+
+    [Fact]
+    public async Task Deleting_the_last_event_and_fixing_the_stream_version_and_head_is_still_caught()
+    {
+        var caseId = await CaseWithFiveEvents();
+        // The writer knows the scheme but not the key: the best they can put in the head's seal is a plain hash.
+        await Tamper(caseId, """
+            delete from {schema}.mt_events where stream_id = {id} and version = 5;
+            update {schema}.mt_streams set version = 4 where id = {id};
+            update {schema}.mt_doc_streamhead set data = jsonb_set(jsonb_set(jsonb_set(data, '{Version}', '4'),
+                '{Hash}', to_jsonb((select headers ->> 'caseflow-hash' from {schema}.mt_events where stream_id = {id} and version = 4))),
+                '{Seal}', to_jsonb(encode(sha256(convert_to('forged', 'UTF8')), 'hex'))) where id = {id};
+            """);
+
+        var (intact, firstBroken, problem) = await Verify(caseId);
+        intact.ShouldBeFalse();
+        firstBroken.ShouldBe(5);
+        problem.ShouldContain("seal");
+    }
+
+    [Fact]
+    public async Task Deleting_every_event_of_a_stream_is_caught()
+    {
+        var caseId = await CaseWithFiveEvents();
+        await Tamper(caseId, "delete from {schema}.mt_events where stream_id = {id}; delete from {schema}.mt_streams where id = {id}");
+
+        var (intact, firstBroken, _) = await Verify(caseId);
+        intact.ShouldBeFalse();
+        firstBroken.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_stream_rewritten_and_resealed_with_plain_sha256_names_the_first_rewritten_event()
+    {
+        var caseId = await CaseWithFiveEvents();
+        // Event 3's topic changed, then every hash from 3 on and the head recomputed as a plain SHA-256 chain.
+        await Tamper(caseId, """
+            update {schema}.mt_events set data = jsonb_set(data, '{Topic}', '"nothing happened"') where stream_id = {id} and version = 3;
+            update {schema}.mt_events e set headers = jsonb_set(e.headers, '{caseflow-hash}',
+                to_jsonb(encode(sha256(convert_to((select p.headers ->> 'caseflow-hash' from {schema}.mt_events p
+                    where p.stream_id = e.stream_id and p.version = e.version - 1) || e.data::text, 'UTF8')), 'hex')))
+                where e.stream_id = {id} and e.version >= 3;
+            update {schema}.mt_doc_streamhead set data = jsonb_set(data, '{Hash}',
+                to_jsonb((select headers ->> 'caseflow-hash' from {schema}.mt_events where stream_id = {id} and version = 5))) where id = {id};
+            """);
+
+        var (intact, firstBroken, _) = await Verify(caseId);
+        intact.ShouldBeFalse();
+        firstBroken.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_case_written_through_the_api_verifies_with_its_sealed_head()
+    {
+        var caseId = await CaseWithFiveEvents();
+        (await Verify(caseId)).Intact.ShouldBeTrue();
+        (await system.Count(system.Intake, "mt_doc_streamhead", "id = $1", Guid.Parse(caseId))).ShouldBe(1);
+    }
+}
