@@ -28,6 +28,7 @@ public static class CaseFlowHost
         builder.AddCallerAuthentication();
         builder.AddGrpcApi();
         builder.AddHealth();
+        builder.AddRequestLimits();
         return builder;
     }
 
@@ -36,6 +37,7 @@ public static class CaseFlowHost
         app.UseHttpStatusOfGrpcErrors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authentication: the bucket is the caller's own
         app.UseMalformedJsonErrors(); // after the token check: a stranger learns nothing, not even a parse error
         app.MapHealth();
         app.MapMetrics();

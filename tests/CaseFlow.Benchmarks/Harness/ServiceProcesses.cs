@@ -92,6 +92,9 @@ public sealed class ServiceProcesses(BenchOptions options, BenchInfrastructure i
         env["Ports__Grpc"] = grpc.ToString();
         env["ASPNETCORE_ENVIRONMENT"] = "Development";
         env["Logging__LogLevel__Default"] = "Warning";
+        // The benchmark measures throughput, not the per-user rate limit a real deployment sets.
+        env["Limits__PermitsPerSecond"] = "1000000";
+        env["Limits__Burst"] = "1000000";
         env["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (key, value) in options.ServiceEnvironment) env[key] = value;
 

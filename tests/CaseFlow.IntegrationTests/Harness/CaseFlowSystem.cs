@@ -47,6 +47,9 @@ public class CaseFlowSystem : IAsyncLifetime
     /// <summary>Where Correspondence finds Intake's API (it reads the case's data for letter templates).</summary>
     protected string IntakeAddress => $"--Services:Intake:Grpc={Intake.GrpcAddress}";
 
+    /// <summary>Tests call far faster than people do: the per-user rate limit is high here, and tested on its own.</summary>
+    protected virtual int PermitsPerSecond => 100_000;
+
     /// <summary>Lets a test class replace services of one service (e.g. its clock) before it is built.</summary>
     protected virtual Action<WebApplicationBuilder>? Customize(ServiceIdentity identity) => null;
 
@@ -65,6 +68,8 @@ public class CaseFlowSystem : IAsyncLifetime
             $"--Ports:Http={http}",
             $"--Ports:Grpc={grpc}",
             $"--Auth:SigningKey={SigningKey}",
+            $"--Limits:PermitsPerSecond={PermitsPerSecond}",
+            $"--Limits:Burst={PermitsPerSecond}",
             $"--Logging:LogLevel:Default={Environment.GetEnvironmentVariable("CASEFLOW_TEST_LOGLEVEL") ?? "Warning"}",
             .. extraArgs,
         ];
