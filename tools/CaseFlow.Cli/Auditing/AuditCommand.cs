@@ -29,7 +29,7 @@ public static class AuditCommand
         {
             var endpoints = ServiceEndpoints.FromEnvironment("auditor", result.GetValue(user)!);
             var report = await CaseAudit.Gather(endpoints, result.GetValue(caseId), result.GetValue(asOf), result.GetValue(knownAt), result.GetValue(verify), ct);
-            Console.WriteLine(result.GetValue(json) ? report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) : AuditText.Render(report));
+            Console.WriteLine(result.GetValue(json) ? report.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) : AuditText.Render(report));
             return report["verified"]?.GetValue<bool>() == false ? 3 : 0;
         });
         return command;
