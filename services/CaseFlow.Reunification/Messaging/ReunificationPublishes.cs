@@ -23,6 +23,6 @@ public sealed class ReunificationPublishes : IntegrationEventMap
         Publish<Reunited>(e => new V1.ReunificationCompleted(e.StreamId, e.Data.CenterId, e.Data.MemberId, e.Data.HandedOverTo,
             e.Data.SeparatedSince, e.Data.DaysSeparated, e.Data.OccurredAt));
         Publish<ReunificationFailed>(e => new V1.ReunificationFailed(e.StreamId, e.Data.CenterId, e.Data.Reason, e.Data.OccurredAt));
-        Publish<ReunificationCancelled>(e => new V1.ReunificationFailed(e.StreamId, e.Data.CenterId, e.Data.Reason, e.Data.OccurredAt));
+        Publish<ReunificationCancelled>(e => new V1.ReunificationCancelled(e.StreamId, e.Data.CenterId, e.Data.Reason, e.Data.OccurredAt));
     }
 }
