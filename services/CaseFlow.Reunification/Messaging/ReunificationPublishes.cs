@@ -1,4 +1,3 @@
-using CaseFlow.Reunification.Files;
 using CaseFlow.ServiceDefaults.Messaging;
 using V1 = CaseFlow.Contracts.Reunification.V1;
 
