@@ -1,29 +1,17 @@
 using CaseFlow.Reunification.Api;
-using CaseFlow.Reunification.Files;
 using CaseFlow.Reunification.Files.GettingDetails;
 using CaseFlow.Reunification.Files.Opening;
 using CaseFlow.Reunification.Files.Transferring;
-using CaseFlow.Reunification.Flights;
-using CaseFlow.Reunification.Flights.Cancelling;
-using CaseFlow.Reunification.Flights.ChangingCapacity;
-using CaseFlow.Reunification.Flights.Departing;
 using CaseFlow.Reunification.Flights.GettingManifest;
 using CaseFlow.Reunification.Flights.Scheduling;
 using CaseFlow.Reunification.Messaging;
-using CaseFlow.Reunification.Plans.Choosing;
 using CaseFlow.Reunification.Plans.RecordingAgencyDecisions;
-using CaseFlow.Reunification.Preparation.AssigningEscort;
-using CaseFlow.Reunification.Preparation.RecordingConsent;
-using CaseFlow.Reunification.Preparation.RecordingDocuments;
 using CaseFlow.Reunification.Priority.Escalating;
-using CaseFlow.Reunification.Reunions.Completing;
 using CaseFlow.Reunification.Reunions.Ending;
 using CaseFlow.Reunification.Statistics;
-using CaseFlow.Reunification.Travel.Departing;
-using CaseFlow.Reunification.Travel.ReleasingSeats;
+using CaseFlow.Reunification.Travel;
 using CaseFlow.Reunification.Travel.RequestingSeats;
 using CaseFlow.ServiceDefaults.Audit;
-using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
 using JasperFx.Events.Projections;
@@ -69,24 +57,12 @@ public static class ReunificationService
     private static void AddSlices(IServiceCollection services)
     {
         services.AddSingleton<FileCommands>();
+        services.AddSingleton<TravelCommands>();
         services.AddSingleton<FlightCommands>();
-        services.AddSingleton<FlightQueues>();
-        services.AddSingleton<GetReunificationHandler>();
-        services.AddSingleton<ChoosePlanHandler>();
-        services.AddSingleton<RecordAgencyDecisionHandler>();
-        services.AddSingleton<RecordConsentHandler>();
-        services.AddSingleton<RecordDocumentReadyHandler>();
-        services.AddSingleton<AssignEscortHandler>();
         services.AddSingleton<RequestSeatHandler>();
-        services.AddSingleton<ReleaseSeatHandler>();
-        services.AddSingleton<RecordOwnTravelHandler>();
-        services.AddSingleton<RecordReunionHandler>();
-        services.AddSingleton<EndReunificationHandler>();
-        services.AddSingleton<GetReunificationStatisticsHandler>();
         services.AddSingleton<ScheduleFlightHandler>();
-        services.AddSingleton<ChangeFlightCapacityHandler>();
-        services.AddSingleton<CancelFlightHandler>();
-        services.AddSingleton<RecordFlightMovementHandler>();
+        services.AddSingleton<GetReunificationHandler>();
+        services.AddSingleton<GetReunificationStatisticsHandler>();
         services.AddSingleton<FlightQueries>();
     }
 }

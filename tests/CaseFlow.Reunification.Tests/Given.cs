@@ -1,17 +1,18 @@
 using CaseFlow.Reunification.Files;
 using CaseFlow.Reunification.Files.Opening;
 using CaseFlow.Reunification.Flights;
+using CaseFlow.ServiceDefaults.Audit;
 
 namespace CaseFlow.Reunification.Tests;
 
-/// <summary>Histories to start from: a file or a flight is whatever its events made it.</summary>
+/// <summary>Histories to start from: a file or a flight is whatever its events made it, folded as the service folds them.</summary>
 public static class Given
 {
     public static readonly Guid CaseId = Guid.Parse("0197a000-0000-7000-8000-000000000001");
     public static readonly DateTimeOffset At = DateTimeOffset.Parse("2020-06-01T09:00:00Z");
 
     public static ReunificationFile File(params object[] events) =>
-        ReunificationFile.Create(new CaseFileOpened(CaseId, "kara-suu", At.AddDays(-80))).After(events);
+        Fold<ReunificationFile>([new CaseFileOpened(CaseId, "kara-suu", At.AddDays(-80)), .. events]);
 
     public static ReunificationOpened Separated(bool minor = true) => new(CaseId, "kara-suu", "son-1", "son", "Son of Alima", minor,
         "Russia", "Moscow", "sister", DateOnly.Parse("2020-03-16"), At.AddDays(-70));
@@ -25,14 +26,18 @@ public static class Given
     ];
 
     public static Flight Flight(int capacity = 2, string number = "KG-1", string date = "2020-07-04", Guid? id = null) =>
-        CaseFlow.Reunification.Flights.Flight.Create(new FlightScheduled(id ?? Guid.NewGuid(), number, "Moscow", "Osh", DateOnly.Parse(date), capacity, At));
+        Fold<Flight>([new FlightScheduled(id ?? Guid.NewGuid(), number, "Moscow", "Osh", DateOnly.Parse(date), capacity, At)]);
 
     public static Traveller Traveller(string priority = Priorities.Normal, int minutes = 0, Guid? caseId = null) =>
         new(caseId ?? Guid.NewGuid(), "kara-suu", "someone", false, null, priority, At.AddMinutes(minutes));
 
-    public static Flight With(this Flight flight, params object[] events) => events.Aggregate(flight, (f, e) => f.After(e));
+    public static Flight With(this Flight flight, params object[] events) => Fold(events, flight);
 
     public static Flight Seated(this Flight flight, Traveller t) => flight.With(new FlightSeatAllocated(flight.Id, t, false, At));
 
     public static Flight Waiting(this Flight flight, Traveller t) => flight.With(new PassengerWaitlisted(flight.Id, t, At));
+
+    // Strict: an event the state has no Create/Apply for fails the test instead of being skipped.
+    private static TState Fold<TState>(IEnumerable<object> events, TState? state = null) where TState : class =>
+        events.Aggregate(state, (s, e) => StateFolder.Evolve(s, e))!;
 }

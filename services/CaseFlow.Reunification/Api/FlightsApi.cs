@@ -1,4 +1,3 @@
-using CaseFlow.Reunification.Api.V1;
 using CaseFlow.Reunification.Flights.Cancelling;
 using CaseFlow.Reunification.Flights.ChangingCapacity;
 using CaseFlow.Reunification.Flights.Departing;
@@ -9,25 +8,26 @@ using static CaseFlow.Reunification.Api.ReunificationApi;
 
 namespace CaseFlow.Reunification.Api;
 
-/// <summary>The gRPC (and JSON) face of the charter flights.</summary>
-public sealed class FlightsApi(
-    ScheduleFlightHandler schedule, ChangeFlightCapacityHandler capacity, CancelFlightHandler cancel,
-    RecordFlightMovementHandler movement, FlightQueries queries) : V1.Flights.FlightsBase
+/// <summary>The gRPC (and JSON) face of the charter flights: each call is one line onto its slice.</summary>
+public sealed class FlightsApi(FlightCommands flights, ScheduleFlightHandler schedule, FlightQueries queries) : V1.Flights.FlightsBase
 {
     public override Task<FlightChanged> ScheduleFlight(ScheduleFlightRequest r, ServerCallContext c) =>
         schedule.Handle(r, CallerOf(c), c.CancellationToken);
 
     public override Task<FlightChanged> ChangeFlightCapacity(ChangeFlightCapacityRequest r, ServerCallContext c) =>
-        capacity.Handle(r, CallerOf(c), c.CancellationToken);
+        flights.Run(r, CallerOf(c), ChangeCapacity.Parse, ChangeCapacity.Decide, c.CancellationToken);
 
     public override Task<FlightChanged> CancelFlight(CancelFlightRequest r, ServerCallContext c) =>
-        cancel.Handle(r, CallerOf(c), c.CancellationToken);
+        flights.Run(r, CallerOf(c), Flights.Cancelling.CancelFlight.Parse, Flights.Cancelling.CancelFlight.Decide, c.CancellationToken,
+            movesTravellersOn: Flights.Cancelling.CancelFlight.MovesTravellersOn);
 
     public override Task<FlightChanged> RecordFlightDeparture(FlightMovementRequest r, ServerCallContext c) =>
-        movement.Depart(r, CallerOf(c), c.CancellationToken);
+        flights.Run(r, CallerOf(c), RecordFlightMovement.ParseDeparture, RecordFlightMovement.DecideDeparture, c.CancellationToken,
+            movesTravellersOn: RecordFlightMovement.LeavesWaitlistBehind);
 
     public override Task<FlightChanged> RecordFlightArrival(FlightMovementRequest r, ServerCallContext c) =>
-        movement.Arrive(r, CallerOf(c), c.CancellationToken);
+        flights.Run(r, CallerOf(c), RecordFlightMovement.ParseArrival,
+            (flight, _, arrival) => RecordFlightMovement.DecideArrival(flight, arrival), c.CancellationToken);
 
     public override Task<FlightManifest> GetFlightManifest(GetFlightRequest r, ServerCallContext c) =>
         queries.Manifest(r, CallerOf(c), c.CancellationToken);

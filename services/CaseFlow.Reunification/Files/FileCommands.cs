@@ -1,24 +1,45 @@
-using CaseFlow.Reunification.Api.V1;
-using CaseFlow.ServiceDefaults.EventStore;
-using CaseFlow.ServiceDefaults.Security;
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 
 namespace CaseFlow.Reunification.Files;
 
-/// <summary>A command that touches only the case's reunification file, through the shared write path.</summary>
+/// <summary>Which reunification file a command changes, at which version the client last saw it, under which request id.</summary>
 public sealed record FileCommand(string Operation, Guid CaseId, long? ExpectedVersion, string? RequestId)
 {
-    public StreamCommand ForStream => new($"reunification.{Operation}", "the reunification file of case", CaseId, ExpectedVersion, RequestId);
+    public const string What = "the reunification file of case";
+
+    public StreamCommand ForStream => new($"reunification.{Operation}", What, CaseId, ExpectedVersion, RequestId);
+
+    /// <summary>
+    /// What every file command carries (the case, when it happened, the version last read) checked with the command's
+    /// own fields, so the caller learns every problem at once.
+    /// </summary>
+    public static (FileCommand Target, TCommand Command) Parse<TCommand>(string operation, string caseId, string? requestId,
+        long? expectedVersion, Timestamp? occurredAt, DateTimeOffset now, Func<InputCheck, DateTimeOffset, TCommand> fields)
+    {
+        var check = new InputCheck();
+        var id = check.Id(caseId, "caseId");
+        var command = fields(check, check.BusinessTime(occurredAt, now));
+        var version = StreamCommand.Version(expectedVersion is not null, expectedVersion ?? 0, check);
+        check.ThrowIfAny();
+        return (new FileCommand(operation, id, version, requestId), command);
+    }
 }
 
-public sealed class FileCommands(StreamCommands commands)
+/// <summary>Commands on the reunification file alone: parsed, decided on the file and answered, through the shared write path.</summary>
+public sealed class FileCommands(StreamCommands commands, TimeProvider clock)
 {
-    public Task<ReunificationChanged> Run(FileCommand command, IMessage request, Caller caller,
-        Func<ReunificationFile, IReadOnlyList<object>> decide, CancellationToken ct)
-        => commands.Run<ReunificationFile, ReunificationChanged>(command.ForStream, request, caller,
-            file => decide(file),
+    public Task<ReunificationChanged> Run<TRequest, TCommand>(TRequest request, Caller caller,
+        Func<TRequest, DateTimeOffset, (FileCommand Target, TCommand Command)> parse,
+        Func<ReunificationFile, TCommand, IReadOnlyList<object>> decide, CancellationToken ct)
+        where TRequest : IMessage
+    {
+        var (target, command) = parse(request, clock.GetUtcNow());
+        return commands.Run<ReunificationFile, ReunificationChanged>(target.ForStream, request, caller,
+            file => decide(file, command),
             (file, decided, version) => Changed(file.After(decided), version),
             ct);
+    }
 
     public static ReunificationChanged Changed(ReunificationFile file, long version) =>
         new() { CaseId = file.Id.ToString(), Version = (int)version, Stage = file.Stage.Name() };

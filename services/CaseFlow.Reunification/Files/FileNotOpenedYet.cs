@@ -1,3 +1,5 @@
+using JasperFx.Events;
+
 namespace CaseFlow.Reunification.Files;
 
 /// <summary>
@@ -6,3 +8,14 @@ namespace CaseFlow.Reunification.Files;
 /// </summary>
 public sealed class FileNotOpenedYet(Guid caseId, string message)
     : Exception($"case {caseId} has no reunification file yet; {message} will be retried");
+
+public static class OpenedFiles
+{
+    /// <summary>The file a consumer's news is about, for writing; <see cref="FileNotOpenedYet"/> while it has not been opened.</summary>
+    public static async Task<IEventStream<ReunificationFile>> OpenedFile(this EventWriter writer, Guid caseId, string news,
+        CancellationToken ct)
+    {
+        var stream = await writer.StartOrContinue<ReunificationFile>(caseId, ct);
+        return stream.Aggregate is null ? throw new FileNotOpenedYet(caseId, news) : stream;
+    }
+}

@@ -1,5 +1,3 @@
-using CaseFlow.ServiceDefaults.Errors;
-
 namespace CaseFlow.Reunification.Files;
 
 /// <summary>Rules every command on a reunification file shares.</summary>

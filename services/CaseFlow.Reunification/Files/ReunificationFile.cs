@@ -1,5 +1,5 @@
-using CaseFlow.ServiceDefaults.Security;
 using CaseFlow.Reunification.Files.Opening;
+using CaseFlow.ServiceDefaults.Audit;
 
 namespace CaseFlow.Reunification.Files;
 
@@ -71,4 +71,7 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
         DocumentsReady.Contains(e.Kind) ? this : this with { DocumentsReady = [.. DocumentsReady, e.Kind] };
 
     public ReunificationFile Apply(EscortAssigned e) => this with { Escort = e.EscortName };
+
+    /// <summary>The state after newly decided events (to answer a command with the stage it led to), folded as Marten folds them.</summary>
+    public ReunificationFile After(IEnumerable<object> events) => events.Aggregate(this, StateFolder.Evolve);
 }

@@ -32,3 +32,9 @@ public static class AgencyDecisions
 {
     public static readonly IReadOnlyList<string> All = ["granted", "refused", "information", "redirected", "none"];
 }
+
+/// <summary>Names of people, agencies and places are short; free text (reasons, notes) keeps the shared limit.</summary>
+public static class TextLimits
+{
+    public const int Name = 200;
+}

@@ -1,4 +1,4 @@
-using CaseFlow.Reunification.Files;
+using CaseFlow.ServiceDefaults.Audit;
 
 namespace CaseFlow.Reunification.Flights;
 
@@ -10,11 +10,16 @@ public enum FlightStatus
     Arrived,
 }
 
+public static class FlightStatuses
+{
+    public static string Name(this FlightStatus status) => status.ToString().ToLowerInvariant();
+}
+
 public sealed record SeatHolder(Traveller Traveller, DateTimeOffset SeatedAt);
 
 /// <summary>
 /// One charter flight: its seats and its waitlist. Kept inline, so it is also the flight manifest and the waitlist
-/// that the API reads. Every change is written under a row lock on the flight's stream (see FlightLocks).
+/// that the API reads. Every change is written under a row lock on the flight's stream (see FlightCommands).
 /// </summary>
 public sealed record Flight(Guid Id, string Number, string From, string To, DateOnly Date, int Capacity, FlightStatus Status)
 {
@@ -58,19 +63,10 @@ public sealed record Flight(Guid Id, string Number, string From, string To, Date
     public Flight Apply(FlightArrived e) => this with { Status = FlightStatus.Arrived };
 
     /// <summary>The state after one more event, for decisions that seat several travellers in a row.</summary>
-    public Flight After(object e) => e switch
-    {
-        FlightCapacityChanged x => Apply(x),
-        FlightSeatAllocated x => Apply(x),
-        PassengerWaitlisted x => Apply(x),
-        FlightSeatReleased x => Apply(x),
-        PassengerLeftWaitlist x => Apply(x),
-        WaitlistPriorityChanged x => Apply(x),
-        FlightCancelled x => Apply(x),
-        FlightDeparted x => Apply(x),
-        FlightArrived x => Apply(x),
-        _ => throw new ArgumentException($"not a flight event: {e.GetType().Name}"),
-    };
+    public Flight After(object e) => StateFolder.Evolve(this, e);
+
+    /// <summary>The state after newly decided events.</summary>
+    public Flight After(IEnumerable<object> events) => events.Aggregate(this, StateFolder.Evolve);
 
     // OrderBy is stable: equal priority and request time keep the order in which they joined.
     private static List<Traveller> InAllocationOrder(IEnumerable<Traveller> travellers) => travellers

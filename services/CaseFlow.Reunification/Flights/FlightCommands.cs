@@ -1,60 +1,76 @@
-using CaseFlow.Reunification.Api.V1;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
-using CaseFlow.ServiceDefaults.Idempotency;
-using CaseFlow.ServiceDefaults.Security;
+using CaseFlow.Reunification.Flights.Seating;
 using Google.Protobuf;
-using Marten;
 
 namespace CaseFlow.Reunification.Flights;
 
-public sealed record FlightCommand(string Operation, Guid FlightId, long? ExpectedVersion, string? RequestId);
-
-/// <summary>What a flight command decided: the flight's events, and what each touched traveller's file learns.</summary>
-public sealed record FlightDecision(
-    IReadOnlyList<object> FlightEvents,
-    IReadOnlyList<(Guid CaseId, IReadOnlyList<object> Events)> FileEvents,
-    Guid? NextFlightId = null,
-    IReadOnlyList<object>? NextFlightEvents = null);
-
-/// <summary>
-/// The write path of flight commands: supervisors only (flights are not of one center), once per request id, under the
-/// flight's row lock; travellers' files change in the same transaction.
-/// </summary>
-public sealed class FlightCommands(EventSessions sessions, IdempotentRequests requests, FlightQueues queues)
+/// <summary>Which flight a command changes, at which version the client last saw it, under which request id.</summary>
+public sealed record FlightCommand(string Operation, Guid FlightId, long? ExpectedVersion, string? RequestId)
 {
-    public static void EnsureSupervisor(Caller caller)
-    {
-        if (caller.Role != Caller.Supervisor)
-            throw new Forbidden($"role '{caller.Role}' cannot change charter flights: they are for supervisors");
-    }
+    public const string What = "flight";
 
-    public Task<FlightChanged> Run(FlightCommand command, IMessage request, Caller caller,
-        Func<IDocumentSession, Flight, Task<FlightDecision>> decide, CancellationToken ct)
-    {
-        EnsureSupervisor(caller);
-        // Travellers' files are written here too; a file changed meanwhile is decided again, as in StreamCommands.
-        return ConflictRetry.Run(command.ExpectedVersion, () => Attempt(command, request, caller, decide, ct));
-    }
-
-    private async Task<FlightChanged> Attempt(FlightCommand command, IMessage request, Caller caller,
-        Func<IDocumentSession, Flight, Task<FlightDecision>> decide, CancellationToken ct)
-    {
-        await using var session = sessions.ForCaller(caller, command.RequestId);
-        return await queues.InTurn(command.FlightId, () => requests.RunOnce(session, $"reunification.{command.Operation}", command.RequestId, request, async () =>
-        {
-            var stream = await session.Lock(command.FlightId, command.ExpectedVersion, ct);
-            var flight = stream.Flight();
-            var decision = await decide(session, flight);
-            stream.AppendMany(decision.FlightEvents);
-            if (decision is { NextFlightId: { } next, NextFlightEvents: { } nextEvents }) session.Events.Append(next, nextEvents.ToArray());
-            foreach (var (caseId, events) in decision.FileEvents) session.Events.Append(caseId, events.ToArray());
-            var after = decision.FlightEvents.Aggregate(flight, (f, e) => f.After(e));
-            return new FlightChanged { FlightId = flight.Id.ToString(), Version = (int)(stream.CurrentVersion ?? 0), Status = after.Status.Name() };
-        }, ct), ct);
-    }
+    public CommandCall Call => new($"reunification.{Operation}", RequestId, ExpectedVersion);
 
     public static FlightCommand Parse(string operation, string flightId, string? requestId, bool hasVersion, long expectedVersion,
         InputCheck check) =>
         new(operation, check.Id(flightId, "flightId"), StreamCommand.Version(hasVersion, expectedVersion, check), requestId);
+}
+
+/// <summary>
+/// What a flight command decided: the flight's events, the next flight's (when travellers move on), and what each
+/// touched traveller's file learns.
+/// </summary>
+public sealed record FlightDecision(
+    IReadOnlyList<object> FlightEvents,
+    IReadOnlyList<(Guid CaseId, IReadOnlyList<object> Events)> FileEvents,
+    IReadOnlyList<object>? NextFlightEvents = null);
+
+/// <summary>
+/// Commands on a flight, through the shared write path: in turn on the flight, decided under its row lock (and the next
+/// flight's, when travellers move on), so seat allocations never exceed the capacity; travellers' files change in the
+/// same transaction.
+/// </summary>
+public sealed class FlightCommands(StreamCommands commands, TimeProvider clock)
+{
+    /// <param name="movesTravellersOn">Whether the decision hands travellers to the next flight of the route (which is then locked too).</param>
+    public Task<FlightChanged> Run<TRequest, TCommand>(TRequest request, Caller caller,
+        Func<TRequest, DateTimeOffset, (FlightCommand Target, TCommand Command)> parse,
+        Func<Flight, Flight?, TCommand, FlightDecision> decide, CancellationToken ct, Func<Flight, bool>? movesTravellersOn = null)
+        where TRequest : IMessage
+    {
+        var (target, command) = parse(request, clock.GetUtcNow());
+        return commands.RunInTurn(target.Call, request, caller, _ => Task.FromResult<Guid?>(target.FlightId), async writer =>
+        {
+            var stream = await writer.Locked<Flight>(target.FlightId, target.ExpectedVersion, FlightCommand.What, ct);
+            var flight = stream.Aggregate!;
+            var next = movesTravellersOn?.Invoke(flight) == true ? await writer.LockNextAfter(flight, ct) : null;
+
+            var decision = decide(flight, next?.Aggregate, command);
+            stream.AppendMany(decision.FlightEvents);
+            if (next is not null && decision.NextFlightEvents is { } nextEvents) next.AppendMany(nextEvents);
+            foreach (var (caseId, events) in decision.FileEvents) writer.Append(caseId, events);
+            writer.TellPromotedTravellers(flight, decision.FlightEvents);
+            return new FlightChanged
+            {
+                FlightId = flight.Id.ToString(), Version = (int)(stream.CurrentVersion ?? 0),
+                Status = flight.After(decision.FlightEvents).Status.Name(),
+            };
+        }, ct);
+    }
+
+    /// <summary>A decision on the flight alone (its travellers' files learn only of seats given from the waitlist).</summary>
+    public Task<FlightChanged> Run<TRequest, TCommand>(TRequest request, Caller caller,
+        Func<TRequest, DateTimeOffset, (FlightCommand Target, TCommand Command)> parse,
+        Func<Flight, TCommand, IReadOnlyList<object>> decide, CancellationToken ct)
+        where TRequest : IMessage =>
+        Run(request, caller, parse, (flight, _, command) => new FlightDecision(decide(flight, command), []), ct);
+}
+
+public static class PromotedTravellers
+{
+    /// <summary>Travellers seated from the waitlist learn it on their own files, in the same transaction.</summary>
+    public static void TellPromotedTravellers(this EventWriter writer, Flight flight, IEnumerable<object> flightEvents)
+    {
+        foreach (var seat in flightEvents.OfType<FlightSeatAllocated>().Where(s => s.FromWaitlist))
+            writer.Append(seat.Traveller.CaseId, [Seats.ForTheFile(flight, seat)]);
+    }
 }

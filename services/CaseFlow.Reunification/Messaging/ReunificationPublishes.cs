@@ -1,4 +1,3 @@
-using CaseFlow.Reunification.Files;
 using CaseFlow.ServiceDefaults.Messaging;
 using V1 = CaseFlow.Contracts.Reunification.V1;
 
@@ -23,6 +22,6 @@ public sealed class ReunificationPublishes : IntegrationEventMap
         Publish<Reunited>(e => new V1.ReunificationCompleted(e.StreamId, e.Data.CenterId, e.Data.MemberId, e.Data.HandedOverTo,
             e.Data.SeparatedSince, e.Data.DaysSeparated, e.Data.OccurredAt));
         Publish<ReunificationFailed>(e => new V1.ReunificationFailed(e.StreamId, e.Data.CenterId, e.Data.Reason, e.Data.OccurredAt));
-        Publish<ReunificationCancelled>(e => new V1.ReunificationFailed(e.StreamId, e.Data.CenterId, e.Data.Reason, e.Data.OccurredAt));
+        Publish<ReunificationCancelled>(e => new V1.ReunificationCancelled(e.StreamId, e.Data.CenterId, e.Data.Reason, e.Data.OccurredAt));
     }
 }

@@ -1,7 +1,3 @@
-using CaseFlow.Reunification.Api.V1;
-using CaseFlow.Reunification.Files;
-using CaseFlow.ServiceDefaults.EventStore;
-using CaseFlow.ServiceDefaults.Security;
 using Marten;
 
 namespace CaseFlow.Reunification.Statistics;

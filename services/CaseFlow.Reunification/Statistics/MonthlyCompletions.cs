@@ -1,4 +1,3 @@
-using CaseFlow.Reunification.Files;
 using Marten.Events.Projections;
 
 namespace CaseFlow.Reunification.Statistics;

@@ -1,7 +1,3 @@
-using CaseFlow.Reunification.Files;
-using CaseFlow.Reunification.Flights;
-using CaseFlow.Reunification.Flights.Seating;
-using CaseFlow.ServiceDefaults.Security;
 using JasperFx;
 using Marten;
 
@@ -11,34 +7,33 @@ namespace CaseFlow.Reunification.Travel;
 public sealed record TravelDecision(IReadOnlyList<object> FileEvents, IReadOnlyList<object> FlightEvents);
 
 /// <summary>
-/// Changes a file together with its flight, in one transaction: the flight locked first (as every seat change does),
-/// then the file at its current version; seats the change frees go to the head of the flight's waitlist.
+/// Changes a file together with the flight it is booked on, in one transaction: the flight locked first (as every seat
+/// change does), then the file; seats the change frees go to the head of the flight's waitlist.
 /// </summary>
 public static class FileAndFlight
 {
-    public static async Task<(ReunificationFile File, long Version)> Change(IDocumentSession session, Guid caseId,
-        long? expectedVersion, Caller caller, Func<ReunificationFile, Flight?, TravelDecision> decide, CancellationToken ct)
+    /// <summary>The flight the file is booked on, as last committed: whose turn it is, and which flight to lock.</summary>
+    public static async Task<Guid?> BookedFlight(IQuerySession session, Guid caseId, CancellationToken ct) =>
+        (await session.LoadAsync<ReunificationFile>(caseId, ct))?.Booking?.FlightId;
+
+    public static async Task<(ReunificationFile File, long Version)> Change(EventWriter writer, Guid caseId, long? expectedVersion,
+        Func<ReunificationFile, Flight?, TravelDecision> decide, CancellationToken ct)
     {
-        var flightId = (await session.Peek(caseId, caller, ct)).Booking?.FlightId;
-        var flight = flightId is { } id ? await session.Lock(id, null, ct) : null;
-        var stream = await session.FetchFile(caseId, expectedVersion, caller, ct);
-        if (stream.Aggregate!.Booking?.FlightId != flightId)
+        var booked = await BookedFlight(writer.Session, caseId, ct);
+        var flight = booked is { } id ? await writer.Locked<Flight>(id, null, FlightCommand.What, ct) : null;
+        var stream = await writer.Existing<ReunificationFile>(caseId, expectedVersion, FileCommand.What, ct);
+        var file = stream.Aggregate!;
+        if (file.Booking?.FlightId != booked)
             throw new ConcurrencyException($"the traveller of case {caseId} was moved to another flight meanwhile", null);
 
-        var decision = decide(stream.Aggregate, flight?.Flight());
+        var decision = decide(file, flight?.Aggregate);
         stream.AppendMany(decision.FileEvents);
         if (flight is not null)
         {
             flight.AppendMany(decision.FlightEvents);
-            TellPromotedTravellers(session, flight.Flight(), decision.FlightEvents);
+            writer.TellPromotedTravellers(flight.Aggregate!, decision.FlightEvents);
         }
-        return (stream.Aggregate.After(decision.FileEvents), stream.CurrentVersion ?? 0);
+        return (file.After(decision.FileEvents), stream.CurrentVersion ?? 0);
     }
 
-    /// <summary>Travellers seated from the waitlist learn it on their own files, in the same transaction.</summary>
-    public static void TellPromotedTravellers(IDocumentSession session, Flight flight, IEnumerable<object> flightEvents)
-    {
-        foreach (var seat in flightEvents.OfType<FlightSeatAllocated>().Where(s => s.FromWaitlist))
-            session.Events.Append(seat.Traveller.CaseId, Seats.ForTheFile(flight, seat));
-    }
 }

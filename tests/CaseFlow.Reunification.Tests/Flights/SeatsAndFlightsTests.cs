@@ -50,13 +50,13 @@ public sealed class SeatsAndFlightsTests
     public void Given_a_waitlist_when_the_capacity_is_raised_then_the_new_seats_go_to_its_head()
     {
         var (a, b) = (Traveller(minutes: 1), Traveller(minutes: 2));
-        var events = ChangeCapacityRules.Decide(Flight(capacity: 1).Seated(Traveller()).Waiting(a).Waiting(b), new ChangeCapacity(2, "bigger", At));
+        var events = ChangeCapacity.Decide(Flight(capacity: 1).Seated(Traveller()).Waiting(a).Waiting(b), new ChangeCapacity(2, "bigger", At));
         events.OfType<FlightSeatAllocated>().ShouldHaveSingleItem().Traveller.ShouldBe(a);
     }
 
     [Fact]
     public void Given_seats_taken_when_lowering_the_capacity_below_them_then_it_is_refused() =>
-        Should.Throw<RuleViolated>(() => ChangeCapacityRules.Decide(Flight(capacity: 2).Seated(Traveller()).Seated(Traveller()),
+        Should.Throw<RuleViolated>(() => ChangeCapacity.Decide(Flight(capacity: 2).Seated(Traveller()).Seated(Traveller()),
             new ChangeCapacity(1, "smaller", At)));
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class SeatsAndFlightsTests
         var flight = Flight(capacity: 2).Seated(normal).Seated(urgent).Waiting(waiting);
         var next = Flight(capacity: 1, number: "KG-9", date: "2020-07-10");
 
-        var decision = CancelFlightRules.Decide(flight, next, new CancelFlight("airspace closed", At));
+        var decision = CancelFlight.Decide(flight, next, new CancelFlight("airspace closed", At));
 
         decision.FlightEvents.ShouldHaveSingleItem().ShouldBeOfType<FlightCancelled>();
         decision.NextFlightEvents!.OfType<FlightSeatAllocated>().ShouldHaveSingleItem().Traveller.ShouldBe(urgent);
@@ -78,33 +78,33 @@ public sealed class SeatsAndFlightsTests
     [Fact]
     public void Given_no_next_flight_when_cancelled_then_the_travellers_wait_for_the_route()
     {
-        var decision = CancelFlightRules.Decide(Flight().Seated(Traveller()), null, new CancelFlight("closed", At));
+        var decision = CancelFlight.Decide(Flight().Seated(Traveller()), null, new CancelFlight("closed", At));
         decision.FileEvents.ShouldHaveSingleItem().Events.ShouldHaveSingleItem().ShouldBeOfType<TravelDisrupted>()
             .ShouldSatisfyAllConditions(d => d.Waitlisted.ShouldBeTrue(), d => d.RebookedFlightId.ShouldBeNull());
     }
 
     [Fact]
     public void Given_a_departed_flight_when_cancelling_then_it_is_refused() =>
-        Should.Throw<RuleViolated>(() => CancelFlightRules.Decide(Flight().With(new FlightDeparted(Guid.Empty, At)), null, new CancelFlight("r", At)));
+        Should.Throw<RuleViolated>(() => CancelFlight.Decide(Flight().With(new FlightDeparted(Guid.Empty, At)), null, new CancelFlight("r", At)));
 
     [Fact]
     public void Given_passengers_and_a_waitlist_when_the_flight_departs_then_passengers_depart_and_the_waitlist_moves_on()
     {
         var (passenger, waiting) = (Traveller(), Traveller());
-        var decision = FlightMovementRules.DecideDeparture(Flight(capacity: 1).Seated(passenger).Waiting(waiting), null, At);
+        var decision = RecordFlightMovement.DecideDeparture(Flight(capacity: 1).Seated(passenger).Waiting(waiting), null, new RecordFlightMovement(At));
         decision.FileEvents.Single(f => f.CaseId == passenger.CaseId).Events.ShouldHaveSingleItem().ShouldBeOfType<Departed>();
         decision.FileEvents.Single(f => f.CaseId == waiting.CaseId).Events.ShouldHaveSingleItem().ShouldBeOfType<TravelDisrupted>();
     }
 
     [Fact]
     public void Given_a_scheduled_flight_when_recording_its_arrival_then_it_must_have_departed() =>
-        Should.Throw<RuleViolated>(() => FlightMovementRules.DecideArrival(Flight(), At));
+        Should.Throw<RuleViolated>(() => RecordFlightMovement.DecideArrival(Flight(), new RecordFlightMovement(At)));
 
     [Fact]
     public void Given_a_departed_flight_when_it_arrives_then_every_passenger_arrives()
     {
         var passenger = Traveller();
-        FlightMovementRules.DecideArrival(Flight().Seated(passenger).With(new FlightDeparted(Guid.Empty, At)), At).FileEvents
+        RecordFlightMovement.DecideArrival(Flight().Seated(passenger).With(new FlightDeparted(Guid.Empty, At)), new RecordFlightMovement(At)).FileEvents
             .ShouldHaveSingleItem().Events.ShouldHaveSingleItem().ShouldBeOfType<Arrived>().CaseId.ShouldBe(passenger.CaseId);
     }
 
@@ -116,7 +116,7 @@ public sealed class SeatsAndFlightsTests
         var urgent = normal with { Id = Guid.NewGuid(), Priority = Priorities.Urgent, SeatRequestedAt = At.AddDays(1) };
         var scheduled = new FlightScheduled(Guid.NewGuid(), "KG-5", "Moscow", "Osh", DateOnly.Parse("2020-07-20"), 1, At);
 
-        var (flightEvents, fileEvents) = ScheduleFlightRules.SeatWaitingTravellers(scheduled, [normal, urgent]);
+        var (flightEvents, fileEvents) = ScheduleFlight.SeatWaitingTravellers(scheduled, [normal, urgent]);
 
         flightEvents.OfType<FlightSeatAllocated>().ShouldHaveSingleItem().Traveller.CaseId.ShouldBe(urgent.Id);
         flightEvents.OfType<PassengerWaitlisted>().ShouldHaveSingleItem().Traveller.CaseId.ShouldBe(normal.Id);
@@ -125,6 +125,6 @@ public sealed class SeatsAndFlightsTests
 
     [Fact]
     public void Given_a_flight_number_on_a_day_when_scheduling_it_again_then_it_is_refused() =>
-        Should.Throw<RuleViolated>(() => ScheduleFlightRules.EnsureNew(
+        Should.Throw<RuleViolated>(() => ScheduleFlight.EnsureNew(
             new FlightScheduled(Guid.NewGuid(), "KG-1", "Moscow", "Osh", DateOnly.Parse("2020-07-04"), 5, At), [Flight()]));
 }

@@ -17,7 +17,7 @@ public sealed class ReunionTests
     public void Given_an_arrival_when_the_reunion_is_recorded_on_4_July_then_the_family_was_apart_110_days()
     {
         var file = File([.. ReadyChild(), Seat, new Departed(CaseId, FlightId, null, At), new Arrived(CaseId, FlightId, null, At)]);
-        var reunited = RecordReunionRules.Decide(file, new RecordReunion("mother", DateTimeOffset.Parse("2020-07-04T10:00:00Z")))
+        var reunited = RecordReunion.Decide(file, new RecordReunion("mother", DateTimeOffset.Parse("2020-07-04T10:00:00Z")))
             .ShouldHaveSingleItem().ShouldBeOfType<Reunited>();
         reunited.DaysSeparated.ShouldBe(110);
         file.After([reunited]).Stage.ShouldBe(ReunificationStage.Reunited);
@@ -25,7 +25,7 @@ public sealed class ReunionTests
 
     [Fact]
     public void Given_no_arrival_when_the_reunion_is_recorded_then_it_is_refused() =>
-        Should.Throw<RuleViolated>(() => RecordReunionRules.Decide(File([.. ReadyChild(), Seat, new Departed(CaseId, FlightId, null, At)]),
+        Should.Throw<RuleViolated>(() => RecordReunion.Decide(File([.. ReadyChild(), Seat, new Departed(CaseId, FlightId, null, At)]),
             new RecordReunion("mother", At))).Message.ShouldContain("arriv");
 
     [Fact]
@@ -33,30 +33,30 @@ public sealed class ReunionTests
     {
         var head = Traveller();
         var flight = Flight(capacity: 1, id: FlightId).Seated(Traveller(caseId: CaseId)).Waiting(head);
-        var decision = EndReunificationRules.Decide(File([.. ReadyChild(), Seat]), flight, new EndReunification(false, "withdrawn", At));
+        var decision = EndReunification.Decide(File([.. ReadyChild(), Seat]), flight, new EndReunification(false, "withdrawn", At));
         decision.FileEvents.ShouldHaveSingleItem().ShouldBeOfType<ReunificationCancelled>();
         decision.FlightEvents.OfType<FlightSeatAllocated>().ShouldHaveSingleItem().Traveller.ShouldBe(head);
     }
 
     [Fact]
     public void Given_a_failed_reunification_when_anything_more_is_done_then_it_is_refused() =>
-        Should.Throw<RuleViolated>(() => EndReunificationRules.Decide(File(Separated(), new ReunificationFailed(CaseId, "kara-suu", "refused", At)), null,
+        Should.Throw<RuleViolated>(() => EndReunification.Decide(File(Separated(), new ReunificationFailed(CaseId, "kara-suu", "refused", At)), null,
             new EndReunification(true, "again", At)));
 
     [Fact]
     public void Given_a_charter_seat_when_recording_an_own_departure_then_it_is_refused() =>
-        Should.Throw<RuleViolated>(() => RecordOwnTravelRules.DecideDeparture(File([.. ReadyChild(), Seat]), new RecordMovement(null, At)));
+        Should.Throw<RuleViolated>(() => RecordOwnTravel.DecideDeparture(File([.. ReadyChild(), Seat]), new RecordOwnTravel(null, At)));
 
     [Fact]
     public void Given_a_plan_without_a_charter_when_the_traveller_departs_and_arrives_then_both_are_recorded()
     {
         var file = File(Separated(), Plan(ReunificationPlans.ParentTravelsToChild));
-        var departed = file.After(RecordOwnTravelRules.DecideDeparture(file, new RecordMovement("scheduled airline", At)));
+        var departed = file.After(RecordOwnTravel.DecideDeparture(file, new RecordOwnTravel("scheduled airline", At)));
         departed.Stage.ShouldBe(ReunificationStage.InTransit);
-        departed.After(RecordOwnTravelRules.DecideArrival(departed, new RecordMovement(null, At))).Stage.ShouldBe(ReunificationStage.Arrived);
+        departed.After(RecordOwnTravel.DecideArrival(departed, new RecordOwnTravel(null, At))).Stage.ShouldBe(ReunificationStage.Arrived);
     }
 
     [Fact]
     public void Given_no_departure_when_recording_an_arrival_then_it_is_refused() =>
-        Should.Throw<RuleViolated>(() => RecordOwnTravelRules.DecideArrival(File(Separated(), Plan()), new RecordMovement(null, At)));
+        Should.Throw<RuleViolated>(() => RecordOwnTravel.DecideArrival(File(Separated(), Plan()), new RecordOwnTravel(null, At)));
 }

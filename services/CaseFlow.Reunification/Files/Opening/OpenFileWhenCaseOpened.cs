@@ -13,11 +13,11 @@ public sealed record CaseFileOpened(Guid CaseId, string CenterId, DateTimeOffset
 public sealed class OpenFileWhenCaseOpened(Inbox inbox) : IConsumer<CaseOpened>
 {
     public Task Consume(ConsumeContext<CaseOpened> context) =>
-        inbox.HandleOnce(context, nameof(OpenFileWhenCaseOpened), async session =>
+        inbox.HandleOnce(context, nameof(OpenFileWhenCaseOpened), async (EventWriter writer) =>
         {
             var opened = context.Message;
-            if (await session.Events.FetchStreamStateAsync(opened.CaseId, context.CancellationToken) is not null) return;
-            session.Events.StartStream<ReunificationFile>(opened.CaseId,
-                new CaseFileOpened(opened.CaseId, opened.CenterId, opened.OpenedAt));
+            var stream = await writer.StartOrContinue<ReunificationFile>(opened.CaseId, context.CancellationToken);
+            if (stream.Aggregate is not null) return;
+            stream.AppendOne(new CaseFileOpened(opened.CaseId, opened.CenterId, opened.OpenedAt));
         });
 }

@@ -4,7 +4,7 @@ using FamilySeparationReported = CaseFlow.Contracts.Intake.V1.FamilySeparationRe
 
 namespace CaseFlow.Reunification.Files.Opening;
 
-public static class OpenReunificationRules
+public static class OpenReunification
 {
     /// <summary>
     /// The first reported separation opens the reunification; a repeat of it changes nothing. A file tracks one
@@ -23,11 +23,11 @@ public static class OpenReunificationRules
 public sealed class OpenReunificationWhenSeparationReported(Inbox inbox) : IConsumer<FamilySeparationReported>
 {
     public Task Consume(ConsumeContext<FamilySeparationReported> context) =>
-        inbox.HandleOnce(context, nameof(OpenReunificationWhenSeparationReported), async session =>
+        inbox.HandleOnce(context, nameof(OpenReunificationWhenSeparationReported), async (EventWriter writer) =>
         {
             var reported = context.Message;
-            var stream = await session.Events.FetchForWriting<ReunificationFile>(reported.CaseId, context.CancellationToken);
-            var events = OpenReunificationRules.Decide(stream.Aggregate, reported);
+            var stream = await writer.StartOrContinue<ReunificationFile>(reported.CaseId, context.CancellationToken);
+            var events = OpenReunification.Decide(stream.Aggregate, reported);
             if (events.Count == 0) return;
             // Messages are not ordered across types: when the separation comes before the case itself, this starts
             // the stream, and a racing CaseOpened collides with it and is retried (then finds the file open).

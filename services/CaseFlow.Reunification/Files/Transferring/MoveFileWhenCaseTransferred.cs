@@ -8,11 +8,11 @@ namespace CaseFlow.Reunification.Files.Transferring;
 public sealed class MoveFileWhenCaseTransferred(Inbox inbox) : IConsumer<CaseTransferred>
 {
     public Task Consume(ConsumeContext<CaseTransferred> context) =>
-        inbox.HandleOnce(context, nameof(MoveFileWhenCaseTransferred), async session =>
+        inbox.HandleOnce(context, nameof(MoveFileWhenCaseTransferred), async (EventWriter writer) =>
         {
             var transferred = context.Message;
-            var stream = await session.Events.FetchForWriting<ReunificationFile>(transferred.CaseId, context.CancellationToken);
-            var file = stream.Aggregate ?? throw new FileNotOpenedYet(transferred.CaseId, "a transfer");
+            var stream = await writer.OpenedFile(transferred.CaseId, "a transfer", context.CancellationToken);
+            var file = stream.Aggregate!;
             if (file.CenterId == transferred.ToCenterId) return;
             stream.AppendOne(new FileTransferred(file.Id, file.CenterId, transferred.ToCenterId, transferred.OccurredAt));
         });

@@ -1,26 +1,19 @@
-using CaseFlow.Reunification.Api;
-using CaseFlow.Reunification.Api.V1;
 using CaseFlow.Reunification.Flights.Scheduling;
 using CaseFlow.Reunification.Flights.Seating;
-using CaseFlow.Reunification.Travel;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.Security;
 
 namespace CaseFlow.Reunification.Flights.ChangingCapacity;
 
-public sealed record ChangeCapacity(int Capacity, string Reason, DateTimeOffset OccurredAt);
-
-public static class ChangeCapacityRules
+public sealed record ChangeCapacity(int Capacity, string Reason, DateTimeOffset OccurredAt)
 {
     public static (FlightCommand, ChangeCapacity) Parse(ChangeFlightCapacityRequest request, DateTimeOffset now)
     {
         var check = new InputCheck();
-        var command = FlightCommands.Parse("ChangeFlightCapacity", request.FlightId, request.RequestId, request.HasExpectedVersion,
+        var command = FlightCommand.Parse("ChangeFlightCapacity", request.FlightId, request.RequestId, request.HasExpectedVersion,
             request.ExpectedVersion, check);
-        check.That(request.Capacity is >= 1 and <= ScheduleFlightRules.MaxCapacity, "capacity",
-            $"must be 1 to {ScheduleFlightRules.MaxCapacity} seats");
+        check.That(request.Capacity is >= 1 and <= ScheduleFlight.MaxCapacity, "capacity",
+            $"must be 1 to {ScheduleFlight.MaxCapacity} seats");
         var reason = check.Text(request.Reason, "reason", "why the capacity changes");
-        var occurredAt = check.OccurredAt(request.OccurredAt, now);
+        var occurredAt = check.BusinessTime(request.OccurredAt, now);
         check.ThrowIfAny();
         return (command, new ChangeCapacity(request.Capacity, reason, occurredAt));
     }
@@ -35,19 +28,5 @@ public static class ChangeCapacityRules
         if (command.Capacity == flight.Capacity) return [];
         var changed = new FlightCapacityChanged(flight.Id, command.Capacity, command.Reason, command.OccurredAt);
         return [changed, .. Seats.GiveFreedSeats(flight.After(changed), command.OccurredAt)];
-    }
-}
-
-public sealed class ChangeFlightCapacityHandler(FlightCommands commands, TimeProvider clock)
-{
-    public Task<FlightChanged> Handle(ChangeFlightCapacityRequest request, Caller caller, CancellationToken ct)
-    {
-        var (command, change) = ChangeCapacityRules.Parse(request, clock.GetUtcNow());
-        return commands.Run(command, request, caller, (session, flight) =>
-        {
-            var events = ChangeCapacityRules.Decide(flight, change);
-            FileAndFlight.TellPromotedTravellers(session, flight, events);
-            return Task.FromResult(new FlightDecision(events, []));
-        }, ct);
     }
 }

@@ -1,7 +1,3 @@
-using CaseFlow.Reunification.Api.V1;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
-using CaseFlow.ServiceDefaults.Security;
 using Google.Protobuf.WellKnownTypes;
 using Marten;
 

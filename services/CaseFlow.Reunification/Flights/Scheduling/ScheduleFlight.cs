@@ -1,34 +1,33 @@
-using CaseFlow.Reunification.Api;
-using CaseFlow.Reunification.Api.V1;
-using CaseFlow.Reunification.Files;
 using CaseFlow.Reunification.Flights.Seating;
-using CaseFlow.ServiceDefaults.Errors;
+using Marten;
 
 namespace CaseFlow.Reunification.Flights.Scheduling;
 
-public static class ScheduleFlightRules
+/// <summary>A new charter flight; travellers already waiting for its route take its seats at once.</summary>
+public static class ScheduleFlight
 {
     public const int MaxCapacity = 1000;
+    public const int MaxNumberLength = 20;
 
     public static FlightScheduled Parse(ScheduleFlightRequest request, Guid newFlightId, DateTimeOffset now)
     {
         var check = new InputCheck();
-        var number = check.Text(request.Number, "number", "the flight number", 20);
-        var from = check.Text(request.From, "from", "where the flight leaves from", CommandInput.MaxNameLength);
-        var to = check.Text(request.To, "to", "where the flight goes", CommandInput.MaxNameLength);
+        var number = check.Text(request.Number, "number", "the flight number", MaxNumberLength);
+        var from = check.Text(request.From, "from", "where the flight leaves from", TextLimits.Name);
+        var to = check.Text(request.To, "to", "where the flight goes", TextLimits.Name);
         check.That(from.Length == 0 || !string.Equals(from, to, StringComparison.OrdinalIgnoreCase), "to", "must differ from 'from'");
         var date = check.Date(request.Date, "date", required: true) ?? default;
         check.That(date == default || date.Year >= 2000, "date", $"{date:yyyy-MM-dd} is before 2000");
         check.That(request.Capacity is >= 1 and <= MaxCapacity, "capacity", $"must be 1 to {MaxCapacity} seats");
-        var occurredAt = check.OccurredAt(request.OccurredAt, now);
+        var occurredAt = check.BusinessTime(request.OccurredAt, now);
         check.ThrowIfAny();
         return new FlightScheduled(newFlightId, number, from, to, date, request.Capacity, occurredAt);
     }
 
     /// <summary>A flight number flies once a day.</summary>
-    public static void EnsureNew(FlightScheduled scheduled, IEnumerable<Flight> sameDay)
+    public static void EnsureNew(FlightScheduled scheduled, IEnumerable<Flight> sameNumber)
     {
-        if (sameDay.Any(f => f.Number == scheduled.Number && f.Date == scheduled.Date && f.Status != FlightStatus.Cancelled))
+        if (sameNumber.Any(f => f.Number == scheduled.Number && f.Date == scheduled.Date && f.Status != FlightStatus.Cancelled))
             throw new RuleViolated($"flight {scheduled.Number} is already scheduled on {scheduled.Date:yyyy-MM-dd}");
     }
 
@@ -42,5 +41,37 @@ public static class ScheduleFlightRules
             .OrderByDescending(t => Priorities.Rank(t.Priority)).ThenBy(t => t.RequestedAt);
         var offers = Seats.OfferInTurn(flight, travellers, scheduled.OccurredAt);
         return (offers, offers.Select(o => (Seats.CaseOf(o), (IReadOnlyList<object>)[Seats.ForTheFile(flight, o)])).ToList());
+    }
+}
+
+public sealed class ScheduleFlightHandler(StreamCommands commands, TimeProvider clock)
+{
+    public Task<FlightChanged> Handle(ScheduleFlightRequest request, Caller caller, CancellationToken ct)
+    {
+        // The id is chosen once: a retry after a conflict starts the same flight, which the first attempt did not commit.
+        var scheduled = ScheduleFlight.Parse(request, Guid.CreateVersion7(), clock.GetUtcNow());
+        return commands.Run(new CommandCall("reunification.ScheduleFlight", request.RequestId, ExpectedVersion: null), request, caller,
+            async writer =>
+            {
+                ScheduleFlight.EnsureNew(scheduled,
+                    await writer.Session.Query<Flight>().Where(f => f.Number == scheduled.Number).ToListAsync(ct));
+                var waiting = (await writer.Session.Query<ReunificationFile>()
+                        .Where(f => f.Stage == ReunificationStage.Waitlisted).ToListAsync(ct))
+                    .Where(f => f.Booking is { FlightId: null } b && b.From == scheduled.From && b.To == scheduled.To)
+                    .ToList();
+                var (flightEvents, fileEvents) = ScheduleFlight.SeatWaitingTravellers(scheduled, waiting);
+
+                writer.Start<Flight>(scheduled.FlightId, [scheduled, .. flightEvents]);
+                foreach (var (caseId, events) in fileEvents)
+                {
+                    // At the version the seat was decided on: a traveller seated elsewhere meanwhile is a conflict, decided again.
+                    var version = waiting.Single(f => f.Id == caseId).Version;
+                    (await writer.Existing<ReunificationFile>(caseId, version, FileCommand.What, ct)).AppendMany(events);
+                }
+                return new FlightChanged
+                {
+                    FlightId = scheduled.FlightId.ToString(), Version = 1 + flightEvents.Count, Status = FlightStatus.Scheduled.Name(),
+                };
+            }, ct);
     }
 }

@@ -1,5 +1,3 @@
-using CaseFlow.Reunification.Files;
-
 namespace CaseFlow.Reunification.Flights.Seating;
 
 /// <summary>The allocation rules of a flight: a free seat or the waitlist; a freed seat to the head of the waitlist.</summary>

@@ -1,27 +1,11 @@
-using CaseFlow.Reunification.Api;
-using CaseFlow.Reunification.Api.V1;
-using CaseFlow.Reunification.Files;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
-using CaseFlow.ServiceDefaults.Security;
-
 namespace CaseFlow.Reunification.Plans.Choosing;
 
-public sealed record ChoosePlan(string Plan, string Reason, DateTimeOffset OccurredAt);
-
-public static class ChoosePlanRules
+public sealed record ChoosePlan(string Plan, string Reason, DateTimeOffset OccurredAt)
 {
-    public static (FileCommand, ChoosePlan) Parse(ChoosePlanRequest request, DateTimeOffset now)
-    {
-        var check = new InputCheck();
-        var caseId = check.Id(request.CaseId, "caseId");
-        var plan = check.OneOf(request.Plan, ReunificationPlans.All, "plan");
-        var reason = check.Text(request.Reason, "reason", "the reason for the plan");
-        var occurredAt = check.OccurredAt(request.OccurredAt, now);
-        var version = StreamCommand.Version(request.HasExpectedVersion, request.ExpectedVersion, check);
-        check.ThrowIfAny();
-        return (new FileCommand("ChoosePlan", caseId, version, request.RequestId), new ChoosePlan(plan, reason, occurredAt));
-    }
+    public static (FileCommand, ChoosePlan) Parse(ChoosePlanRequest r, DateTimeOffset now) =>
+        FileCommand.Parse("ChoosePlan", r.CaseId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
+            (check, at) => new ChoosePlan(check.OneOf(r.Plan, ReunificationPlans.All, "plan", "plan"),
+                check.Text(r.Reason, "reason", "the reason for the plan"), at));
 
     /// <summary>The first plan is chosen; a different one is a change with its reason; the same one again is nothing new.</summary>
     public static IReadOnlyList<object> Decide(ReunificationFile file, ChoosePlan command)
@@ -32,14 +16,5 @@ public static class ChoosePlanRules
         if (file.Plan is null) return [new PlanChosen(file.Id, file.CenterId, command.Plan, command.Reason, command.OccurredAt)];
         if (file.Plan == command.Plan) return [];
         return [new PlanChanged(file.Id, file.CenterId, file.Plan, command.Plan, command.Reason, command.OccurredAt)];
-    }
-}
-
-public sealed class ChoosePlanHandler(FileCommands commands, TimeProvider clock)
-{
-    public Task<ReunificationChanged> Handle(ChoosePlanRequest request, Caller caller, CancellationToken ct)
-    {
-        var (command, plan) = ChoosePlanRules.Parse(request, clock.GetUtcNow());
-        return commands.Run(command, request, caller, file => ChoosePlanRules.Decide(file, plan), ct);
     }
 }

@@ -1,4 +1,3 @@
-using CaseFlow.Reunification.Files;
 using CaseFlow.ServiceDefaults.Messaging;
 using MassTransit;
 using AgencyReplied = CaseFlow.Contracts.Correspondence.V1.AgencyReplied;
@@ -9,14 +8,14 @@ namespace CaseFlow.Reunification.Plans.RecordingAgencyDecisions;
 public sealed class RecordDecisionWhenAgencyReplied(Inbox inbox) : IConsumer<AgencyReplied>
 {
     public Task Consume(ConsumeContext<AgencyReplied> context) =>
-        inbox.HandleOnce(context, nameof(RecordDecisionWhenAgencyReplied), async session =>
+        inbox.HandleOnce(context, nameof(RecordDecisionWhenAgencyReplied), async (EventWriter writer) =>
         {
             var reply = context.Message;
-            var stream = await session.Events.FetchForWriting<ReunificationFile>(reply.CaseId, context.CancellationToken);
-            var file = stream.Aggregate ?? throw new FileNotOpenedYet(reply.CaseId, "an agency reply");
+            var stream = await writer.OpenedFile(reply.CaseId, "an agency reply", context.CancellationToken);
+            var file = stream.Aggregate!;
             var alreadyKnown = file.AgencyDecisions.Any(d => d.LetterId == reply.LetterId && d.DecidedAt == reply.OccurredAt);
             if (file.Stage.IsOver() || alreadyKnown) return;
-            stream.AppendMany(RecordAgencyDecisionRules.Decide(file, new RecordAgencyDecision(
+            stream.AppendMany(RecordAgencyDecision.Decide(file, new RecordAgencyDecision(
                 reply.LetterId, reply.AgencyName, reply.Decision, reply.Summary, reply.OccurredAt)));
         });
 }

@@ -1,12 +1,7 @@
-using CaseFlow.Reunification.Files;
-using CaseFlow.Reunification.Flights;
-
 namespace CaseFlow.Reunification.Priority.Escalating;
 
 /// <summary>The case's priority as Intake now derives it, because a vulnerability was raised or cleared.</summary>
-public sealed record ChangePriority(string Priority, string Kind, string Note, bool Raised, DateTimeOffset OccurredAt);
-
-public static class ChangePriorityRules
+public sealed record ChangePriority(string Priority, string Kind, string Note, bool Raised, DateTimeOffset OccurredAt)
 {
     /// <summary>A raised vulnerability only ever escalates, a cleared one only ever lowers; a finished file keeps its own.</summary>
     public static IReadOnlyList<object> Decide(ReunificationFile file, ChangePriority command)

@@ -1,5 +1,3 @@
-using CaseFlow.Reunification.Files;
-using CaseFlow.Reunification.Flights;
 using CaseFlow.Reunification.Flights.Seating;
 
 namespace CaseFlow.Reunification.Travel.Moving;

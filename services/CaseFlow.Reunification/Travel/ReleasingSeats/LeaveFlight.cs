@@ -1,4 +1,3 @@
-using CaseFlow.Reunification.Flights;
 using CaseFlow.Reunification.Flights.Seating;
 
 namespace CaseFlow.Reunification.Travel.ReleasingSeats;

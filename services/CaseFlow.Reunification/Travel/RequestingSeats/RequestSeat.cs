@@ -1,40 +1,28 @@
-using CaseFlow.Reunification.Api;
-using CaseFlow.Reunification.Api.V1;
-using CaseFlow.Reunification.Files;
-using CaseFlow.Reunification.Flights;
 using CaseFlow.Reunification.Flights.Seating;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
+using Marten;
 
 namespace CaseFlow.Reunification.Travel.RequestingSeats;
 
 /// <param name="FlightId">The flight asked for; null when the next flight of the route (From, To) is wanted.</param>
-public sealed record RequestSeat(Guid? FlightId, string From, string To, DateTimeOffset OccurredAt);
-
-public static class RequestSeatRules
+public sealed record RequestSeat(Guid? FlightId, string From, string To, DateTimeOffset OccurredAt)
 {
-    public static (FileCommand, RequestSeat) Parse(RequestSeatRequest request, DateTimeOffset now)
-    {
-        var check = new InputCheck();
-        var caseId = check.Id(request.CaseId, "caseId");
-        Guid? flightId = null;
-        var (from, to) = ("", "");
-        if (!string.IsNullOrWhiteSpace(request.FlightId))
-        {
-            flightId = check.Id(request.FlightId, "flightId");
-            check.That(request.Route is null, "route", "give a flight or a route, not both");
-        }
-        else if (request.Route is null) check.Add("flightId", "a flight id, or a route, is required");
-        else
-        {
-            from = check.Text(request.Route.From, "route.from", "where the route starts", CommandInput.MaxNameLength);
-            to = check.Text(request.Route.To, "route.to", "where the route ends", CommandInput.MaxNameLength);
-        }
-        var occurredAt = check.OccurredAt(request.OccurredAt, now);
-        var version = StreamCommand.Version(request.HasExpectedVersion, request.ExpectedVersion, check);
-        check.ThrowIfAny();
-        return (new FileCommand("RequestSeat", caseId, version, request.RequestId), new RequestSeat(flightId, from, to, occurredAt));
-    }
+    public static (FileCommand, RequestSeat) Parse(RequestSeatRequest r, DateTimeOffset now) =>
+        FileCommand.Parse("RequestSeat", r.CaseId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
+            (check, at) =>
+            {
+                if (!string.IsNullOrWhiteSpace(r.FlightId))
+                {
+                    check.That(r.Route is null, "route", "give a flight or a route, not both");
+                    return new RequestSeat(check.Id(r.FlightId, "flightId"), "", "", at);
+                }
+                if (r.Route is null)
+                {
+                    check.Add("flightId", "a flight id, or a route, is required");
+                    return new RequestSeat(null, "", "", at);
+                }
+                return new RequestSeat(null, check.Text(r.Route.From, "route.from", "where the route starts", TextLimits.Name),
+                    check.Text(r.Route.To, "route.to", "where the route ends", TextLimits.Name), at);
+            });
 
     /// <summary>A child travels only with recorded consent, a ready travel document and an assigned escort.</summary>
     public static IReadOnlyList<string> MissingForAChild(ReunificationFile file) => !file.TravellerIsChild ? [] :
@@ -67,5 +55,45 @@ public static class RequestSeatRules
             return new TravelDecision([requested, new Waitlisted(file.Id, null, null, from, to, command.OccurredAt)], []);
         var offer = Seats.Offer(flight, Seats.TravellerOf(file, command.OccurredAt), command.OccurredAt);
         return new TravelDecision([requested, Seats.ForTheFile(flight, offer)], [offer]);
+    }
+
+    /// <summary>The flight asked for; for a route, its earliest open flight with a free seat, else the earliest (to wait on), else none yet.</summary>
+    public static async Task<Guid?> FlightFor(IQuerySession session, RequestSeat seat, CancellationToken ct)
+    {
+        if (seat.FlightId is { } asked) return asked;
+        var open = await session.OpenOnRoute(seat.From, seat.To, DateOnly.FromDateTime(seat.OccurredAt.UtcDateTime), ct);
+        return (open.FirstOrDefault(f => f.FreeSeats > 0) ?? open.FirstOrDefault())?.Id;
+    }
+}
+
+/// <summary>
+/// In turn on the flight asked for (or found for the route), then under its row lock: seats are decided one after
+/// another, so they never exceed the capacity.
+/// </summary>
+public sealed class RequestSeatHandler(StreamCommands commands, TimeProvider clock)
+{
+    public Task<SeatRequestAnswer> Handle(RequestSeatRequest request, Caller caller, CancellationToken ct)
+    {
+        var (target, seat) = RequestSeat.Parse(request, clock.GetUtcNow());
+        return commands.RunInTurn(target.ForStream.Call, request, caller, query => RequestSeat.FlightFor(query, seat, ct), async writer =>
+        {
+            // Found again inside the transaction: the turn may have waited while the route's flights filled up.
+            var flightId = await RequestSeat.FlightFor(writer.Session, seat, ct);
+            var flight = flightId is { } id ? await writer.Locked<Flight>(id, null, FlightCommand.What, ct) : null;
+            var file = await writer.Existing<ReunificationFile>(target.CaseId, target.ExpectedVersion, FileCommand.What, ct);
+
+            var decision = RequestSeat.Decide(file.Aggregate!, flight?.Aggregate, seat);
+            file.AppendMany(decision.FileEvents);
+            flight?.AppendMany(decision.FlightEvents);
+            var after = file.Aggregate!.After(decision.FileEvents);
+            return new SeatRequestAnswer
+            {
+                CaseId = target.CaseId.ToString(),
+                Version = (int)(file.CurrentVersion ?? 0),
+                Stage = after.Stage.Name(),
+                FlightId = after.Booking?.FlightId?.ToString() ?? "",
+                Outcome = after.Booking is { Seated: true } ? "seated" : "waitlisted",
+            };
+        }, ct);
     }
 }
