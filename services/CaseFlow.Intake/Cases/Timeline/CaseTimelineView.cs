@@ -58,6 +58,7 @@ public static class CaseTimelineView
             $"Flight {e.FlightNumber} disrupted ({e.Reason}); {(e.RebookedFlightNumber is { } f ? $"rebooked on {f}" : e.Waitlisted ? "waitlisted" : "no seat yet")}"),
         ReunionReported e => (e.OccurredAt, "reunification", $"Reunited: {e.MemberId} handed over to {e.HandedOverTo} after {e.DaysSeparated} days apart"),
         ReunificationFailureNoted e => (e.OccurredAt, "reunification", $"Reunification failed: {e.Reason}"),
+        ReunificationCancellationNoted e => (e.OccurredAt, "reunification", $"Reunification cancelled: {e.Reason}"),
         _ => null,
     };
 }
