@@ -1,15 +1,11 @@
 using CaseFlow.Intake.Api;
-using CaseFlow.Intake.Cases;
 using CaseFlow.Intake.Cases.Dashboards;
 using CaseFlow.Intake.Cases.NotingOtherServices;
-using CaseFlow.Intake.Cases.Opening;
 using CaseFlow.Intake.Messaging;
 using CaseFlow.ServiceDefaults.Audit;
-using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace CaseFlow.Intake;
 
@@ -25,7 +21,6 @@ public static class IntakeService
         builder.AddMessaging(Identity, bus => bus.AddConsumer<NoteOnCaseTimeline>());
         builder.Services.AddSingleton(builder.Configuration.GetSection("ReferenceData").Get<ReferenceData.ReferenceData>()
             ?? new ReferenceData.ReferenceData());
-        builder.Services.AddSingleton<OpenCaseHandler>();
         builder.Services.AddHostedService<DashboardViews>();
         builder.AddCaseAudit<Case>(state => state.CenterId);
         customize?.Invoke(builder);

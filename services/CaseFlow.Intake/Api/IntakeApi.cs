@@ -1,42 +1,42 @@
-using CaseFlow.Intake.Api.V1;
-using CaseFlow.Intake.Cases;
 using CaseFlow.Intake.Cases.Opening;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
-using CaseFlow.ServiceDefaults.Security;
+using Google.Protobuf;
 using Grpc.Core;
-using Case = CaseFlow.Intake.Cases.Case;
 
 namespace CaseFlow.Intake.Api;
 
 /// <summary>
-/// The gRPC (and JSON) face of Intake. Each call checks its input's shape, then hands the pure decision of
-/// its slice to the shared write path; the partial files group the calls by what they are about.
+/// The gRPC (and JSON) face of Intake: each call hands its request to its slice (<c>Cases/&lt;WhatHappens&gt;</c>), which
+/// parses it and decides, and the decision to the shared write path. The partial files group the calls by what they are about.
 /// </summary>
 public sealed partial class IntakeApi(
-    OpenCaseHandler openCase, StreamCommands commands, EventSessions sessions,
-    ReferenceData.ReferenceData reference, TimeProvider clock) : V1.Intake.IntakeBase
+    StreamCommands commands, EventSessions sessions, ReferenceData.ReferenceData reference, TimeProvider clock) : V1.Intake.IntakeBase
 {
     public override Task<OpenCaseResponse> OpenCase(OpenCaseRequest request, ServerCallContext context) =>
-        openCase.Handle(request, CallerOf(context), context.CancellationToken);
+        OpenCaseRules.Handle(commands, request, CallerOf(context), reference, Now, context.CancellationToken);
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
     private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 
-    /// <summary>Runs a decision on a case; every command answers with the case id and its new version.</summary>
-    private Task<CaseChanged> Change(StreamCommand target, Google.Protobuf.IMessage request, ServerCallContext context,
-        Decide<Case> decide) =>
-        Change(target, request, context, decide, (state, _, version) => new CaseChanged { CaseId = state.Id.ToString(), Version = (int)version });
+    /// <summary>A command on a case, answered with the case id and its new version.</summary>
+    private Task<CaseChanged> Change<TCommand>(ServerCallContext context, IMessage request,
+        Func<Caller, (StreamCommand Target, TCommand Command)> parse, Func<Case, TCommand, IReadOnlyList<object>> decide) =>
+        Change(context, request, parse, decide, CaseCommand.Changed);
 
-    private Task<TResponse> Change<TResponse>(StreamCommand target, Google.Protobuf.IMessage request, ServerCallContext context,
-        Decide<Case> decide, Respond<Case, TResponse> respond) where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-        commands.Run(target, request, CallerOf(context), decide, respond, context.CancellationToken);
-
-    private static (InputCheck Check, StreamCommand Target) Begin(string operation, string caseId, string requestId,
-        bool hasExpectedVersion, long expectedVersion)
+    /// <summary>Who calls is known before what they sent is read: an unknown role is refused before any input problem.</summary>
+    private Task<TResponse> Change<TCommand, TResponse>(ServerCallContext context, IMessage request,
+        Func<Caller, (StreamCommand Target, TCommand Command)> parse, Func<Case, TCommand, IReadOnlyList<object>> decide,
+        Respond<Case, TResponse> respond) where TResponse : IMessage<TResponse>, new()
     {
-        var check = new InputCheck();
-        return (check, CaseInput.Target(check, $"intake.{operation}", caseId, requestId, hasExpectedVersion, expectedVersion));
+        var caller = CallerOf(context);
+        var (target, command) = parse(caller);
+        return commands.Run(target, request, caller, state => decide(state, command), respond, context.CancellationToken);
+    }
+
+    private async Task<T> Read<T>(ServerCallContext context, Func<IQuerySession, Caller, CancellationToken, Task<T>> read)
+    {
+        var caller = CallerOf(context);
+        await using var session = sessions.Query();
+        return await read(session, caller, context.CancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using CaseFlow.ServiceDefaults.Security;
 using CaseFlow.Intake.Cases.Opening;
 
 namespace CaseFlow.Intake.Cases;

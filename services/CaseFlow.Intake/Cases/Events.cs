@@ -49,3 +49,6 @@ public sealed record TravelDisruptedNoted(Guid CaseId, string FlightNumber, stri
 public sealed record ReunionReported(Guid CaseId, string MemberId, string HandedOverTo, int DaysSeparated, DateTimeOffset OccurredAt);
 
 public sealed record ReunificationFailureNoted(Guid CaseId, string Reason, DateTimeOffset OccurredAt);
+
+/// <summary>Reunification was called off (the applicant withdrew): not a failure.</summary>
+public sealed record ReunificationCancellationNoted(Guid CaseId, string Reason, DateTimeOffset OccurredAt);

@@ -5,6 +5,9 @@ namespace CaseFlow.Intake.Cases;
 
 public static class PersonName
 {
+    /// <summary>The longest name (of a person, or an operator's user name) an input may carry.</summary>
+    public const int MaxLength = 200;
+
     /// <summary>"  Alíma  Toktosunova " and "alima toktosunova" compare equal: case, accents and spacing aside.</summary>
     public static string Normalize(string name)
     {

@@ -1,4 +1,3 @@
-using CaseFlow.Intake.Cases;
 using CaseFlow.Intake.Cases.Opening;
 using CaseFlow.ServiceDefaults.Messaging;
 using V1 = CaseFlow.Contracts.Intake.V1;

@@ -1,14 +1,26 @@
-using CaseFlow.ServiceDefaults.Errors;
-
 namespace CaseFlow.Intake.Cases.Closing;
 
-public static class CloseCase
+public sealed record CloseCase(CaseOutcome Outcome, string Summary, DateTimeOffset OccurredAt);
+
+public static class CloseCaseRules
 {
-    public static IReadOnlyList<object> Decide(Case state, CaseOutcome outcome, string summary, DateTimeOffset occurredAt)
+    public static (StreamCommand Target, CloseCase Command) Parse(CloseCaseRequest request, DateTimeOffset now)
     {
-        CaseRules.EnsureOpenAt(state, occurredAt);
-        if (outcome == CaseOutcome.Reunified && !state.ReunionReported)
+        var check = new InputCheck();
+        var target = CaseCommand.Target(check, "CloseCase", request.CaseId, request.RequestId, request.HasExpectedVersion, request.ExpectedVersion);
+        var occurredAt = check.BusinessTime(request.OccurredAt, now);
+        check.That(Words.TryParse<CaseOutcome>(request.Outcome, out var outcome), "outcome",
+            $"unknown outcome '{request.Outcome}'; use one of: {Words.All<CaseOutcome>()}");
+        var summary = check.Text(request.Summary, "summary", "a summary of the outcome");
+        check.ThrowIfAny();
+        return (target, new CloseCase(outcome, summary, occurredAt));
+    }
+
+    public static IReadOnlyList<object> Decide(Case state, CloseCase command)
+    {
+        CaseRules.EnsureOpenAt(state, command.OccurredAt);
+        if (command.Outcome == CaseOutcome.Reunified && !state.ReunionReported)
             throw new RuleViolated("the case can be closed as reunified only after Reunification reported the reunion");
-        return [new CaseClosed(state.Id, state.CenterId, outcome, summary, occurredAt)];
+        return [new CaseClosed(state.Id, state.CenterId, command.Outcome, command.Summary, command.OccurredAt)];
     }
 }

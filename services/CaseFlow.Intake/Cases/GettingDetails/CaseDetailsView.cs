@@ -6,6 +6,10 @@ namespace CaseFlow.Intake.Cases.GettingDetails;
 /// <summary>The case as the API shows it.</summary>
 public static class CaseDetailsView
 {
+    public static async Task<V1.CaseDetails> Read(IQuerySession session, V1.GetCaseRequest request, Caller caller,
+        ReferenceData.ReferenceData reference, CancellationToken ct) =>
+        From(await CaseLookup.Readable(session, request.CaseId, caller, ct), reference);
+
     public static V1.CaseDetails From(Case state, ReferenceData.ReferenceData reference)
     {
         var center = reference.CenterOf(state.CenterId);

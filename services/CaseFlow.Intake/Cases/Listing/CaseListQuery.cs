@@ -1,6 +1,4 @@
 using System.Text;
-using CaseFlow.ServiceDefaults.Errors;
-using Marten;
 using V1 = CaseFlow.Intake.Api.V1;
 
 namespace CaseFlow.Intake.Cases.Listing;
@@ -14,9 +12,11 @@ public static class CaseListQuery
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    public static async Task<V1.ListCasesResponse> Run(IQuerySession session, V1.ListCasesRequest request,
-        string? onlyCenter, CancellationToken ct)
+    /// <summary>An operator lists only their own center's cases; supervisors, auditors and dashboards list all.</summary>
+    public static async Task<V1.ListCasesResponse> Run(IQuerySession session, V1.ListCasesRequest request, Caller caller,
+        CancellationToken ct)
     {
+        var onlyCenter = caller.Role == Caller.Operator ? caller.Center ?? "" : null;
         var check = new InputCheck();
         var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         check.That(pageSize is > 0 and <= MaxPageSize, "pageSize", $"must be between 1 and {MaxPageSize}");

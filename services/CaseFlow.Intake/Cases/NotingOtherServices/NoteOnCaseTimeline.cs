@@ -16,7 +16,8 @@ public sealed class NoteOnCaseTimeline(Inbox inbox) :
     IConsumer<Reunion.TravelArranged>,
     IConsumer<Reunion.TravelDisrupted>,
     IConsumer<Reunion.ReunificationCompleted>,
-    IConsumer<Reunion.ReunificationFailed>
+    IConsumer<Reunion.ReunificationFailed>,
+    IConsumer<Reunion.ReunificationCancelled>
 {
     public Task Consume(ConsumeContext<Letters.AgencyReplied> context) => Note(context, context.Message.CaseId,
         m => new AgencyReplyNoted(m.CaseId, m.LetterId, m.AgencyName, m.Decision, m.Summary, m.OccurredAt));
@@ -36,11 +37,14 @@ public sealed class NoteOnCaseTimeline(Inbox inbox) :
     public Task Consume(ConsumeContext<Reunion.ReunificationFailed> context) => Note(context, context.Message.CaseId,
         m => new ReunificationFailureNoted(m.CaseId, m.Reason, m.OccurredAt));
 
+    public Task Consume(ConsumeContext<Reunion.ReunificationCancelled> context) => Note(context, context.Message.CaseId,
+        m => new ReunificationCancellationNoted(m.CaseId, m.Reason, m.OccurredAt));
+
     private Task Note<TMessage>(ConsumeContext<TMessage> context, Guid caseId, Func<TMessage, object> toFact) where TMessage : class =>
-        inbox.HandleOnce(context, nameof(NoteOnCaseTimeline), async session =>
+        inbox.HandleOnce(context, nameof(NoteOnCaseTimeline), async (EventWriter writer) =>
         {
-            _ = await session.Events.FetchStreamStateAsync(caseId, context.CancellationToken)
-                ?? throw new InvalidOperationException($"{typeof(TMessage).Name} for case {caseId}, which Intake does not know");
-            session.Events.Append(caseId, toFact(context.Message));
+            // An unknown case throws NotFound: the delivery fails, is retried, and is parked when it keeps failing.
+            var stream = await writer.Existing<Case>(caseId, expectedVersion: null, "case", context.CancellationToken);
+            stream.AppendOne(toFact(context.Message));
         });
 }

@@ -1,6 +1,3 @@
-using CaseFlow.Intake.Api.V1;
-using CaseFlow.ServiceDefaults.Errors;
-
 namespace CaseFlow.Intake.Cases.Opening;
 
 public sealed record CaseOpened(
@@ -11,38 +8,46 @@ public sealed record OpenCase(
 
 public static class OpenCaseRules
 {
-    public const int MaxNameLength = 200;
-    /// <summary>Clients' clocks drift; a business time this far ahead of ours is still "now".</summary>
-    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
-    public static readonly DateTimeOffset EarliestBusinessTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public const string DefaultChannel = "walk-in";
 
     /// <summary>Checks the shape of the request against the reference data; every problem names its field.</summary>
-    public static OpenCase Parse(OpenCaseRequest request, ReferenceData.ReferenceData reference, Guid newCaseId, DateTimeOffset now)
+    public static (CommandCall Call, OpenCase Command) Parse(OpenCaseRequest request, ReferenceData.ReferenceData reference,
+        Guid newCaseId, DateTimeOffset now)
     {
         var check = new InputCheck();
         var centerId = request.CenterId.Trim();
         var category = request.Category.Trim();
-        var name = request.ApplicantName.Trim();
-        var channel = string.IsNullOrWhiteSpace(request.Channel) ? "walk-in" : request.Channel.Trim();
-
         check.Required(centerId, "centerId", "the center")
             .That(centerId.Length == 0 || reference.IsCenter(centerId), "centerId",
                 $"unknown center '{centerId}'; known centers: {reference.KnownCenters}");
         check.Required(category, "category", "the category")
             .That(category.Length == 0 || reference.IsCategory(category), "category",
                 $"unknown category '{category}'; known categories: {reference.KnownCategories}");
-        check.Required(name, "applicantName", "the applicant's name").MaxLength(name, MaxNameLength, "applicantName");
-        check.That(ReferenceData.ReferenceData.Channels.Contains(channel), "channel",
-            $"unknown channel '{channel}'; use one of: {string.Join(", ", ReferenceData.ReferenceData.Channels)}");
-
-        var occurredAt = request.OccurredAt?.ToDateTimeOffset() ?? now;
-        check.That(occurredAt <= now + ClockSkew, "occurredAt", $"{occurredAt:O} is in the future");
-        check.That(occurredAt >= EarliestBusinessTime, "occurredAt", $"{occurredAt:O} is before {EarliestBusinessTime:yyyy-MM-dd}");
+        var name = check.Text(request.ApplicantName, "applicantName", "the applicant's name", PersonName.MaxLength);
+        var channel = string.IsNullOrWhiteSpace(request.Channel)
+            ? DefaultChannel
+            : check.OneOf(request.Channel, ReferenceData.ReferenceData.Channels, "channel", "channel");
+        var occurredAt = check.BusinessTime(request.OccurredAt, now);
         check.ThrowIfAny();
-
-        return new OpenCase(newCaseId, centerId, category, channel, name, occurredAt);
+        return (CaseCommand.NewCase("OpenCase", request.RequestId), new OpenCase(newCaseId, centerId, category, channel, name, occurredAt));
     }
 
     public static CaseOpened Decide(OpenCase command) => new(
         command.CaseId, command.CenterId, command.Category, command.Channel, command.ApplicantName, command.OccurredAt);
+
+    /// <summary>
+    /// A new case's stream does not exist yet, so no stream can say whose it is: the center named in the command is
+    /// checked against the caller here, after its shape and before anything is written.
+    /// </summary>
+    public static Task<OpenCaseResponse> Handle(StreamCommands commands, OpenCaseRequest request, Caller caller,
+        ReferenceData.ReferenceData reference, DateTimeOffset now, CancellationToken ct)
+    {
+        var (call, command) = Parse(request, reference, Guid.CreateVersion7(), now);
+        caller.EnsureCanChange(command.CenterId);
+        return commands.Run(call, request, caller, writer =>
+        {
+            writer.Start<Case>(command.CaseId, [Decide(command)]);
+            return Task.FromResult(new OpenCaseResponse { CaseId = command.CaseId.ToString(), Version = 1 });
+        }, ct);
+    }
 }

@@ -1,15 +1,25 @@
-using CaseFlow.ServiceDefaults.Errors;
-
 namespace CaseFlow.Intake.Cases.Reopening;
 
-public static class ReopenCase
+public sealed record ReopenCase(string Reason, DateTimeOffset OccurredAt);
+
+public static class ReopenCaseRules
 {
-    public static IReadOnlyList<object> Decide(Case state, string reason, DateTimeOffset occurredAt)
+    public static (StreamCommand Target, ReopenCase Command) Parse(ReopenCaseRequest request, DateTimeOffset now)
+    {
+        var check = new InputCheck();
+        var target = CaseCommand.Target(check, "ReopenCase", request.CaseId, request.RequestId, request.HasExpectedVersion, request.ExpectedVersion);
+        var occurredAt = check.BusinessTime(request.OccurredAt, now);
+        var reason = check.Text(request.Reason, "reason", "the reason for reopening");
+        check.ThrowIfAny();
+        return (target, new ReopenCase(reason, occurredAt));
+    }
+
+    public static IReadOnlyList<object> Decide(Case state, ReopenCase command)
     {
         if (state.Status != CaseStatus.Closed) throw new RuleViolated($"case {state.Id} is open; only a closed case can be reopened");
-        CaseRules.EnsureNotBeforeOpening(state, occurredAt);
-        if (state.ClosedAt is { } closedAt && occurredAt < closedAt)
-            throw new InvalidInput("occurredAt", $"{occurredAt:O} is before the case was closed ({closedAt:O})");
-        return [new CaseReopened(state.Id, state.CenterId, reason, occurredAt)];
+        CaseRules.EnsureNotBeforeOpening(state, command.OccurredAt);
+        if (state.ClosedAt is { } closedAt && command.OccurredAt < closedAt)
+            throw new InvalidInput("occurredAt", $"{command.OccurredAt:O} is before the case was closed ({closedAt:O})");
+        return [new CaseReopened(state.Id, state.CenterId, command.Reason, command.OccurredAt)];
     }
 }

@@ -1,24 +1,38 @@
-using CaseFlow.ServiceDefaults.Errors;
+using CaseFlow.Intake.Cases.RecordingFamily;
 
 namespace CaseFlow.Intake.Cases.ReportingSeparation;
 
-public sealed record SeparationReport(string MemberId, Place Location, string? Caregiver, DateOnly SeparatedSince);
+public sealed record ReportFamilySeparation(string MemberId, Place Location, string? Caregiver, DateOnly SeparatedSince, DateTimeOffset OccurredAt);
 
-public static class ReportFamilySeparation
+public static class ReportFamilySeparationRules
 {
-    public static IReadOnlyList<object> Decide(Case state, SeparationReport report, DateTimeOffset occurredAt)
+    public static (StreamCommand Target, ReportFamilySeparation Command) Parse(ReportFamilySeparationRequest request, DateTimeOffset now)
     {
-        CaseRules.EnsureOpenAt(state, occurredAt);
-        var member = state.Member(report.MemberId)
-            ?? throw new NotFound($"no family member '{report.MemberId}' in case {state.Id}; record the member first");
+        var check = new InputCheck();
+        var target = CaseCommand.Target(check, "ReportFamilySeparation", request.CaseId, request.RequestId, request.HasExpectedVersion, request.ExpectedVersion);
+        var occurredAt = check.BusinessTime(request.OccurredAt, now);
+        var memberId = check.Text(request.MemberId, "memberId", "the separated member's id", MemberInput.MaxMemberId);
+        var location = check.Place(request.Location, "location", required: true);
+        var caregiver = check.OptionalText(request.Caregiver, "caregiver", PersonName.MaxLength);
+        var since = check.Date(request.SeparatedSince, "separatedSince", required: true);
+        check.ThrowIfAny();
+        return (target, new ReportFamilySeparation(memberId, location!, caregiver, since!.Value, occurredAt));
+    }
+
+    public static IReadOnlyList<object> Decide(Case state, ReportFamilySeparation command)
+    {
+        CaseRules.EnsureOpenAt(state, command.OccurredAt);
+        var member = state.Member(command.MemberId)
+            ?? throw new NotFound($"no family member '{command.MemberId}' in case {state.Id}; record the member first");
+        var reportedOn = DateOnly.FromDateTime(command.OccurredAt.UtcDateTime);
         // "Separated since" is about the past by nature: before the case, but never after the report.
-        if (report.SeparatedSince > DateOnly.FromDateTime(occurredAt.UtcDateTime))
-            throw new InvalidInput("separatedSince", $"{report.SeparatedSince:yyyy-MM-dd} is after the report ({occurredAt:yyyy-MM-dd})");
+        if (command.SeparatedSince > reportedOn)
+            throw new InvalidInput("separatedSince", $"{command.SeparatedSince:yyyy-MM-dd} is after the report ({command.OccurredAt:yyyy-MM-dd})");
         return
         [
             new FamilySeparationReported(state.Id, state.CenterId, member.MemberId, member.Relationship, member.FullName,
-                member.IsMinorOn(DateOnly.FromDateTime(occurredAt.UtcDateTime)), member.BirthDate, report.Location,
-                report.Caregiver ?? member.Caregiver, report.SeparatedSince, occurredAt),
+                member.IsMinorOn(reportedOn), member.BirthDate, command.Location, command.Caregiver ?? member.Caregiver,
+                command.SeparatedSince, command.OccurredAt),
         ];
     }
 }

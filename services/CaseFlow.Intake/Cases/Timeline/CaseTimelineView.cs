@@ -8,6 +8,13 @@ namespace CaseFlow.Intake.Cases.Timeline;
 /// <summary>The case's stream told as a story: one line per fact, in business-time order, whoever recorded it.</summary>
 public static class CaseTimelineView
 {
+    public static async Task<V1.CaseTimeline> Read(IQuerySession session, V1.GetCaseTimelineRequest request, Caller caller,
+        CancellationToken ct)
+    {
+        var state = await CaseLookup.Readable(session, request.CaseId, caller, ct);
+        return From(state.Id, await session.Events.FetchStreamAsync(state.Id, token: ct));
+    }
+
     public static V1.CaseTimeline From(Guid caseId, IReadOnlyList<IEvent> events)
     {
         var timeline = new V1.CaseTimeline { CaseId = caseId.ToString() };
@@ -51,6 +58,7 @@ public static class CaseTimelineView
             $"Flight {e.FlightNumber} disrupted ({e.Reason}); {(e.RebookedFlightNumber is { } f ? $"rebooked on {f}" : e.Waitlisted ? "waitlisted" : "no seat yet")}"),
         ReunionReported e => (e.OccurredAt, "reunification", $"Reunited: {e.MemberId} handed over to {e.HandedOverTo} after {e.DaysSeparated} days apart"),
         ReunificationFailureNoted e => (e.OccurredAt, "reunification", $"Reunification failed: {e.Reason}"),
+        ReunificationCancellationNoted e => (e.OccurredAt, "reunification", $"Reunification cancelled: {e.Reason}"),
         _ => null,
     };
 }

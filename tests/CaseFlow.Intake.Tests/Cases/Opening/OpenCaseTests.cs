@@ -1,7 +1,6 @@
 using CaseFlow.Intake.Api.V1;
 using CaseFlow.Intake.Cases.Opening;
 using CaseFlow.Intake.ReferenceData;
-using CaseFlow.ServiceDefaults.Errors;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CaseFlow.Intake.Tests.Cases.Opening;
@@ -37,7 +36,7 @@ public sealed class OpenCaseTests
     [Fact]
     public void Given_a_valid_request_when_opening_then_the_case_is_opened_at_the_given_business_time()
     {
-        var opened = OpenCaseRules.Decide(OpenCaseRules.Parse(Request(), Reference, CaseId, Now));
+        var opened = OpenCaseRules.Decide(OpenCaseRules.Parse(Request(), Reference, CaseId, Now).Command);
 
         opened.ShouldBe(new CaseOpened(CaseId, "kara-suu", "family-separation", "walk-in", "Alima", Now.AddHours(-3)));
     }
@@ -45,7 +44,7 @@ public sealed class OpenCaseTests
     [Fact]
     public void Given_no_business_time_when_opening_then_it_happened_now()
     {
-        OpenCaseRules.Parse(Request(r => r.OccurredAt = null), Reference, CaseId, Now).OccurredAt.ShouldBe(Now);
+        OpenCaseRules.Parse(Request(r => r.OccurredAt = null), Reference, CaseId, Now).Command.OccurredAt.ShouldBe(Now);
     }
 
     [Fact]
@@ -76,6 +75,6 @@ public sealed class OpenCaseTests
     [Fact]
     public void Given_an_overlong_name_then_applicant_name_is_refused()
     {
-        ProblemFields(Request(r => r.ApplicantName = new string('a', OpenCaseRules.MaxNameLength + 1))).ShouldBe(["applicantName"]);
+        ProblemFields(Request(r => r.ApplicantName = new string('a', PersonName.MaxLength + 1))).ShouldBe(["applicantName"]);
     }
 }

@@ -1,39 +1,38 @@
-using CaseFlow.Intake.Cases;
 using CaseFlow.Intake.Cases.Assigning;
 using CaseFlow.Intake.Cases.Closing;
 using CaseFlow.Intake.Cases.Consulting;
 using CaseFlow.Intake.Cases.Referring;
 using CaseFlow.Intake.Cases.Reopening;
 using CaseFlow.Intake.Cases.Transferring;
-using CaseFlow.ServiceDefaults.Errors;
 
 namespace CaseFlow.Intake.Tests.Cases.Rules;
 
 public sealed class CaseRulesTests
 {
-    private static readonly Consultation Advice = new("aigul", "entry to Russia", "only Russian-citizen relatives give ground for entry", 45);
+    private static HoldConsultation Advice(DateTimeOffset at) =>
+        new("aigul", "entry to Russia", "only Russian-citizen relatives give ground for entry", 45, at);
 
     [Fact]
     public void Given_a_closed_case_when_anything_but_reopening_then_it_is_refused()
     {
         var closed = Given.OpenCase(Given.Closed());
 
-        Should.Throw<RuleViolated>(() => HoldConsultation.Decide(closed, Advice, Given.Day(31)));
-        Should.Throw<RuleViolated>(() => AssignCase.Decide(closed, "aigul", Given.Day(31)));
-        Should.Throw<RuleViolated>(() => CloseCase.Decide(closed, CaseOutcome.Withdrawn, "again", Given.Day(31)));
-        ReopenCase.Decide(closed, "the family came back", Given.Day(31)).ShouldHaveSingleItem().ShouldBeOfType<CaseReopened>();
+        Should.Throw<RuleViolated>(() => HoldConsultationRules.Decide(closed, Advice(Given.Day(31))));
+        Should.Throw<RuleViolated>(() => AssignCaseRules.Decide(closed, new AssignCase("aigul", Given.Day(31))));
+        Should.Throw<RuleViolated>(() => CloseCaseRules.Decide(closed, new CloseCase(CaseOutcome.Withdrawn, "again", Given.Day(31))));
+        ReopenCaseRules.Decide(closed, new ReopenCase("the family came back", Given.Day(31))).ShouldHaveSingleItem().ShouldBeOfType<CaseReopened>();
     }
 
     [Fact]
     public void Given_an_open_case_when_reopening_then_it_is_refused()
     {
-        Should.Throw<RuleViolated>(() => ReopenCase.Decide(Given.OpenCase(), "why", Given.Day(1)));
+        Should.Throw<RuleViolated>(() => ReopenCaseRules.Decide(Given.OpenCase(), new ReopenCase("why", Given.Day(1))));
     }
 
     [Fact]
     public void Given_no_reunion_reported_when_closing_as_reunified_then_it_is_refused()
     {
-        Should.Throw<RuleViolated>(() => CloseCase.Decide(Given.OpenCase(), CaseOutcome.Reunified, "home", Given.Day(90)));
+        Should.Throw<RuleViolated>(() => CloseCaseRules.Decide(Given.OpenCase(), new CloseCase(CaseOutcome.Reunified, "home", Given.Day(90))));
     }
 
     [Fact]
@@ -41,7 +40,7 @@ public sealed class CaseRulesTests
     {
         var reunited = Given.OpenCase(new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)));
 
-        var closed = reunited.Then(CloseCase.Decide(reunited, CaseOutcome.Reunified, "son home", Given.Day(93)));
+        var closed = reunited.Then(CloseCaseRules.Decide(reunited, new CloseCase(CaseOutcome.Reunified, "son home", Given.Day(93))));
 
         closed.Status.ShouldBe(CaseStatus.Closed);
         closed.Outcome.ShouldBe(CaseOutcome.Reunified);
@@ -50,7 +49,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void Given_a_business_time_before_the_opening_then_occurred_at_is_refused()
     {
-        Should.Throw<InvalidInput>(() => HoldConsultation.Decide(Given.OpenCase(), Advice, Given.Day(-1)))
+        Should.Throw<InvalidInput>(() => HoldConsultationRules.Decide(Given.OpenCase(), Advice(Given.Day(-1))))
             .Problems.ShouldHaveSingleItem().Field.ShouldBe("occurredAt");
     }
 
@@ -59,20 +58,20 @@ public sealed class CaseRulesTests
     {
         var state = Given.OpenCase(new CaseAssigned(Given.CaseId, "aigul", Given.Day(1)));
 
-        var transferred = state.Then(TransferCase.Decide(state, "osh", "applicant moved to Osh", Given.Day(2)));
+        var transferred = state.Then(TransferCaseRules.Decide(state, new TransferCase("osh", "applicant moved to Osh", Given.Day(2))));
 
         transferred.CenterId.ShouldBe("osh");
         transferred.AssignedOperator.ShouldBeNull();
-        Should.Throw<RuleViolated>(() => TransferCase.Decide(transferred, "osh", "again", Given.Day(3)));
+        Should.Throw<RuleViolated>(() => TransferCaseRules.Decide(transferred, new TransferCase("osh", "again", Given.Day(3))));
     }
 
     [Fact]
     public void Given_no_consent_when_referring_then_it_is_refused_and_with_consent_recorded()
     {
         var state = Given.OpenCase();
-        Should.Throw<RuleViolated>(() => ReferCase.Decide(state, new ReferralRequest("MFA", "child's return", false, null), Given.Day(1)));
+        Should.Throw<RuleViolated>(() => ReferCaseRules.Decide(state, new ReferCase("MFA", "child's return", false, null, Given.Day(1))));
 
-        var referred = state.Then(ReferCase.Decide(state, new ReferralRequest("MFA", "child's return", true, "signed form"), Given.Day(1)));
+        var referred = state.Then(ReferCaseRules.Decide(state, new ReferCase("MFA", "child's return", true, "signed form", Given.Day(1))));
         referred.Referrals.ShouldHaveSingleItem().ReferredTo.ShouldBe("MFA");
     }
 
@@ -80,15 +79,15 @@ public sealed class CaseRulesTests
     public void Given_the_same_operator_when_assigning_again_then_nothing_happens()
     {
         var state = Given.OpenCase(new CaseAssigned(Given.CaseId, "aigul", Given.Day(1)));
-        AssignCase.Decide(state, "aigul", Given.Day(2)).ShouldBeEmpty();
+        AssignCaseRules.Decide(state, new AssignCase("aigul", Given.Day(2))).ShouldBeEmpty();
     }
 
     [Fact]
     public void Given_consultations_then_the_first_one_is_remembered_whatever_order_they_are_recorded_in()
     {
         var state = Given.OpenCase();
-        state = state.Then(HoldConsultation.Decide(state, Advice, Given.Day(5)));
-        state = state.Then(HoldConsultation.Decide(state, Advice, Given.Day(2)));
+        state = state.Then(HoldConsultationRules.Decide(state, Advice(Given.Day(5))));
+        state = state.Then(HoldConsultationRules.Decide(state, Advice(Given.Day(2))));
 
         state.ConsultationCount.ShouldBe(2);
         state.FirstConsultationAt.ShouldBe(Given.Day(2));

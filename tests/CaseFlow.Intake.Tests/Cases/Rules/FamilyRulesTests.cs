@@ -1,8 +1,6 @@
-using CaseFlow.Intake.Cases;
 using CaseFlow.Intake.Cases.RecordingFamily;
 using CaseFlow.Intake.Cases.RegisteringApplicant;
 using CaseFlow.Intake.Cases.ReportingSeparation;
-using CaseFlow.ServiceDefaults.Errors;
 
 namespace CaseFlow.Intake.Tests.Cases.Rules;
 
@@ -15,16 +13,16 @@ public sealed class FamilyRulesTests
     public void Given_a_member_id_in_use_when_recording_another_member_with_it_then_it_is_refused()
     {
         var state = Given.OpenCase(Given.SonRecorded);
-        Should.Throw<RuleViolated>(() => RecordFamilyMember.Decide(state, Given.Son with { FullName = "Other" }, Given.Day(2)));
+        Should.Throw<RuleViolated>(() => RecordFamilyMemberRules.Decide(state, new RecordFamilyMember(Given.Son with { FullName = "Other" }, Given.Day(2))));
     }
 
     [Fact]
     public void Given_an_unknown_member_when_updating_or_reporting_separation_then_it_is_not_found()
     {
         var state = Given.OpenCase();
-        Should.Throw<NotFound>(() => RecordFamilyMember.DecideUpdate(state, Given.Son, Given.Day(1)));
-        Should.Throw<NotFound>(() => ReportFamilySeparation.Decide(state,
-            new SeparationReport("son-1", new Place("Russia", "Moscow"), "sister", new DateOnly(2020, 3, 16)), Given.Day(1)));
+        Should.Throw<NotFound>(() => UpdateFamilyMemberRules.Decide(state, new UpdateFamilyMember(Given.Son, Given.Day(1))));
+        Should.Throw<NotFound>(() => ReportFamilySeparationRules.Decide(state,
+            new ReportFamilySeparation("son-1", new Place("Russia", "Moscow"), "sister", new DateOnly(2020, 3, 16), Given.Day(1))));
     }
 
     [Fact]
@@ -32,8 +30,8 @@ public sealed class FamilyRulesTests
     {
         var state = Given.OpenCase(Given.SonRecorded);
 
-        var reported = ReportFamilySeparation.Decide(state,
-            new SeparationReport("son-1", new Place("Russia", "Moscow"), "Alima's sister", new DateOnly(2020, 3, 16)), Given.Day(1));
+        var reported = ReportFamilySeparationRules.Decide(state,
+            new ReportFamilySeparation("son-1", new Place("Russia", "Moscow"), "Alima's sister", new DateOnly(2020, 3, 16), Given.Day(1)));
 
         var e = reported.ShouldHaveSingleItem().ShouldBeOfType<FamilySeparationReported>();
         e.SeparatedSince.ShouldBe(new DateOnly(2020, 3, 16));
@@ -46,8 +44,8 @@ public sealed class FamilyRulesTests
     public void Given_a_separation_date_after_the_report_then_separated_since_is_refused()
     {
         var state = Given.OpenCase(Given.SonRecorded);
-        Should.Throw<InvalidInput>(() => ReportFamilySeparation.Decide(state,
-                new SeparationReport("son-1", new Place("Russia", "Moscow"), null, new DateOnly(2020, 5, 1)), Given.Day(1)))
+        Should.Throw<InvalidInput>(() => ReportFamilySeparationRules.Decide(state,
+                new ReportFamilySeparation("son-1", new Place("Russia", "Moscow"), null, new DateOnly(2020, 5, 1), Given.Day(1))))
             .Problems.ShouldHaveSingleItem().Field.ShouldBe("separatedSince");
     }
 
@@ -55,9 +53,9 @@ public sealed class FamilyRulesTests
     public void Given_a_birth_date_in_the_future_then_it_is_refused_but_long_before_the_case_is_fine()
     {
         var state = Given.OpenCase();
-        Should.Throw<InvalidInput>(() => RecordFamilyMember.Decide(state, Given.Son with { BirthDate = new DateOnly(2021, 1, 1) }, Given.Day(1)))
+        Should.Throw<InvalidInput>(() => RecordFamilyMemberRules.Decide(state, new RecordFamilyMember(Given.Son with { BirthDate = new DateOnly(2021, 1, 1) }, Given.Day(1))))
             .Problems.ShouldHaveSingleItem().Field.ShouldBe("member.birthDate");
-        RegisterApplicant.Decide(state, Alima, Given.Day(1)).ShouldHaveSingleItem();
+        RegisterApplicantRules.Decide(state, new RegisterApplicant(Alima, Given.Day(1))).ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -65,15 +63,15 @@ public sealed class FamilyRulesTests
     {
         var state = Given.OpenCase(new ApplicantRegistered(Given.CaseId, Alima, Given.Day(1)));
 
-        Should.Throw<RuleViolated>(() => RegisterApplicant.Decide(state, Alima, Given.Day(2)));
-        var corrected = state.Then(RegisterApplicant.DecideCorrection(state, Alima with { Phone = "+996777000000" }, "new phone", Given.Day(2)));
+        Should.Throw<RuleViolated>(() => RegisterApplicantRules.Decide(state, new RegisterApplicant(Alima, Given.Day(2))));
+        var corrected = state.Then(CorrectApplicantDetailsRules.Decide(state, new CorrectApplicantDetails(Alima with { Phone = "+996777000000" }, "new phone", Given.Day(2))));
         corrected.Applicant!.Phone.ShouldBe("+996777000000");
-        RegisterApplicant.DecideCorrection(corrected, corrected.Applicant, "same", Given.Day(3)).ShouldBeEmpty();
+        CorrectApplicantDetailsRules.Decide(corrected, new CorrectApplicantDetails(corrected.Applicant, "same", Given.Day(3))).ShouldBeEmpty();
     }
 
     [Fact]
     public void Given_no_applicant_when_correcting_then_it_is_refused()
     {
-        Should.Throw<RuleViolated>(() => RegisterApplicant.DecideCorrection(Given.OpenCase(), Alima, "typo", Given.Day(1)));
+        Should.Throw<RuleViolated>(() => CorrectApplicantDetailsRules.Decide(Given.OpenCase(), new CorrectApplicantDetails(Alima, "typo", Given.Day(1))));
     }
 }

@@ -1,14 +1,12 @@
-using CaseFlow.Intake.Cases;
 using CaseFlow.Intake.Cases.ReportingSeparation;
 using CaseFlow.Intake.Cases.Vulnerabilities;
-using CaseFlow.ServiceDefaults.Errors;
 
 namespace CaseFlow.Intake.Tests.Cases.Vulnerabilities;
 
 public sealed class PriorityTests
 {
     private static Case Raise(Case state, string kind, string? member = null, int day = 2) =>
-        state.Then(RaiseVulnerability.Decide(state, new VulnerabilityReport(kind, member, "noted"), Given.Kinds, Given.Day(day)));
+        state.Then(RaiseVulnerabilityRules.Decide(state, new RaiseVulnerability(kind, member, "noted", Given.Day(day)), Given.Kinds));
 
     [Fact]
     public void Given_no_vulnerability_then_the_case_is_normal_and_a_low_one_keeps_it_normal()
@@ -27,8 +25,8 @@ public sealed class PriorityTests
     public void Given_a_separated_child_whose_caregiver_is_incapacitated_then_the_case_is_urgent()
     {
         var state = Given.OpenCase(Given.SonRecorded);
-        state = state.Then(ReportFamilySeparation.Decide(state,
-            new SeparationReport("son-1", new Place("Russia", "Moscow"), "sister", new DateOnly(2020, 3, 16)), Given.Day(1)));
+        state = state.Then(ReportFamilySeparationRules.Decide(state,
+            new ReportFamilySeparation("son-1", new Place("Russia", "Moscow"), "sister", new DateOnly(2020, 3, 16), Given.Day(1))));
 
         var injured = Raise(state, "caregiver-incapacitated", "son-1", day: 55);
 
@@ -43,7 +41,7 @@ public sealed class PriorityTests
         var state = Raise(Raise(Given.OpenCase(Given.SonRecorded), "separated-child", "son-1"), "caregiver-incapacitated", "son-1");
         state.Priority.ShouldBe(CasePriority.Urgent);
 
-        var recovered = state.Then(RaiseVulnerability.DecideClearing(state, "v2", "sister recovered", Given.Kinds, Given.Day(60)));
+        var recovered = state.Then(ClearVulnerabilityRules.Decide(state, new ClearVulnerability("v2", "sister recovered", Given.Day(60)), Given.Kinds));
 
         recovered.Priority.ShouldBe(CasePriority.High);
         recovered.OpenVulnerabilities.ShouldHaveSingleItem().Kind.ShouldBe("separated-child");
@@ -59,7 +57,7 @@ public sealed class PriorityTests
     [Fact]
     public void Given_an_unknown_vulnerability_or_member_then_it_is_not_found()
     {
-        Should.Throw<NotFound>(() => RaiseVulnerability.DecideClearing(Given.OpenCase(), "v9", "", Given.Kinds, Given.Day(1)));
+        Should.Throw<NotFound>(() => ClearVulnerabilityRules.Decide(Given.OpenCase(), new ClearVulnerability("v9", "", Given.Day(1)), Given.Kinds));
         Should.Throw<NotFound>(() => Raise(Given.OpenCase(), "separated-child", "daughter-7"));
     }
 }
