@@ -2,7 +2,6 @@ using CaseFlow.Correspondence.Agencies;
 using CaseFlow.Correspondence.Api;
 using CaseFlow.Correspondence.Deadlines.Outstanding;
 using CaseFlow.Correspondence.Deadlines.Watching;
-using CaseFlow.Correspondence.Files;
 using CaseFlow.Correspondence.Files.Closing;
 using CaseFlow.Correspondence.Files.Moving;
 using CaseFlow.Correspondence.Files.Opening;
@@ -10,11 +9,9 @@ using CaseFlow.Correspondence.Messaging;
 using CaseFlow.Correspondence.Replies.ResponseTimes;
 using CaseFlow.Correspondence.Templates;
 using CaseFlow.ServiceDefaults.Audit;
-using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace CaseFlow.Correspondence;
 
