@@ -2,7 +2,6 @@ using CaseFlow.Correspondence.Agencies;
 using CaseFlow.Correspondence.Api;
 using CaseFlow.Correspondence.Deadlines.Outstanding;
 using CaseFlow.Correspondence.Deadlines.Watching;
-using CaseFlow.Correspondence.Files;
 using CaseFlow.Correspondence.Files.Closing;
 using CaseFlow.Correspondence.Files.Moving;
 using CaseFlow.Correspondence.Files.Opening;
@@ -10,11 +9,9 @@ using CaseFlow.Correspondence.Messaging;
 using CaseFlow.Correspondence.Replies.ResponseTimes;
 using CaseFlow.Correspondence.Templates;
 using CaseFlow.ServiceDefaults.Audit;
-using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace CaseFlow.Correspondence;
 
@@ -60,23 +57,18 @@ public static class CorrespondenceService
         opts.Schema.For<Agencies.Seeding.SampleAgenciesSeeded>();
     }
 
-    /// <summary>Each slice's handler, found by the API per call.</summary>
+    /// <summary>The slices that look something up before they decide, and the reads: the API's constructor takes them.</summary>
     private static void AddSlices(IServiceCollection services)
     {
-        services.AddSingleton<Letters.LetterCommands>();
-        services.AddSingleton<Files.GettingFile.GetCorrespondenceHandler>();
         services.AddSingleton<Letters.Drafting.DraftLetterHandler>();
-        services.AddSingleton<Letters.Revising.ReviseLetterHandler>();
-        services.AddSingleton<Letters.Approving.ApproveLetterHandler>();
         services.AddSingleton<Letters.Sending.SendLetterHandler>();
-        services.AddSingleton<Letters.Withdrawing.WithdrawLetterHandler>();
-        services.AddSingleton<Letters.GettingLetter.GetLetterHandler>();
-        services.AddSingleton<Replies.Recording.RecordReplyHandler>();
         services.AddSingleton<Replies.FollowingUp.SendFollowUpHandler>();
-        services.AddSingleton<GetAgencyResponseTimesHandler>();
+        services.AddSingleton<Agencies.Editing.EditAgenciesHandler>();
+        services.AddSingleton<Files.GettingFile.GetCorrespondenceHandler>();
+        services.AddSingleton<Letters.GettingLetter.GetLetterHandler>();
         services.AddSingleton<ListOutstandingLettersHandler>();
         services.AddSingleton<Templates.Listing.ListTemplatesHandler>();
-        services.AddSingleton<Agencies.Editing.EditAgenciesHandler>();
         services.AddSingleton<Agencies.Reading.ReadAgenciesHandler>();
+        services.AddSingleton<GetAgencyResponseTimesHandler>();
     }
 }

@@ -1,14 +1,16 @@
 using CaseFlow.Correspondence.Files;
 using CaseFlow.Correspondence.Files.Opening;
+using CaseFlow.Correspondence.Letters;
 using CaseFlow.Correspondence.Letters.Approving;
 using CaseFlow.Correspondence.Letters.Drafting;
 using CaseFlow.Correspondence.Letters.Sending;
 using CaseFlow.Correspondence.Replies.Recording;
+using CaseFlow.ServiceDefaults.Audit;
 using CaseFlow.ServiceDefaults.Security;
 
 namespace CaseFlow.Correspondence.Tests;
 
-/// <summary>Builds a file from past events, as Marten would fold them, so each test starts from a history.</summary>
+/// <summary>Builds a file from past events, folded as the service folds them, so each test starts from a history.</summary>
 public static class Given
 {
     public static readonly Guid CaseId = Guid.Parse("0195f0d0-0000-7000-8000-000000000001");
@@ -18,14 +20,14 @@ public static class Given
     public static readonly DateTimeOffset Sent = new(2020, 4, 12, 10, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly Due = new(2020, 4, 26);
     public static readonly Caller Supervisor = new("coordinator-dina", Caller.Supervisor, null);
-    public static readonly Caller Operator = new("lawyer-aigul", Caller.Operator, "kara-suu");
 
-    public static CorrespondenceFile File(params object[] events)
-    {
-        var file = CorrespondenceFile.Create(new CorrespondenceFileOpened(CaseId, "kara-suu", Opened));
-        foreach (var e in events) file = Fold(file, e);
-        return file;
-    }
+    /// <summary>An event the file has no Apply for fails the test instead of being skipped.</summary>
+    public static CorrespondenceFile File(params object[] events) =>
+        events.Aggregate(StateFolder.Evolve<CorrespondenceFile>(null, new CorrespondenceFileOpened(CaseId, "kara-suu", Opened)),
+            StateFolder.Evolve<CorrespondenceFile>);
+
+    /// <summary>What the command decides on the file as its history left it.</summary>
+    public static IReadOnlyList<object> When(this CorrespondenceFile file, ILetterCommand command) => command.Decide(file);
 
     public static LetterDrafted LetterWasDrafted(string kind = "information-request") =>
         new(CaseId, LetterId, "ru-consulate-osh", "Consulate General of Russia in Osh", kind, "ru", null, "Subject", "Body", Drafted);
@@ -37,12 +39,4 @@ public static class Given
 
     public static ReplyReceived ReplyWasReceived() => new(CaseId, "kara-suu", LetterId, "ru-consulate-osh", "Consulate General of Russia in Osh",
         "information-request", "IN-7", "refused", "Entry only for relatives who are Russian citizens", Sent, Sent.AddDays(9));
-
-    /// <summary>Each event applied by the file's own Apply method, found by the event's type.</summary>
-    private static CorrespondenceFile Fold(CorrespondenceFile file, object e)
-    {
-        var apply = typeof(CorrespondenceFile).GetMethod("Apply", [e.GetType()])
-            ?? throw new InvalidOperationException($"CorrespondenceFile has no Apply({e.GetType().Name})");
-        return (CorrespondenceFile)apply.Invoke(file, [e])!;
-    }
 }

@@ -1,5 +1,3 @@
-using CaseFlow.ServiceDefaults.EventStore;
-using Marten;
 
 namespace CaseFlow.Correspondence.Agencies;
 

@@ -13,78 +13,86 @@ using CaseFlow.Correspondence.Replies.FollowingUp;
 using CaseFlow.Correspondence.Replies.Recording;
 using CaseFlow.Correspondence.Replies.ResponseTimes;
 using CaseFlow.Correspondence.Templates.Listing;
-using CaseFlow.ServiceDefaults.Security;
+using Google.Protobuf;
 using Grpc.Core;
 
 namespace CaseFlow.Correspondence.Api;
 
 /// <summary>The gRPC (and JSON) face of Correspondence: each call hands over to its slice.</summary>
-public sealed class CorrespondenceApi(IServiceProvider slices) : V1.Correspondence.CorrespondenceBase
+public sealed class CorrespondenceApi(
+    StreamCommands commands, TimeProvider clock, DraftLetterHandler drafting, SendLetterHandler sending,
+    SendFollowUpHandler followingUp, EditAgenciesHandler editing, GetCorrespondenceHandler files, GetLetterHandler letters,
+    ListOutstandingLettersHandler outstanding, ListTemplatesHandler templates, ReadAgenciesHandler agencies,
+    GetAgencyResponseTimesHandler responseTimes) : V1.Correspondence.CorrespondenceBase
 {
     public override Task<V1.CorrespondenceFile> GetCorrespondence(GetCorrespondenceRequest request, ServerCallContext context) =>
-        Slice<GetCorrespondenceHandler>().Handle(request, CallerOf(context), context.CancellationToken);
+        files.Handle(request, CallerOf(context), context.CancellationToken);
 
-    public override Task<LetterChanged> DraftLetter(DraftLetterRequest request, ServerCallContext context) =>
-        Slice<DraftLetterHandler>().Handle(request, CallerOf(context), Authorization(context), context.CancellationToken);
+    public override async Task<LetterChanged> DraftLetter(DraftLetterRequest request, ServerCallContext context) =>
+        await Change(request, context, await drafting.Prepare(request, CallerOf(context), Authorization(context), Now, context.CancellationToken));
 
     public override Task<LetterChanged> ReviseLetter(ReviseLetterRequest request, ServerCallContext context) =>
-        Slice<ReviseLetterHandler>().Handle(request, CallerOf(context), context.CancellationToken);
+        Change(request, context, Letters.Revising.ReviseLetter.Parse(request, Now));
 
     public override Task<LetterChanged> ApproveLetter(ApproveLetterRequest request, ServerCallContext context) =>
-        Slice<ApproveLetterHandler>().Handle(request, CallerOf(context), context.CancellationToken);
+        Change(request, context, Letters.Approving.ApproveLetter.Parse(request, CallerOf(context), Now));
 
-    public override Task<LetterChanged> SendLetter(SendLetterRequest request, ServerCallContext context) =>
-        Slice<SendLetterHandler>().Handle(request, CallerOf(context), context.CancellationToken);
+    public override async Task<LetterChanged> SendLetter(SendLetterRequest request, ServerCallContext context) =>
+        await Change(request, context, await sending.Prepare(request, Now, context.CancellationToken));
 
     public override Task<LetterChanged> RecordReply(RecordReplyRequest request, ServerCallContext context) =>
-        Slice<RecordReplyHandler>().Handle(request, CallerOf(context), context.CancellationToken);
+        Change(request, context, Replies.Recording.RecordReply.Parse(request, Now));
 
-    public override Task<LetterChanged> SendFollowUp(SendFollowUpRequest request, ServerCallContext context) =>
-        Slice<SendFollowUpHandler>().Handle(request, CallerOf(context), context.CancellationToken);
+    public override async Task<LetterChanged> SendFollowUp(SendFollowUpRequest request, ServerCallContext context) =>
+        await Change(request, context, await followingUp.Prepare(request, Now, context.CancellationToken));
 
     public override Task<LetterChanged> WithdrawLetter(WithdrawLetterRequest request, ServerCallContext context) =>
-        Slice<WithdrawLetterHandler>().Handle(request, CallerOf(context), context.CancellationToken);
+        Change(request, context, Letters.Withdrawing.WithdrawLetter.Parse(request, Now));
 
     public override Task<V1.Letter> GetLetter(GetLetterRequest request, ServerCallContext context) =>
-        Slice<GetLetterHandler>().Handle(request, CallerOf(context), context.CancellationToken);
+        letters.Handle(request, CallerOf(context), context.CancellationToken);
 
     public override Task<ListOutstandingLettersResponse> ListOutstandingLetters(ListOutstandingLettersRequest request, ServerCallContext context) =>
-        Slice<ListOutstandingLettersHandler>().Handle(request, CallerOf(context), context.CancellationToken);
+        outstanding.Handle(request, CallerOf(context), context.CancellationToken);
 
-    public override Task<ListTemplatesResponse> ListTemplates(ListTemplatesRequest request, ServerCallContext context)
-    {
-        CallerOf(context);
-        return Task.FromResult(Slice<ListTemplatesHandler>().Handle(request));
-    }
+    public override Task<ListTemplatesResponse> ListTemplates(ListTemplatesRequest request, ServerCallContext context) =>
+        Read(context, () => Task.FromResult(templates.Handle(request)));
 
     public override Task<AgencyChanged> CreateAgency(CreateAgencyRequest request, ServerCallContext context) =>
-        Slice<EditAgenciesHandler>().Create(request, CallerOf(context), context.CancellationToken);
+        editing.Create(request, CallerOf(context), context.CancellationToken);
 
     public override Task<AgencyChanged> UpdateAgency(UpdateAgencyRequest request, ServerCallContext context) =>
-        Slice<EditAgenciesHandler>().Update(request, CallerOf(context), context.CancellationToken);
+        editing.Update(request, CallerOf(context), context.CancellationToken);
 
     public override Task<AgencyChanged> DeleteAgency(DeleteAgencyRequest request, ServerCallContext context) =>
-        Slice<EditAgenciesHandler>().Delete(request, CallerOf(context), context.CancellationToken);
+        editing.Delete(request, CallerOf(context), context.CancellationToken);
 
-    public override Task<V1.Agency> GetAgency(GetAgencyRequest request, ServerCallContext context)
+    public override Task<V1.Agency> GetAgency(GetAgencyRequest request, ServerCallContext context) =>
+        Read(context, () => agencies.Get(request, context.CancellationToken));
+
+    public override Task<ListAgenciesResponse> ListAgencies(ListAgenciesRequest request, ServerCallContext context) =>
+        Read(context, () => agencies.List(request, context.CancellationToken));
+
+    public override Task<AgencyResponseTimes> GetAgencyResponseTimes(GetAgencyResponseTimesRequest request, ServerCallContext context) =>
+        Read(context, () => responseTimes.Handle(request, context.CancellationToken));
+
+    /// <summary>Every letter command runs on the case's file the same way and answers with the letter and the new version.</summary>
+    private Task<LetterChanged> Change(IMessage request, ServerCallContext context, (StreamCommand File, ILetterCommand Command) parsed) =>
+        commands.Run<Files.CorrespondenceFile, LetterChanged>(parsed.File, request, CallerOf(context), parsed.Command.Decide,
+            (file, _, version) => new LetterChanged
+            {
+                CaseId = file.Id.ToString(), LetterId = parsed.Command.LetterId.ToString(), Version = (int)version,
+            },
+            context.CancellationToken);
+
+    /// <summary>A read open to every role, whose answer does not depend on who asks (it holds no personal data).</summary>
+    private static Task<T> Read<T>(ServerCallContext context, Func<Task<T>> read)
     {
         CallerOf(context);
-        return Slice<ReadAgenciesHandler>().Get(request, context.CancellationToken);
+        return read();
     }
 
-    public override Task<ListAgenciesResponse> ListAgencies(ListAgenciesRequest request, ServerCallContext context)
-    {
-        CallerOf(context);
-        return Slice<ReadAgenciesHandler>().List(request, context.CancellationToken);
-    }
-
-    public override Task<AgencyResponseTimes> GetAgencyResponseTimes(GetAgencyResponseTimesRequest request, ServerCallContext context)
-    {
-        CallerOf(context);
-        return Slice<GetAgencyResponseTimesHandler>().Handle(request, context.CancellationToken);
-    }
-
-    private T Slice<T>() where T : notnull => slices.GetRequiredService<T>();
+    private DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Every call names a known user and role, reads included.</summary>
     private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);

@@ -1,5 +1,4 @@
 using CaseFlow.Intake.Api.V1;
-using CaseFlow.ServiceDefaults.Errors;
 using Grpc.Core;
 using Grpc.Net.Client;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CaseFlow.Correspondence.Agencies;
 using CaseFlow.Intake.Api.V1;
-using CaseFlow.ServiceDefaults.Errors;
 
 namespace CaseFlow.Correspondence.CaseData;
 

@@ -1,10 +1,8 @@
-using CaseFlow.ServiceDefaults.Security;
 using System.Collections.Immutable;
 using CaseFlow.Correspondence.Deadlines.Watching;
 using CaseFlow.Correspondence.Files.Closing;
 using CaseFlow.Correspondence.Files.Moving;
 using CaseFlow.Correspondence.Files.Opening;
-using CaseFlow.Correspondence.Letters;
 using CaseFlow.Correspondence.Letters.Approving;
 using CaseFlow.Correspondence.Letters.Drafting;
 using CaseFlow.Correspondence.Letters.Revising;

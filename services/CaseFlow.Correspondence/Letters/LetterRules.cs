@@ -1,5 +1,3 @@
-using CaseFlow.Correspondence.Files;
-using CaseFlow.ServiceDefaults.Errors;
 
 namespace CaseFlow.Correspondence.Letters;
 

@@ -9,6 +9,4 @@ public static class Vocabulary
     public static readonly IReadOnlyList<string> Languages = ["ru", "ky", "en"];
     public static readonly IReadOnlyList<string> Channels = ["post", "e-mail", "fax", "hand-delivery", "diplomatic-channel"];
     public static readonly IReadOnlyList<string> Decisions = ["granted", "refused", "information", "redirected", "none"];
-
-    public static string OneOf(IReadOnlyList<string> words) => string.Join(", ", words);
 }

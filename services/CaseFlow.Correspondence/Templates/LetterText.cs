@@ -1,4 +1,3 @@
-using CaseFlow.ServiceDefaults.Errors;
 using Fluid;
 
 namespace CaseFlow.Correspondence.Templates;

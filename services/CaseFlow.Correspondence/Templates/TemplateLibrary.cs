@@ -1,5 +1,4 @@
 using System.Reflection;
-using CaseFlow.Correspondence.Letters;
 
 namespace CaseFlow.Correspondence.Templates;
 

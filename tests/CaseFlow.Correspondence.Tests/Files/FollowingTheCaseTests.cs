@@ -1,4 +1,3 @@
-using CaseFlow.Correspondence.Files;
 using CaseFlow.Correspondence.Files.Closing;
 using CaseFlow.Correspondence.Files.Moving;
 
@@ -11,23 +10,24 @@ public sealed class FollowingTheCaseTests
     [Fact]
     public void Given_a_case_transferred_to_another_center_then_the_file_moves_there_once()
     {
-        FileRules.Move(Given.File(), "batken", At).ShouldBe([new CorrespondenceFileMoved(Given.CaseId, "kara-suu", "batken", At)]);
-        FileRules.Move(Given.File(new CorrespondenceFileMoved(Given.CaseId, "kara-suu", "batken", At)), "batken", At).ShouldBeEmpty();
+        var moved = new CorrespondenceFileMoved(Given.CaseId, "kara-suu", "batken", At);
+        MoveFileWhenCaseTransferred.Move(Given.File(), "batken", At).ShouldBe([moved]);
+        MoveFileWhenCaseTransferred.Move(Given.File(moved), "batken", At).ShouldBeEmpty();
     }
 
     [Fact]
     public void Given_a_closed_case_then_the_file_closes_once_and_reopens_with_the_case()
     {
         var closed = Given.File(new CorrespondenceFileClosed(Given.CaseId, "reunified", At));
-        FileRules.Close(Given.File(), "reunified", At).ShouldBe([new CorrespondenceFileClosed(Given.CaseId, "reunified", At)]);
-        FileRules.Close(closed, "reunified", At).ShouldBeEmpty();
-        FileRules.Reopen(closed, At).ShouldBe([new CorrespondenceFileReopened(Given.CaseId, At)]);
-        FileRules.Reopen(Given.File(), At).ShouldBeEmpty();
+        FollowCaseClosing.Close(Given.File(), "reunified", At).ShouldBe([new CorrespondenceFileClosed(Given.CaseId, "reunified", At)]);
+        FollowCaseClosing.Close(closed, "reunified", At).ShouldBeEmpty();
+        FollowCaseClosing.Reopen(closed, At).ShouldBe([new CorrespondenceFileReopened(Given.CaseId, At)]);
+        FollowCaseClosing.Reopen(Given.File(), At).ShouldBeEmpty();
     }
 
     [Fact]
     public void Given_no_file_yet_then_the_message_is_retried_later()
     {
-        Should.Throw<InvalidOperationException>(() => FileRules.Move(null, "batken", At));
+        Should.Throw<InvalidOperationException>(() => MoveFileWhenCaseTransferred.Move(null, "batken", At));
     }
 }

@@ -15,7 +15,7 @@ public sealed class DraftingTests
     [Fact]
     public void Given_an_open_file_when_drafting_then_the_letter_is_drafted_with_its_agency_and_text()
     {
-        var events = DraftLetterRules.Decide(Given.File(), Command());
+        var events = Given.File().When(Command());
 
         events.ShouldBe([new LetterDrafted(Given.CaseId, Given.LetterId, "kg-mfa", "MFA of the Kyrgyz Republic",
             "official-application", "ky", null, "Subject", "Body", Given.Drafted)]);
@@ -24,28 +24,28 @@ public sealed class DraftingTests
     [Fact]
     public void Given_a_closed_case_when_drafting_then_it_is_refused()
     {
-        Should.Throw<RuleViolated>(() => DraftLetterRules.Decide(Given.File(new CorrespondenceFileClosed(Given.CaseId, "reunified", Given.Sent)), Command()))
+        Should.Throw<RuleViolated>(() => Given.File(new CorrespondenceFileClosed(Given.CaseId, "reunified", Given.Sent)).When(Command()))
             .Message.ShouldContain("closed");
     }
 
     [Fact]
     public void Given_a_business_time_before_the_case_was_opened_then_occurred_at_is_refused()
     {
-        Should.Throw<InvalidInput>(() => DraftLetterRules.Decide(Given.File(), Command(Given.Opened.AddDays(-1))))
+        Should.Throw<InvalidInput>(() => Given.File().When(Command(Given.Opened.AddDays(-1))))
             .Problems.Single().Field.ShouldBe("occurredAt");
     }
 
     [Fact]
     public void Given_a_request_without_anything_then_every_missing_field_is_named()
     {
-        Should.Throw<InvalidInput>(() => DraftLetterRules.Parse(new DraftLetterRequest(), Now)).Problems.Select(p => p.Field)
+        Should.Throw<InvalidInput>(() => DraftLetter.Parse(new DraftLetterRequest(), Now)).Problems.Select(p => p.Field)
             .ShouldBe(["caseId", "agencyId", "language", "kind", "subject", "body"]);
     }
 
     [Fact]
     public void Given_a_template_then_kind_subject_and_body_come_from_it()
     {
-        var input = DraftLetterRules.Parse(new DraftLetterRequest
+        var input = DraftLetter.Parse(new DraftLetterRequest
         {
             CaseId = Given.CaseId.ToString(), AgencyId = "kg-mfa", Language = "en", TemplateId = "entry-inquiry",
         }, Now);
@@ -58,7 +58,7 @@ public sealed class DraftingTests
     [Fact]
     public void Given_unknown_words_then_kind_and_language_are_named()
     {
-        Should.Throw<InvalidInput>(() => DraftLetterRules.Parse(new DraftLetterRequest
+        Should.Throw<InvalidInput>(() => DraftLetter.Parse(new DraftLetterRequest
         {
             CaseId = Given.CaseId.ToString(), AgencyId = "kg-mfa", Language = "fr", Kind = "love-letter", Subject = "s", Body = "b",
         }, Now)).Problems.Select(p => p.Field).ShouldBe(["language", "kind"]);

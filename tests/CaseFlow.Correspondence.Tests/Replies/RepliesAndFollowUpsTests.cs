@@ -17,43 +17,43 @@ public sealed class RepliesAndFollowUpsTests
     [Fact]
     public void Given_a_sent_letter_when_the_reply_is_recorded_then_it_carries_what_dashboards_and_other_services_need()
     {
-        RecordReplyRules.Decide(Given.File(Given.LetterWasDrafted(), Given.LetterWasSent()), Reply()).ShouldBe([Given.ReplyWasReceived()]);
+        Given.File(Given.LetterWasDrafted(), Given.LetterWasSent()).When(Reply()).ShouldBe([Given.ReplyWasReceived()]);
     }
 
     [Fact]
     public void Given_an_unsent_letter_when_a_reply_is_recorded_then_it_is_refused()
     {
-        Should.Throw<RuleViolated>(() => RecordReplyRules.Decide(Given.File(Given.LetterWasDrafted()), Reply())).Message.ShouldContain("never sent");
+        Should.Throw<RuleViolated>(() => Given.File(Given.LetterWasDrafted()).When(Reply())).Message.ShouldContain("never sent");
     }
 
     [Fact]
     public void Given_a_reply_received_before_the_letter_was_sent_then_occurred_at_is_refused()
     {
-        Should.Throw<InvalidInput>(() => RecordReplyRules.Decide(Given.File(Given.LetterWasDrafted(), Given.LetterWasSent()),
-            Reply(Given.Sent.AddDays(-1)))).Problems.Single().Field.ShouldBe("occurredAt");
+        Should.Throw<InvalidInput>(() => Given.File(Given.LetterWasDrafted(), Given.LetterWasSent()).When(Reply(Given.Sent.AddDays(-1))))
+            .Problems.Single().Field.ShouldBe("occurredAt");
     }
 
     [Fact]
     public void Given_a_recorded_reply_when_the_same_reply_comes_again_then_nothing_new_happens_but_another_is_refused()
     {
         var file = Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), Given.ReplyWasReceived());
-        RecordReplyRules.Decide(file, Reply()).ShouldBeEmpty();
-        Should.Throw<RuleViolated>(() => RecordReplyRules.Decide(file, Reply() with { Decision = "granted" }));
+        file.When(Reply()).ShouldBeEmpty();
+        Should.Throw<RuleViolated>(() => file.When(Reply() with { Decision = "granted" }));
     }
 
     [Fact]
     public void Given_a_withdrawn_letter_when_a_reply_is_recorded_then_it_is_refused()
     {
-        Should.Throw<RuleViolated>(() => RecordReplyRules.Decide(Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(),
-            new LetterWithdrawn(Given.CaseId, Given.LetterId, "resolved otherwise", Given.Sent.AddDays(1))), Reply()));
+        Should.Throw<RuleViolated>(() => Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(),
+            new LetterWithdrawn(Given.CaseId, Given.LetterId, "resolved otherwise", Given.Sent.AddDays(1))).When(Reply()));
     }
 
     [Fact]
     public void Given_an_unanswered_letter_when_followed_up_then_the_reply_is_due_on_a_new_day()
     {
         var at = Given.Sent.AddDays(20);
-        var events = SendFollowUpRules.Decide(Given.File(Given.LetterWasDrafted(), Given.LetterWasSent()),
-            new SendFollowUp(Given.LetterId, "e-mail", "OUT-1/2", "reminder", new DateOnly(2020, 5, 15), null, at));
+        var events = Given.File(Given.LetterWasDrafted(), Given.LetterWasSent())
+            .When(new SendFollowUp(Given.LetterId, "e-mail", "OUT-1/2", "reminder", new DateOnly(2020, 5, 15), null, at));
 
         events.ShouldBe([new FollowUpSent(Given.CaseId, Given.LetterId, "e-mail", "OUT-1/2", "reminder", new DateOnly(2020, 5, 15), at)]);
         Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), events[0]).Letters[Given.LetterId].ReplyDueBy.ShouldBe(new DateOnly(2020, 5, 15));
@@ -63,19 +63,19 @@ public sealed class RepliesAndFollowUpsTests
     public void Given_an_unsent_or_answered_letter_when_followed_up_then_it_is_refused()
     {
         var followUp = new SendFollowUp(Given.LetterId, "e-mail", "", "", null, 10, Given.Sent.AddDays(20));
-        Should.Throw<RuleViolated>(() => SendFollowUpRules.Decide(Given.File(Given.LetterWasDrafted()), followUp));
-        Should.Throw<RuleViolated>(() => SendFollowUpRules.Decide(
-            Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), Given.ReplyWasReceived()), followUp));
+        Should.Throw<RuleViolated>(() => Given.File(Given.LetterWasDrafted()).When(followUp));
+        Should.Throw<RuleViolated>(() => Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), Given.ReplyWasReceived())
+            .When(followUp));
     }
 
     [Fact]
     public void Given_a_replied_letter_when_withdrawn_then_it_is_refused_and_a_withdrawn_one_stays_withdrawn()
     {
         var withdraw = new WithdrawLetter(Given.LetterId, "no longer needed", Given.Sent.AddDays(10));
-        Should.Throw<RuleViolated>(() => WithdrawLetterRules.Decide(
-            Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), Given.ReplyWasReceived()), withdraw));
+        Should.Throw<RuleViolated>(() => Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), Given.ReplyWasReceived())
+            .When(withdraw));
         var withdrawn = Given.File(Given.LetterWasDrafted(), new LetterWithdrawn(Given.CaseId, Given.LetterId, "x", Given.Drafted.AddHours(1)));
-        WithdrawLetterRules.Decide(withdrawn, withdraw).ShouldBeEmpty();
+        withdrawn.When(withdraw).ShouldBeEmpty();
         withdrawn.Letters[Given.LetterId].Status.ShouldBe(LetterStatus.Withdrawn);
     }
 

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using CaseFlow.Correspondence.Api.V1;
-using CaseFlow.Correspondence.Letters;
-using CaseFlow.ServiceDefaults.Errors;
 
 namespace CaseFlow.Correspondence.Agencies.Editing;
 
@@ -12,7 +10,7 @@ public static partial class AgencyInput
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex Slug();
 
-    public static string Id(this InputCheck check, string? value, string field = "agencyId")
+    public static string AgencyId(this InputCheck check, string? value, string field = "agencyId")
     {
         var id = (value ?? "").Trim();
         if (id.Length == 0) check.Add(field, "the agency id is required");
@@ -29,15 +27,15 @@ public static partial class AgencyInput
             check.Add("agency", "the agency's details are required");
             return new Agency(id, "", "", "", [], "", "", 0, sample);
         }
-        var name = check.Text(details.Name, 300, "agency.name", "the name");
-        var country = check.Text(details.Country, 100, "agency.country", "the country");
-        var kind = check.Word(details.Kind, Agency.Kinds, "agency.kind", "agency kind");
+        var name = check.Text(details.Name, "agency.name", "the name", 300);
+        var country = check.Text(details.Country, "agency.country", "the country", 100);
+        var kind = check.OneOf(details.Kind, Agency.Kinds, "agency.kind", "agency kind");
         var languages = details.Languages.Select(l => l.Trim()).Distinct().ToList();
-        check.That(languages.Count > 0, "agency.languages", $"at least one language is required: {Vocabulary.OneOf(Vocabulary.Languages)}");
+        check.That(languages.Count > 0, "agency.languages", $"at least one language is required: {string.Join(", ", Vocabulary.Languages)}");
         foreach (var unknown in languages.Where(l => !Vocabulary.Languages.Contains(l)))
-            check.Add("agency.languages", $"unknown language '{unknown}'; use: {Vocabulary.OneOf(Vocabulary.Languages)}");
-        var address = check.Text(details.Address, 1000, "agency.address", "the address");
-        var channel = check.Word(details.Channel, Vocabulary.Channels, "agency.channel", "channel");
+            check.Add("agency.languages", $"unknown language '{unknown}'; use: {string.Join(", ", Vocabulary.Languages)}");
+        var address = check.Text(details.Address, "agency.address", "the address", 1000);
+        var channel = check.OneOf(details.Channel, Vocabulary.Channels, "agency.channel", "channel");
         check.That(details.DefaultReplyDays is > 0 and <= MaxReplyDays, "agency.defaultReplyDays",
             $"must be between 1 and {MaxReplyDays} days");
         return new Agency(id, name, country, kind, languages, address, channel, details.DefaultReplyDays, sample);

@@ -1,67 +1,56 @@
 using CaseFlow.Correspondence.Api.V1;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
-using CaseFlow.ServiceDefaults.Idempotency;
-using CaseFlow.ServiceDefaults.Security;
 using JasperFx;
-using Marten;
 
 namespace CaseFlow.Correspondence.Agencies.Editing;
 
-/// <summary>Supervisors keep the directory: create, update and delete agencies, once per request id, never over a newer version.</summary>
-public sealed class EditAgenciesHandler(EventSessions sessions, IdempotentRequests requests)
+/// <summary>
+/// Supervisors keep the directory (the API's policy lets no one else call these): create, update and delete agencies,
+/// once per request id, never over a newer version. Agencies are documents with numeric revisions, not streams.
+/// </summary>
+public sealed class EditAgenciesHandler(StreamCommands commands)
 {
-    public async Task<AgencyChanged> Create(CreateAgencyRequest request, Caller caller, CancellationToken ct)
+    public Task<AgencyChanged> Create(CreateAgencyRequest request, Caller caller, CancellationToken ct)
     {
-        EnsureSupervisor(caller);
         var check = new InputCheck();
-        var agency = check.Details(check.Id(request.AgencyId), request.Agency);
+        var agency = check.Details(check.AgencyId(request.AgencyId), request.Agency);
         check.ThrowIfAny();
-
-        await using var session = sessions.ForCaller(caller, request.RequestId);
-        return await requests.RunOnce(session, "correspondence.CreateAgency", request.RequestId, request, async () =>
+        return commands.Run(new CommandCall("correspondence.CreateAgency", request.RequestId, null), request, caller, async writer =>
         {
-            if (await session.LoadAsync<Agency>(agency.Id, ct) is not null)
+            if (await writer.Session.LoadAsync<Agency>(agency.Id, ct) is not null)
                 throw new RuleViolated($"agency '{agency.Id}' already exists; update it instead");
-            session.Insert(agency);
+            writer.Session.Insert(agency);
             return new AgencyChanged { AgencyId = agency.Id, Version = 1 };
         }, ct);
     }
 
-    public async Task<AgencyChanged> Update(UpdateAgencyRequest request, Caller caller, CancellationToken ct)
+    public Task<AgencyChanged> Update(UpdateAgencyRequest request, Caller caller, CancellationToken ct)
     {
-        EnsureSupervisor(caller);
         var check = new InputCheck();
-        var id = check.Id(request.AgencyId);
+        var id = check.AgencyId(request.AgencyId);
         var changed = check.Details(id, request.Agency);
         var expected = StreamCommand.Version(request.HasExpectedVersion, request.ExpectedVersion, check);
         check.ThrowIfAny();
-
-        await using var session = sessions.ForCaller(caller, request.RequestId);
-        return await requests.RunOnce(session, "correspondence.UpdateAgency", request.RequestId, request, async () =>
+        return commands.Run(new CommandCall("correspondence.UpdateAgency", request.RequestId, expected), request, caller, async writer =>
         {
-            var current = await Current(session, id, expected, ct);
+            var current = await Current(writer.Session, id, expected, ct);
             // The sample mark goes once a supervisor has checked and saved the entry.
             var next = changed with { Sample = false, Version = current.Version + 1 };
-            session.UpdateRevision(next, next.Version);
+            writer.Session.UpdateRevision(next, next.Version);
             return new AgencyChanged { AgencyId = id, Version = next.Version };
         }, ct);
     }
 
-    public async Task<AgencyChanged> Delete(DeleteAgencyRequest request, Caller caller, CancellationToken ct)
+    public Task<AgencyChanged> Delete(DeleteAgencyRequest request, Caller caller, CancellationToken ct)
     {
-        EnsureSupervisor(caller);
         var check = new InputCheck();
-        var id = check.Id(request.AgencyId);
+        var id = check.AgencyId(request.AgencyId);
         var expected = StreamCommand.Version(request.HasExpectedVersion, request.ExpectedVersion, check);
         check.ThrowIfAny();
-
-        await using var session = sessions.ForCaller(caller, request.RequestId);
-        return await requests.RunOnce(session, "correspondence.DeleteAgency", request.RequestId, request, async () =>
+        return commands.Run(new CommandCall("correspondence.DeleteAgency", request.RequestId, expected), request, caller, async writer =>
         {
             // Letters keep the agency's name in their events: deleting it from the directory loses nothing of them.
-            var current = await Current(session, id, expected, ct);
-            session.Delete<Agency>(id);
+            var current = await Current(writer.Session, id, expected, ct);
+            writer.Session.Delete<Agency>(id);
             return new AgencyChanged { AgencyId = id, Version = current.Version + 1 };
         }, ct);
     }
@@ -71,10 +60,5 @@ public sealed class EditAgenciesHandler(EventSessions sessions, IdempotentReques
         var current = await session.LoadAsync<Agency>(id, ct) ?? throw new NotFound($"agency '{id}' is not in the directory");
         if (expected is { } version && version != current.Version) throw new ConcurrencyException(typeof(Agency), id);
         return current;
-    }
-
-    private static void EnsureSupervisor(Caller caller)
-    {
-        if (caller.Role != Caller.Supervisor) throw new Forbidden("only a supervisor edits the agency directory");
     }
 }

@@ -1,8 +1,5 @@
 using CaseFlow.Correspondence.Agencies.Editing;
 using CaseFlow.Correspondence.Api.V1;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
-using Marten;
 
 namespace CaseFlow.Correspondence.Agencies.Reading;
 
@@ -11,7 +8,7 @@ public sealed class ReadAgenciesHandler(EventSessions sessions)
     public async Task<Api.V1.Agency> Get(GetAgencyRequest request, CancellationToken ct)
     {
         var check = new InputCheck();
-        var id = check.Id(request.AgencyId);
+        var id = check.AgencyId(request.AgencyId);
         check.ThrowIfAny();
         await using var session = sessions.Query();
         var agency = await session.LoadAsync<Agency>(id, ct) ?? throw new NotFound($"agency '{id}' is not in the directory");

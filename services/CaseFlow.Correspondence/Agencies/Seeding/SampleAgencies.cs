@@ -1,8 +1,6 @@
 using CaseFlow.Correspondence.Agencies.Editing;
 using CaseFlow.Correspondence.Api.V1;
-using CaseFlow.ServiceDefaults.Errors;
 using JasperFx;
-using Marten;
 
 namespace CaseFlow.Correspondence.Agencies.Seeding;
 
@@ -32,7 +30,7 @@ public sealed class SampleAgencies(IDocumentStore store, IConfiguration configur
                 DefaultReplyDays = sample.GetValue("DefaultReplyDays", 0),
                 Languages = { sample.GetSection("Languages").Get<string[]>() ?? [] },
             };
-            var agency = check.Details(check.Id(sample["Id"]), details, sample: true);
+            var agency = check.Details(check.AgencyId(sample["Id"]), details, sample: true);
             check.ThrowIfAny();
             if (await session.LoadAsync<Agency>(agency.Id, ct) is null) session.Insert(agency);
         }

@@ -1,10 +1,5 @@
 using CaseFlow.Correspondence.Api.V1;
-using CaseFlow.Correspondence.Letters;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
-using CaseFlow.ServiceDefaults.Security;
 using Google.Protobuf.WellKnownTypes;
-using Marten;
 
 namespace CaseFlow.Correspondence.Deadlines.Outstanding;
 
@@ -15,7 +10,7 @@ public sealed class ListOutstandingLettersHandler(EventSessions sessions, TimePr
     public async Task<ListOutstandingLettersResponse> Handle(ListOutstandingLettersRequest request, Caller caller, CancellationToken ct)
     {
         var check = new InputCheck();
-        var dueBefore = check.OptionalDay(request.DueBefore, "dueBefore");
+        var dueBefore = check.Date(request.DueBefore, "dueBefore");
         var center = string.IsNullOrWhiteSpace(request.CenterId) ? null : request.CenterId.Trim();
         // Operators see their own center's letters only, whether or not they ask for it.
         if (caller.Role == Caller.Operator)

@@ -1,13 +1,11 @@
 using CaseFlow.Correspondence.Deadlines.Watching;
 using CaseFlow.Correspondence.Files.Closing;
 using CaseFlow.Correspondence.Files.Moving;
-using CaseFlow.Correspondence.Letters;
 using CaseFlow.Correspondence.Letters.Sending;
 using CaseFlow.Correspondence.Letters.Withdrawing;
 using CaseFlow.Correspondence.Replies.FollowingUp;
 using CaseFlow.Correspondence.Replies.Recording;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
 
 namespace CaseFlow.Correspondence.Deadlines.Outstanding;

@@ -1,12 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CaseFlow.Correspondence.Deadlines.Outstanding;
-using CaseFlow.Correspondence.Files;
-using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
-using CaseFlow.ServiceDefaults.Security;
-using JasperFx;
-using Marten;
 using Npgsql;
 
 namespace CaseFlow.Correspondence.Deadlines.Watching;
@@ -19,7 +14,7 @@ namespace CaseFlow.Correspondence.Deadlines.Watching;
 /// overlap cannot raise it twice: the later commit fails and its next sweep finds it raised.
 /// </summary>
 public sealed class DeadlineWatch(
-    IDocumentStore store, EventSessions sessions, NpgsqlDataSource database, ServiceIdentity service,
+    IDocumentStore store, StreamCommands commands, NpgsqlDataSource database, ServiceIdentity service,
     IConfiguration configuration, TimeProvider clock, ILogger<DeadlineWatch> logger) : BackgroundService
 {
     private const int BatchSize = 200;
@@ -78,26 +73,21 @@ public sealed class DeadlineWatch(
             .OrderBy(l => l.OverdueFrom).Take(BatchSize).ToListAsync(ct);
     }
 
-    private async Task<bool> Raise(OutstandingLetter letter, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var session = sessions.ForCaller(Caller.System(service.Name), requestId: null);
-        var stream = await session.Events.FetchForWriting<CorrespondenceFile>(letter.CaseId, ct);
-        if (stream.Aggregate is null) return false;
-        var events = ReplyOverdueRules.Decide(stream.Aggregate, letter.Id, now);
-        if (events.Count == 0) return false;
-        stream.AppendMany(events);
-        try
+    /// <summary>
+    /// Appended at the version the decision was made on: when the file changed meanwhile (a reply, a follow-up, the
+    /// other instance's sweep) nothing is written, and the next sweep decides again on what the file says then.
+    /// </summary>
+    private Task<bool> Raise(OutstandingLetter letter, DateTimeOffset now, CancellationToken ct) =>
+        commands.RunBackground($"Case {letter.CaseId}, whose letter {letter.Id} was found overdue,", async writer =>
         {
-            await session.SaveChangesAsync(ct);
+            // Not Existing: a row without its file must be passed over, not halt this sweep and every one after it.
+            var file = await writer.StartOrContinue<CorrespondenceFile>(letter.CaseId, ct);
+            if (file.Aggregate is null) return false;
+            var events = ReplyOverdueRules.Decide(file.Aggregate, letter.Id, now);
+            if (events.Count == 0) return false;
+            file.AppendMany(events);
             return true;
-        }
-        catch (Exception e) when (ConflictRetry.IsConflict(e))
-        {
-            logger.LogInformation("Case {CaseId} changed while letter {LetterId} was found overdue; the next sweep decides again",
-                letter.CaseId, letter.Id);
-            return false;
-        }
-    }
+        }, ct);
 
     private async Task<bool> TryLock(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {

@@ -1,5 +1,3 @@
-using CaseFlow.Correspondence.Files;
-using CaseFlow.Correspondence.Letters;
 
 namespace CaseFlow.Correspondence.Deadlines.Watching;
 

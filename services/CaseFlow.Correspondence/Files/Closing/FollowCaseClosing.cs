@@ -16,18 +16,31 @@ public sealed record CorrespondenceFileReopened(Guid CaseId, DateTimeOffset Occu
 public sealed class FollowCaseClosing(Inbox inbox) : IConsumer<CaseClosed>, IConsumer<CaseReopened>
 {
     public Task Consume(ConsumeContext<CaseClosed> context) =>
-        inbox.HandleOnce(context, $"{nameof(FollowCaseClosing)}.closed", async session =>
+        inbox.HandleOnce(context, $"{nameof(FollowCaseClosing)}.closed", async writer =>
         {
-            var stream = await session.Events.FetchForWriting<CorrespondenceFile>(context.Message.CaseId, context.CancellationToken);
-            var events = FileRules.Close(stream.Aggregate, context.Message.Outcome, context.Message.OccurredAt);
-            if (events.Count > 0) stream.AppendMany(events);
+            var file = await writer.StartOrContinue<CorrespondenceFile>(context.Message.CaseId, context.CancellationToken);
+            var events = Close(file.Aggregate, context.Message.Outcome, context.Message.OccurredAt);
+            if (events.Count > 0) file.AppendMany(events);
         });
 
     public Task Consume(ConsumeContext<CaseReopened> context) =>
-        inbox.HandleOnce(context, $"{nameof(FollowCaseClosing)}.reopened", async session =>
+        inbox.HandleOnce(context, $"{nameof(FollowCaseClosing)}.reopened", async writer =>
         {
-            var stream = await session.Events.FetchForWriting<CorrespondenceFile>(context.Message.CaseId, context.CancellationToken);
-            var events = FileRules.Reopen(stream.Aggregate, context.Message.OccurredAt);
-            if (events.Count > 0) stream.AppendMany(events);
+            var file = await writer.StartOrContinue<CorrespondenceFile>(context.Message.CaseId, context.CancellationToken);
+            var events = Reopen(file.Aggregate, context.Message.OccurredAt);
+            if (events.Count > 0) file.AppendMany(events);
         });
+
+    /// <summary>A file not opened yet (its CaseOpened still on the way) fails the message, which the broker retries.</summary>
+    public static IReadOnlyList<object> Close(CorrespondenceFile? file, string outcome, DateTimeOffset occurredAt)
+    {
+        if (file is null) throw new InvalidOperationException("the case's file is not open yet; the message will be retried");
+        return file.Closed ? [] : [new CorrespondenceFileClosed(file.Id, outcome, occurredAt)];
+    }
+
+    public static IReadOnlyList<object> Reopen(CorrespondenceFile? file, DateTimeOffset occurredAt)
+    {
+        if (file is null) throw new InvalidOperationException("the case's file is not open yet; the message will be retried");
+        return file.Closed ? [new CorrespondenceFileReopened(file.Id, occurredAt)] : [];
+    }
 }

@@ -1,10 +1,6 @@
 using CaseFlow.Correspondence.Api.V1;
 using CaseFlow.Correspondence.Letters.GettingLetter;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
-using CaseFlow.ServiceDefaults.Security;
 using Google.Protobuf.WellKnownTypes;
-using Marten;
 
 namespace CaseFlow.Correspondence.Files.GettingFile;
 

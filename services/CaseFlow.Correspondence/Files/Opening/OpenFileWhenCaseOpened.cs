@@ -10,11 +10,10 @@ public sealed record CorrespondenceFileOpened(Guid CaseId, string CenterId, Date
 public sealed class OpenFileWhenCaseOpened(Inbox inbox) : IConsumer<CaseOpened>
 {
     public Task Consume(ConsumeContext<CaseOpened> context) =>
-        inbox.HandleOnce(context, nameof(OpenFileWhenCaseOpened), async session =>
+        inbox.HandleOnce(context, nameof(OpenFileWhenCaseOpened), async writer =>
         {
             var opened = context.Message;
-            if (await session.Events.FetchStreamStateAsync(opened.CaseId, context.CancellationToken) is not null) return;
-            session.Events.StartStream<CorrespondenceFile>(opened.CaseId,
-                new CorrespondenceFileOpened(opened.CaseId, opened.CenterId, opened.OpenedAt));
+            var file = await writer.StartOrContinue<CorrespondenceFile>(opened.CaseId, context.CancellationToken);
+            if (file.Aggregate is null) file.AppendOne(new CorrespondenceFileOpened(opened.CaseId, opened.CenterId, opened.OpenedAt));
         });
 }

@@ -1,9 +1,5 @@
 using CaseFlow.Correspondence.Api.V1;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
-using CaseFlow.ServiceDefaults.Security;
 using Google.Protobuf.WellKnownTypes;
-using Marten;
 
 namespace CaseFlow.Correspondence.Letters.GettingLetter;
 

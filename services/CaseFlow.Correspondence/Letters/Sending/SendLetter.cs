@@ -1,8 +1,4 @@
-using CaseFlow.Correspondence.Api.V1;
-using CaseFlow.Correspondence.Files;
-using CorrespondenceFile = CaseFlow.Correspondence.Files.CorrespondenceFile;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
+using CaseFlow.Correspondence.Agencies;
 
 namespace CaseFlow.Correspondence.Letters.Sending;
 
@@ -12,18 +8,17 @@ public sealed record LetterSent(
 
 /// <param name="DefaultReplyDays">The agency's usual reply time, when it is still in the directory.</param>
 public sealed record SendLetter(
-    Guid LetterId, string Channel, string OutgoingReference, DateOnly? ReplyDueBy, int? DefaultReplyDays, DateTimeOffset OccurredAt);
-
-public static class SendLetterRules
+    Guid LetterId, string Channel, string OutgoingReference, DateOnly? ReplyDueBy, int? DefaultReplyDays, DateTimeOffset OccurredAt)
+    : ILetterCommand
 {
-    public static (StreamCommand Stream, SendLetter Command) Parse(SendLetterRequest request, DateTimeOffset now)
+    public static (StreamCommand File, SendLetter Command) Parse(Api.V1.SendLetterRequest request, DateTimeOffset now)
     {
         var check = new InputCheck();
         var caseId = check.Id(request.CaseId, "caseId");
         var letterId = check.Id(request.LetterId, "letterId");
-        var channel = check.Word(request.Channel, Vocabulary.Channels, "channel", "channel");
-        var reference = check.Text(request.OutgoingReference, LetterInput.MaxReferenceLength, "outgoingReference");
-        var due = check.OptionalDay(request.ReplyDueBy, "replyDueBy");
+        var channel = check.OneOf(request.Channel, Vocabulary.Channels, "channel", "channel");
+        var reference = check.Text(request.OutgoingReference, "outgoingReference", max: LetterLimits.MaxReference);
+        var due = check.Date(request.ReplyDueBy, "replyDueBy");
         var expected = StreamCommand.Version(request.HasExpectedVersion, request.ExpectedVersion, check);
         var occurredAt = check.BusinessTime(request.OccurredAt, now);
         check.ThrowIfAny();
@@ -31,24 +26,24 @@ public static class SendLetterRules
             new SendLetter(letterId, channel, reference, due, null, occurredAt));
     }
 
-    public static IReadOnlyList<object> Decide(CorrespondenceFile file, SendLetter command)
+    public IReadOnlyList<object> Decide(CorrespondenceFile file)
     {
-        var letter = file.Find(command.LetterId);
+        var letter = file.Find(LetterId);
         letter.EnsureNotWithdrawn();
         if (letter.Status is LetterStatus.Sent or LetterStatus.Replied)
         {
-            if (letter.Channel == command.Channel && letter.OutgoingReference == command.OutgoingReference) return [];
+            if (letter.Channel == Channel && letter.OutgoingReference == OutgoingReference) return [];
             throw new RuleViolated($"letter {letter.Id} was already sent on {letter.SentAt:yyyy-MM-dd}");
         }
         file.EnsureOpen("sent");
         if (letter.Kind == Vocabulary.OfficialApplication && !letter.IsApproved)
             throw new RuleViolated($"letter {letter.Id} is an official application: a supervisor must approve it before it is sent");
-        LetterRules.EnsureNotBefore(command.OccurredAt, letter.DraftedAt, "the letter was drafted");
-        var due = ReplyDue(Deadline.DayOf(command.OccurredAt), command.ReplyDueBy, command.DefaultReplyDays, letter.AgencyName);
+        LetterRules.EnsureNotBefore(OccurredAt, letter.DraftedAt, "the letter was drafted");
+        var due = ReplyDue(Deadline.DayOf(OccurredAt), ReplyDueBy, DefaultReplyDays, letter.AgencyName);
         return
         [
             new LetterSent(file.Id, file.CenterId, letter.Id, letter.AgencyId, letter.AgencyName, letter.Kind, letter.Subject,
-                command.Channel, command.OutgoingReference, due, command.OccurredAt),
+                Channel, OutgoingReference, due, OccurredAt),
         ];
     }
 
@@ -63,5 +58,17 @@ public static class SendLetterRules
         }
         if (defaultReplyDays is { } days and > 0) return sentOn.AddDays(days);
         throw new InvalidInput("replyDueBy", $"is required: {agencyName} has no default reply time in the directory");
+    }
+}
+
+/// <summary>Without a due date in the request, the reply is due after the agency's usual reply time, from the directory.</summary>
+public sealed class SendLetterHandler(AgencyDirectory agencies)
+{
+    public async Task<(StreamCommand File, SendLetter Command)> Prepare(Api.V1.SendLetterRequest request, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var (file, command) = SendLetter.Parse(request, now);
+        if (command.ReplyDueBy is not null) return (file, command);
+        return (file, command with { DefaultReplyDays = await agencies.DefaultReplyDaysFor(file.StreamId, command.LetterId, ct) });
     }
 }

@@ -1,10 +1,5 @@
-using CaseFlow.Correspondence.Api.V1;
-using CaseFlow.Correspondence.Files;
-using CorrespondenceFile = CaseFlow.Correspondence.Files.CorrespondenceFile;
-using CaseFlow.Correspondence.Letters;
+using CaseFlow.Correspondence.Agencies;
 using CaseFlow.Correspondence.Letters.Sending;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
 
 namespace CaseFlow.Correspondence.Replies.FollowingUp;
 
@@ -12,21 +7,20 @@ namespace CaseFlow.Correspondence.Replies.FollowingUp;
 public sealed record FollowUpSent(
     Guid CaseId, Guid LetterId, string Channel, string OutgoingReference, string Note, DateOnly ReplyDueBy, DateTimeOffset OccurredAt);
 
+/// <param name="DefaultReplyDays">The agency's usual reply time, when it is still in the directory.</param>
 public sealed record SendFollowUp(
     Guid LetterId, string Channel, string OutgoingReference, string Note, DateOnly? ReplyDueBy, int? DefaultReplyDays,
-    DateTimeOffset OccurredAt);
-
-public static class SendFollowUpRules
+    DateTimeOffset OccurredAt) : ILetterCommand
 {
-    public static (StreamCommand Stream, SendFollowUp Command) Parse(SendFollowUpRequest request, DateTimeOffset now)
+    public static (StreamCommand File, SendFollowUp Command) Parse(Api.V1.SendFollowUpRequest request, DateTimeOffset now)
     {
         var check = new InputCheck();
         var caseId = check.Id(request.CaseId, "caseId");
         var letterId = check.Id(request.LetterId, "letterId");
-        var channel = check.Word(request.Channel, Vocabulary.Channels, "channel", "channel");
-        var reference = check.Text(request.OutgoingReference, LetterInput.MaxReferenceLength, "outgoingReference");
-        var note = check.Text(request.Note, LetterInput.MaxTextLength, "note");
-        var due = check.OptionalDay(request.ReplyDueBy, "replyDueBy");
+        var channel = check.OneOf(request.Channel, Vocabulary.Channels, "channel", "channel");
+        var reference = check.Text(request.OutgoingReference, "outgoingReference", max: LetterLimits.MaxReference);
+        var note = check.Text(request.Note, "note", max: LetterLimits.MaxText);
+        var due = check.Date(request.ReplyDueBy, "replyDueBy");
         var expected = StreamCommand.Version(request.HasExpectedVersion, request.ExpectedVersion, check);
         var occurredAt = check.BusinessTime(request.OccurredAt, now);
         check.ThrowIfAny();
@@ -34,17 +28,29 @@ public static class SendFollowUpRules
             new SendFollowUp(letterId, channel, reference, note, due, null, occurredAt));
     }
 
-    public static IReadOnlyList<object> Decide(CorrespondenceFile file, SendFollowUp command)
+    public IReadOnlyList<object> Decide(CorrespondenceFile file)
     {
-        var letter = file.Find(command.LetterId);
+        var letter = file.Find(LetterId);
         letter.EnsureNotWithdrawn();
         if (letter.Status == LetterStatus.Replied)
             throw new RuleViolated($"letter {letter.Id} was already answered: no follow-up is needed");
         if (letter.SentAt is not { } sentAt)
             throw new RuleViolated($"letter {letter.Id} was never sent: send it before following it up");
         file.EnsureOpen("followed up");
-        LetterRules.EnsureNotBefore(command.OccurredAt, letter.LastFollowUpAt ?? sentAt, "the letter's last sending");
-        var due = SendLetterRules.ReplyDue(Deadline.DayOf(command.OccurredAt), command.ReplyDueBy, command.DefaultReplyDays, letter.AgencyName);
-        return [new FollowUpSent(file.Id, letter.Id, command.Channel, command.OutgoingReference, command.Note, due, command.OccurredAt)];
+        LetterRules.EnsureNotBefore(OccurredAt, letter.LastFollowUpAt ?? sentAt, "the letter's last sending");
+        var due = SendLetter.ReplyDue(Deadline.DayOf(OccurredAt), ReplyDueBy, DefaultReplyDays, letter.AgencyName);
+        return [new FollowUpSent(file.Id, letter.Id, Channel, OutgoingReference, Note, due, OccurredAt)];
+    }
+}
+
+/// <summary>Without a due date in the request, the reply is due after the agency's usual reply time, from the directory.</summary>
+public sealed class SendFollowUpHandler(AgencyDirectory agencies)
+{
+    public async Task<(StreamCommand File, SendFollowUp Command)> Prepare(Api.V1.SendFollowUpRequest request, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var (file, command) = SendFollowUp.Parse(request, now);
+        if (command.ReplyDueBy is not null) return (file, command);
+        return (file, command with { DefaultReplyDays = await agencies.DefaultReplyDaysFor(file.StreamId, command.LetterId, ct) });
     }
 }

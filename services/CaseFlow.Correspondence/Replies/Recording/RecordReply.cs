@@ -1,10 +1,3 @@
-using CaseFlow.Correspondence.Api.V1;
-using CaseFlow.Correspondence.Files;
-using CorrespondenceFile = CaseFlow.Correspondence.Files.CorrespondenceFile;
-using CaseFlow.Correspondence.Letters;
-using CaseFlow.ServiceDefaults.Errors;
-using CaseFlow.ServiceDefaults.EventStore;
-
 namespace CaseFlow.Correspondence.Replies.Recording;
 
 /// <param name="SentAt">When the letter went out, so response times need nothing else.</param>
@@ -12,18 +5,17 @@ public sealed record ReplyReceived(
     Guid CaseId, string CenterId, Guid LetterId, string AgencyId, string AgencyName, string Kind,
     string IncomingReference, string Decision, string Summary, DateTimeOffset SentAt, DateTimeOffset OccurredAt);
 
-public sealed record RecordReply(Guid LetterId, string IncomingReference, string Decision, string Summary, DateTimeOffset ReceivedAt);
-
-public static class RecordReplyRules
+public sealed record RecordReply(Guid LetterId, string IncomingReference, string Decision, string Summary, DateTimeOffset ReceivedAt)
+    : ILetterCommand
 {
-    public static (StreamCommand Stream, RecordReply Command) Parse(RecordReplyRequest request, DateTimeOffset now)
+    public static (StreamCommand File, RecordReply Command) Parse(Api.V1.RecordReplyRequest request, DateTimeOffset now)
     {
         var check = new InputCheck();
         var caseId = check.Id(request.CaseId, "caseId");
         var letterId = check.Id(request.LetterId, "letterId");
-        var reference = check.Text(request.IncomingReference, LetterInput.MaxReferenceLength, "incomingReference");
-        var decision = check.Word(request.Decision, Vocabulary.Decisions, "decision", "decision");
-        var summary = check.Text(request.Summary, LetterInput.MaxTextLength, "summary", "a summary of the reply");
+        var reference = check.Text(request.IncomingReference, "incomingReference", max: LetterLimits.MaxReference);
+        var decision = check.OneOf(request.Decision, Vocabulary.Decisions, "decision", "decision");
+        var summary = check.Text(request.Summary, "summary", "a summary of the reply", LetterLimits.MaxText);
         var expected = StreamCommand.Version(request.HasExpectedVersion, request.ExpectedVersion, check);
         var receivedAt = check.BusinessTime(request.OccurredAt, now);
         check.ThrowIfAny();
@@ -31,22 +23,22 @@ public static class RecordReplyRules
             new RecordReply(letterId, reference, decision, summary, receivedAt));
     }
 
-    public static IReadOnlyList<object> Decide(CorrespondenceFile file, RecordReply command)
+    public IReadOnlyList<object> Decide(CorrespondenceFile file)
     {
-        var letter = file.Find(command.LetterId);
+        var letter = file.Find(LetterId);
         letter.EnsureNotWithdrawn();
         if (letter.Reply is { } earlier)
         {
-            if (earlier == new LetterReply(command.IncomingReference, command.Decision, command.Summary, command.ReceivedAt)) return [];
+            if (earlier == new LetterReply(IncomingReference, Decision, Summary, ReceivedAt)) return [];
             throw new RuleViolated($"the reply to letter {letter.Id} was already recorded on {earlier.ReceivedAt:yyyy-MM-dd}");
         }
         if (letter.SentAt is not { } sentAt)
             throw new RuleViolated($"letter {letter.Id} was never sent: there is nothing to reply to");
-        LetterRules.EnsureNotBefore(command.ReceivedAt, sentAt, "the letter was sent");
+        LetterRules.EnsureNotBefore(ReceivedAt, sentAt, "the letter was sent");
         return
         [
             new ReplyReceived(file.Id, file.CenterId, letter.Id, letter.AgencyId, letter.AgencyName, letter.Kind,
-                command.IncomingReference, command.Decision, command.Summary, sentAt, command.ReceivedAt),
+                IncomingReference, Decision, Summary, sentAt, ReceivedAt),
         ];
     }
 }

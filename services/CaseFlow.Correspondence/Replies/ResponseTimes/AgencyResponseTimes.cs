@@ -1,4 +1,3 @@
-using CaseFlow.Correspondence.Letters;
 using CaseFlow.Correspondence.Replies.Recording;
 using Marten.Events.Projections;
 

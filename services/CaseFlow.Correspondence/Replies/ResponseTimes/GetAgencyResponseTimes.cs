@@ -1,6 +1,4 @@
 using CaseFlow.Correspondence.Api.V1;
-using CaseFlow.ServiceDefaults.EventStore;
-using Marten;
 
 namespace CaseFlow.Correspondence.Replies.ResponseTimes;
 
