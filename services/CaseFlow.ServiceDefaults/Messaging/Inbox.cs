@@ -18,11 +18,6 @@ public sealed record ProcessedMessage(string Id, string MessageType, DateTimeOff
 /// </summary>
 public sealed class Inbox(EventSessions sessions, ServiceIdentity service, TimeProvider clock)
 {
-    // Transitional, while the consumers move to the EventWriter overload below.
-    public Task HandleOnce<TMessage>(ConsumeContext<TMessage> context, string consumer,
-        Func<IDocumentSession, Task> handle) where TMessage : class =>
-        HandleOnce(context, consumer, (EventWriter writer) => handle(writer.Session));
-
     public async Task HandleOnce<TMessage>(ConsumeContext<TMessage> context, string consumer,
         Func<EventWriter, Task> handle) where TMessage : class
     {
