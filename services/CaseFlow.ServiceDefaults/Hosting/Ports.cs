@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Memory;
 
 namespace CaseFlow.ServiceDefaults.Hosting;
 
@@ -31,18 +30,14 @@ internal static class Ports
     }
 
     /// <summary>
-    /// Where a service finds the others (Services:Intake:Grpc, …) unless told: the same ports, below every other
-    /// source, so a service's own defaults, the environment and the tests' arguments still win.
+    /// Where a service finds the others (Services:Intake:Grpc, …) when no source says: the same ports. Only the
+    /// missing keys are added, as inserting a source below the others would reload the embedded defaults' stream.
     /// </summary>
     private static void AddDefaultServiceAddresses(ConfigurationManager config)
     {
-        var addresses = new Dictionary<string, string?>();
-        foreach (var name in Services)
-        {
-            var ports = ServicePorts.Of(name);
-            addresses[$"Services:{name}:Http"] = ports.HttpAddress.ToString().TrimEnd('/');
-            addresses[$"Services:{name}:Grpc"] = ports.GrpcAddress.ToString().TrimEnd('/');
-        }
-        config.Sources.Insert(0, new MemoryConfigurationSource { InitialData = addresses });
+        var missing = Services.Select(name => (Key: $"Services:{name}:Grpc", Address: ServicePorts.Of(name).GrpcAddress))
+            .Where(s => string.IsNullOrEmpty(config[s.Key]))
+            .ToDictionary(s => s.Key, s => (string?)s.Address.ToString().TrimEnd('/'));
+        if (missing.Count > 0) config.AddInMemoryCollection(missing);
     }
 }
