@@ -17,7 +17,7 @@ namespace CaseFlow.Correspondence;
 
 public static class CorrespondenceService
 {
-    public static readonly ServiceIdentity Identity = new("correspondence", 5200, 5201, typeof(CorrespondenceService).Assembly);
+    public static readonly ServiceIdentity Identity = new("correspondence", typeof(CorrespondenceService).Assembly);
 
     /// <param name="customize">Lets tests and tools replace settings or services before the host is built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)

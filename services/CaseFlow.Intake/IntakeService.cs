@@ -11,7 +11,7 @@ namespace CaseFlow.Intake;
 
 public static class IntakeService
 {
-    public static readonly ServiceIdentity Identity = new("intake", 5100, 5101, typeof(IntakeService).Assembly);
+    public static readonly ServiceIdentity Identity = new("intake", typeof(IntakeService).Assembly);
 
     /// <param name="customize">Lets tests and tools replace settings or services before the host is built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)

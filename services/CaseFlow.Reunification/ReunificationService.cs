@@ -20,7 +20,7 @@ namespace CaseFlow.Reunification;
 
 public static class ReunificationService
 {
-    public static readonly ServiceIdentity Identity = new("reunification", 5300, 5301, typeof(ReunificationService).Assembly);
+    public static readonly ServiceIdentity Identity = new("reunification", typeof(ReunificationService).Assembly);
 
     /// <param name="customize">Lets tests and tools replace settings or services before the host is built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)

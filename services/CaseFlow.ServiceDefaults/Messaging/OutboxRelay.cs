@@ -78,7 +78,7 @@ public sealed class OutboxRelay : SubscriptionBase
         context.MessageId = e.Id;
         if (Guid.TryParse(e.CorrelationId, out var correlation)) context.CorrelationId = correlation;
         context.Headers.Set(MessageHeaders.StreamVersion, e.Version);
-        context.Headers.Set(MessageHeaders.OccurredAt, e.Timestamp.ToString("O"));
+        context.Headers.Set(MessageHeaders.RecordedAt, e.Timestamp.ToString("O"));
     }
 
     /// <summary>The daemon runs outside the request; the trace context stored with the event joins the two.</summary>
@@ -98,5 +98,6 @@ public sealed class OutboxRelay : SubscriptionBase
 public static class MessageHeaders
 {
     public const string StreamVersion = "CaseFlow-Stream-Version";
-    public const string OccurredAt = "CaseFlow-Recorded-At";
+    /// <summary>When the event was recorded in the store (its Marten timestamp), not when it happened: that is the event's OccurredAt.</summary>
+    public const string RecordedAt = "CaseFlow-Recorded-At";
 }

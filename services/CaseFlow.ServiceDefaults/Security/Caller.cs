@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CaseFlow.Access;
 using CaseFlow.ServiceDefaults.Errors;
 
 namespace CaseFlow.ServiceDefaults.Security;
@@ -6,13 +7,13 @@ namespace CaseFlow.ServiceDefaults.Security;
 /// <summary>Who is acting: recorded on every event they append.</summary>
 public sealed record Caller(string User, string Role, string? Center)
 {
-    public const string Operator = "operator";
-    public const string Supervisor = "supervisor";
-    public const string Auditor = "auditor";
-    public const string Dashboard = "dashboard";
+    public const string Operator = CallerRoles.Operator;
+    public const string Supervisor = CallerRoles.Supervisor;
+    public const string Auditor = CallerRoles.Auditor;
+    public const string Dashboard = CallerRoles.Dashboard;
     public const string SystemRole = "system";
 
-    public static readonly IReadOnlyList<string> Roles = [Operator, Supervisor, Auditor, Dashboard];
+    public static readonly IReadOnlyList<string> Roles = CallerRoles.All;
 
     public static Caller System(string service) => new($"system:{service}", SystemRole, null);
 
@@ -41,11 +42,4 @@ public sealed record Caller(string User, string Role, string? Center)
         if (Role != Operator || Center == centerId) return;
         throw new Forbidden($"operator of center '{Center}' cannot read a case of center '{centerId}'");
     }
-}
-
-public static class ClaimNames
-{
-    public const string User = "sub";
-    public const string Role = "role";
-    public const string Center = "center";
 }

@@ -1,5 +1,5 @@
 using CaseFlow.Intake.Api.V1;
-using CaseFlow.ServiceDefaults.Security;
+using CaseFlow.Access;
 using Grpc.Core;
 using Grpc.Net.Client;
 using IntakeClient = CaseFlow.Intake.Api.V1.Intake.IntakeClient;
@@ -18,7 +18,7 @@ public sealed class IntakeClients : IDisposable
 
     public IntakeClients(Uri grpc, string signingKey, int count)
     {
-        var token = DevelopmentTokens.Issue(signingKey, "bench-supervisor", Caller.Supervisor, null, TimeSpan.FromHours(2));
+        var token = DevelopmentTokens.Issue(signingKey, "bench-supervisor", CallerRoles.Supervisor, null, TimeSpan.FromHours(2));
         Auth = new Metadata { { "authorization", $"Bearer {token}" } };
         channels = [.. Enumerable.Range(0, count).Select(_ => GrpcChannel.ForAddress(grpc))];
         clients = [.. channels.Select(c => new IntakeClient(c))];

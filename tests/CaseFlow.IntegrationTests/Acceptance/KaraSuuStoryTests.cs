@@ -29,12 +29,11 @@ public sealed class KaraSuuStoryTests(CaseFlowSystem system) : IClassFixture<Cas
     public async Task The_story_ends_reunified_with_one_timeline_the_plan_as_it_was_a_manifest_statistics_and_intact_chains()
     {
         var supervisor = system.Token(Caller.Supervisor, null, "coordinator");
-        var api = new StoryClient(system.Intake.HttpAddress, system.Correspondence.HttpAddress, system.Reunification.HttpAddress,
-            system.Token(user: "lawyer-kara-suu"), supervisor);
+        var (lawyer, coordinator) = (system.Apis(system.Token(user: "lawyer-kara-suu")), system.Apis(supervisor));
 
-        var (caseId, flightId) = await KaraSuuStory.Run(api);
+        var (caseId, flightId) = await KaraSuuStory.Run(lawyer, coordinator);
 
-        var details = (await api.GetIntake($"/v1/cases/{caseId}"))!;
+        var details = await lawyer.Intake.Get($"/v1/cases/{caseId}").Ok();
         details.Str("status").ShouldBe("closed");
         details.Str("outcome").ShouldBe("reunified");
 
@@ -57,14 +56,14 @@ public sealed class KaraSuuStoryTests(CaseFlowSystem system) : IClassFixture<Cas
 
         report["verified"]!.GetValue<bool>().ShouldBeTrue(report["verifications"]!.ToJsonString());
         report["verifications"]!.AsArray().Count.ShouldBe(3);
-        var flightChain = (await system.Reunification.Json(supervisor).Get($"/v1/cases/{flightId}/verify")).ShouldSucceed().Json;
+        var flightChain = await system.Reunification.Json(supervisor).Get($"/v1/cases/{flightId}/verify").Ok();
         flightChain["intact"]!.GetValue<bool>().ShouldBeTrue();
 
-        var manifest = (await api.GetReunification($"/v1/flights/{flightId}/manifest", asSupervisor: true))!;
+        var manifest = await coordinator.Reunification.Get($"/v1/flights/{flightId}/manifest").Ok();
         manifest["passengers"]!.AsArray().Select(p => p!["name"]!.ToString()).ShouldContain("Aibek");
 
-        await StoryClient.Until(() => api.GetReunification("/v1/reunification/statistics?centerId=kara-suu", asSupervisor: true),
-            stats => stats["completed"]?.AsArray().Any(m => m!["month"]!.ToString() == "2020-07" && m["totalDaysSeparated"]!.ToString() == "110") == true,
+        await Eventually.True(async () => (await coordinator.Reunification.Find("/v1/reunification/statistics?centerId=kara-suu"))?["completed"]?
+                .AsArray().Any(m => m!["month"]!.ToString() == "2020-07" && m["totalDaysSeparated"]!.ToString() == "110") == true,
             "the dashboard to count one reunification after 110 days apart");
     }
 }

@@ -8,17 +8,17 @@ namespace CaseFlow.IntegrationTests.Audit;
 /// <summary>Each stream is a hash chain: altering, reordering or deleting a stored event is reported with the exact event.</summary>
 public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFlowSystem>
 {
-    private HttpClient Auditor => system.Intake.Json(system.Token(role: "auditor", center: null, user: "donor-auditor"));
+    private JsonApi Auditor => system.Intake.Json(system.Token(role: "auditor", center: null, user: "donor-auditor"));
 
     private async Task<string> CaseWithFiveEvents()
     {
         var intake = system.Intake.Json(system.Token());
-        var caseId = (await intake.OpenCase(CaseFlowApi.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
+        var caseId = (await intake.OpenCase(IntakeCalls.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
         foreach (var (topic, day) in new[] { ("entry rules", "04-02"), ("consulate letter", "04-20"), ("embassy letter", "05-05"), ("MFA application", "06-18") })
-            (await intake.Post($"/v1/cases/{caseId}/consultations", new
+            await intake.Post($"/v1/cases/{caseId}/consultations", new
             {
                 requestId = Guid.NewGuid().ToString(), occurredAt = $"2020-{day}T12:00:00Z", topic, advice = "noted", durationMinutes = 20,
-            })).ShouldSucceed();
+            }).Ok();
         return caseId;
     }
 
@@ -36,11 +36,11 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
     {
         var caseId = await CaseWithFiveEvents();
 
-        var verification = (await Auditor.Get($"/v1/cases/{caseId}/verify")).ShouldSucceed().Json;
+        var verification = await Auditor.Get($"/v1/cases/{caseId}/verify").Ok();
         verification["intact"]!.GetValue<bool>().ShouldBeTrue();
         verification["eventsChecked"]!.GetValue<int>().ShouldBe(5);
 
-        var events = (await Auditor.Get($"/v1/cases/{caseId}/history")).ShouldSucceed().Json["events"]!.AsArray();
+        var events = (await Auditor.Get($"/v1/cases/{caseId}/history").Ok())["events"]!.AsArray();
         events.Count.ShouldBe(5);
         events[1]!["user"]!.ToString().ShouldBe("lawyer-aigul");
         events[1]!["role"]!.ToString().ShouldBe("operator");
@@ -55,10 +55,10 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
     {
         var caseId = await CaseWithFiveEvents();
 
-        var state = (await Auditor.Get($"/v1/cases/{caseId}/state?asOf=2020-05-15T00:00:00Z")).ShouldSucceed().Json;
+        var state = await Auditor.Get($"/v1/cases/{caseId}/state?asOf=2020-05-15T00:00:00Z").Ok();
         state["state"]!["ConsultationCount"]!.GetValue<int>().ShouldBe(3);
-        (await Auditor.Get($"/v1/cases/{caseId}/state?version=2")).ShouldSucceed().Json["state"]!["ConsultationCount"]!.GetValue<int>().ShouldBe(1);
-        (await Auditor.Get($"/v1/cases/{caseId}/state?knownAt=2001-01-01T00:00:00Z")).ShouldSucceed().Json["eventsApplied"]!.GetValue<int>().ShouldBe(0);
+        (await Auditor.Get($"/v1/cases/{caseId}/state?version=2").Ok())["state"]!["ConsultationCount"]!.GetValue<int>().ShouldBe(1);
+        (await Auditor.Get($"/v1/cases/{caseId}/state?knownAt=2001-01-01T00:00:00Z").Ok())["eventsApplied"]!.GetValue<int>().ShouldBe(0);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
 
         await Tamper(tampering, caseId);
 
-        var verification = (await Auditor.Get($"/v1/cases/{caseId}/verify")).ShouldSucceed().Json;
+        var verification = await Auditor.Get($"/v1/cases/{caseId}/verify").Ok();
         verification["intact"]!.GetValue<bool>().ShouldBeFalse();
         verification["firstBrokenVersion"]!.ToString().ShouldBe(firstBroken.ToString());
         verification["problem"]!.ToString().ShouldNotBeEmpty();
@@ -81,16 +81,16 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
     [Fact]
     public async Task Dashboards_and_operators_of_other_centers_cannot_read_histories()
     {
-        var caseId = (await system.Intake.Json(system.Token()).OpenCase(CaseFlowApi.NewCase())).Str("caseId");
+        var caseId = (await system.Intake.Json(system.Token()).OpenCase(IntakeCalls.NewCase())).Str("caseId");
         (await system.Intake.Json(system.Token(role: "dashboard", center: null)).Get($"/v1/cases/{caseId}/history")).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await system.Intake.Json(system.Token(center: "osh")).Get($"/v1/cases/{caseId}/history")).Status.ShouldBe(HttpStatusCode.Forbidden);
-        (await system.Intake.Json(system.Token()).Get($"/v1/cases/{caseId}/history")).ShouldSucceed();
+        await system.Intake.Json(system.Token()).Get($"/v1/cases/{caseId}/history").Ok();
     }
 
     [Fact]
     public async Task The_history_of_a_case_with_a_thousand_events_is_complete_in_order_and_verifies()
     {
-        var caseId = (await system.Intake.Json(system.Token()).OpenCase(CaseFlowApi.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
+        var caseId = (await system.Intake.Json(system.Token()).OpenCase(IntakeCalls.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
         // 999 consultations in one commit through the service's own store: the API path is tested elsewhere, the size here.
         var store = system.Intake.App.Services.GetRequiredService<Marten.IDocumentStore>();
         await using (var session = store.LightweightSession())
@@ -101,10 +101,10 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
             await session.SaveChangesAsync();
         }
 
-        var events = (await Auditor.Get($"/v1/cases/{caseId}/history")).ShouldSucceed().Json["events"]!.AsArray();
+        var events = (await Auditor.Get($"/v1/cases/{caseId}/history").Ok())["events"]!.AsArray();
         events.Count.ShouldBe(1000);
         events.Select(e => long.Parse(e!["version"]!.ToString())).ShouldBe(Enumerable.Range(1, 1000).Select(v => (long)v));
         events[999]!["data"]!["Topic"]!.ToString().ShouldBe("topic 999");
-        (await Auditor.Get($"/v1/cases/{caseId}/verify")).ShouldSucceed().Json["eventsChecked"]!.GetValue<int>().ShouldBe(1000);
+        (await Auditor.Get($"/v1/cases/{caseId}/verify").Ok())["eventsChecked"]!.GetValue<int>().ShouldBe(1000);
     }
 }

@@ -13,23 +13,22 @@ public sealed class ProjectionRebuildTests(CaseFlowSystem system) : IClassFixtur
         var intake = system.Intake.Json(system.Token());
         for (var i = 0; i < 3; i++)
         {
-            var caseId = (await intake.OpenCase(CaseFlowApi.NewCase(name: $"Rebuilt Applicant {i}"))).Str("caseId");
-            (await intake.Post($"/v1/cases/{caseId}/consultations", new { requestId = Guid.NewGuid().ToString(), topic = "t", advice = "a", durationMinutes = 10 }))
-                .ShouldSucceed();
-            await Eventually.Get(() => system.Reunification.Json(system.Token()).GetOrNull($"/v1/cases/{caseId}/reunification"), "the reunification file");
-            await Eventually.Get(() => system.Correspondence.Json(system.Token()).GetOrNull($"/v1/cases/{caseId}/correspondence"), "the correspondence file");
+            var caseId = (await intake.OpenCase(IntakeCalls.NewCase(name: $"Rebuilt Applicant {i}"))).Str("caseId");
+            await intake.Post($"/v1/cases/{caseId}/consultations", new { requestId = Guid.NewGuid().ToString(), topic = "t", advice = "a", durationMinutes = 10 }).Ok();
+            await Eventually.Get(() => system.Reunification.Json(system.Token()).Find($"/v1/cases/{caseId}/reunification"), "the reunification file");
+            await Eventually.Get(() => system.Correspondence.Json(system.Token()).Find($"/v1/cases/{caseId}/correspondence"), "the correspondence file");
         }
         var supervisor = system.Token(role: "supervisor", center: null, user: "coordinator");
 
         foreach (var service in new[] { system.Intake, system.Correspondence, system.Reunification })
         {
             var admin = service.Json(supervisor);
-            var projections = (await admin.Get("/v1/admin/projections")).ShouldSucceed().Json["projections"]!.AsArray();
+            var projections = (await admin.Get("/v1/admin/projections").Ok())["projections"]!.AsArray();
             projections.ShouldNotBeEmpty();
             foreach (var projection in projections.Select(p => p!["name"]!.ToString()))
             {
                 var before = await Documents(service);
-                var answer = (await admin.Post($"/v1/admin/projections/{projection}/rebuild", new { })).ShouldSucceed();
+                var answer = (await admin.Post($"/v1/admin/projections/{projection}/rebuild", new { })).EnsureSuccess();
                 answer.Body.Replace(" ", "").ShouldContain("\"done\":true", Case.Sensitive, answer.Body);
                 (await Documents(service)).ShouldBe(before, $"{service.Name} projection {projection} rebuilt differently");
             }

@@ -63,8 +63,8 @@ public sealed class CommandErrorsTests(CaseFlowSystem system)
 
         var letter = $"/v1/cases/{caseId}/letters/{first.Str("letterId")}";
         var staleVersion = long.Parse(first.Str("version"));
-        await client.Ok(HttpMethod.Put, letter, new { requestId = NewRequestId(), subject = "Appeal", body = "Better text", expectedVersion = staleVersion });
-        var (status, _) = await client.Send(HttpMethod.Put, letter,
+        await client.Put(letter, new { requestId = NewRequestId(), subject = "Appeal", body = "Better text", expectedVersion = staleVersion }).Ok();
+        var (status, _) = await client.Put(letter,
             new { requestId = NewRequestId(), subject = "Appeal", body = "Other text", expectedVersion = staleVersion });
         status.ShouldBe(HttpStatusCode.Conflict);
         (await client.Letter(caseId, first.Str("letterId"))).Str("body").ShouldBe("Better text");
@@ -80,21 +80,21 @@ public sealed class CommandErrorsTests(CaseFlowSystem system)
             address = "Osh", channel = "post", defaultReplyDays = 21,
         };
 
-        var samples = await supervisor.Ok(HttpMethod.Get, "/v1/agencies?kind=consulate");
+        var samples = await supervisor.Get("/v1/agencies?kind=consulate").Ok();
         samples["agencies"]!.AsArray().ShouldContain(a => a!["agencyId"]!.ToString() == "ru-consulate-osh" && (bool)a["sample"]!);
-        (await system.Correspondence.Json(system.Token()).Send(HttpMethod.Post, "/v1/agencies",
+        (await system.Correspondence.Json(system.Token()).Post("/v1/agencies",
             new { requestId = NewRequestId(), agencyId = "kz-consulate-osh", agency })).Status.ShouldBe(HttpStatusCode.Forbidden);
-        (await supervisor.Send(HttpMethod.Post, "/v1/agencies", new { requestId = NewRequestId(), agencyId = "KZ consulate", agency }))
+        (await supervisor.Post("/v1/agencies", new { requestId = NewRequestId(), agencyId = "KZ consulate", agency }))
             .Status.ShouldBe(HttpStatusCode.BadRequest);
 
-        (await supervisor.Ok(HttpMethod.Post, "/v1/agencies", new { requestId = NewRequestId(), agencyId = "kz-consulate-osh", agency }))
+        (await supervisor.Post("/v1/agencies", new { requestId = NewRequestId(), agencyId = "kz-consulate-osh", agency }).Ok())
             .Str("version").ShouldBe("1");
-        (await supervisor.Ok(HttpMethod.Put, "/v1/agencies/kz-consulate-osh",
-            new { requestId = NewRequestId(), expectedVersion = 1, agency = agency with { defaultReplyDays = 14 } })).Str("version").ShouldBe("2");
-        (await supervisor.Send(HttpMethod.Put, "/v1/agencies/kz-consulate-osh", new { requestId = NewRequestId(), expectedVersion = 1, agency }))
+        (await supervisor.Put("/v1/agencies/kz-consulate-osh",
+            new { requestId = NewRequestId(), expectedVersion = 1, agency = agency with { defaultReplyDays = 14 } }).Ok()).Str("version").ShouldBe("2");
+        (await supervisor.Put("/v1/agencies/kz-consulate-osh", new { requestId = NewRequestId(), expectedVersion = 1, agency }))
             .Status.ShouldBe(HttpStatusCode.Conflict);
-        (await supervisor.Ok(HttpMethod.Get, "/v1/agencies/kz-consulate-osh"))["details"]!["defaultReplyDays"]!.ToString().ShouldBe("14");
-        await supervisor.Ok(HttpMethod.Delete, $"/v1/agencies/kz-consulate-osh?requestId={NewRequestId()}&expectedVersion=2");
-        (await supervisor.Send(HttpMethod.Get, "/v1/agencies/kz-consulate-osh")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await supervisor.Get("/v1/agencies/kz-consulate-osh").Ok())["details"]!["defaultReplyDays"]!.ToString().ShouldBe("14");
+        await supervisor.Delete($"/v1/agencies/kz-consulate-osh?requestId={NewRequestId()}&expectedVersion=2").Ok();
+        (await supervisor.Get("/v1/agencies/kz-consulate-osh")).Status.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using CaseFlow.Access;
 using CaseFlow.IntegrationTests.Harness;
 using CaseFlow.ServiceDefaults.Security;
 using static CaseFlow.IntegrationTests.CorrespondenceLetters.CorrespondenceCalls;
@@ -32,8 +33,8 @@ public sealed class DeadlineWatchTests(TwoCorrespondenceInstances system) : ICla
             subject = "О въезде", body = "Просим сообщить.",
         })).Str("letterId");
         var letter = $"/v1/cases/{caseId}/letters/{letterId}";
-        await client.Ok(HttpMethod.Post, $"{letter}/sending",
-            new { requestId = NewRequestId(), channel = "hand-delivery", replyDueBy = system.Today.AddDays(14).ToString("yyyy-MM-dd") });
+        await client.Post($"{letter}/sending",
+            new { requestId = NewRequestId(), channel = "hand-delivery", replyDueBy = system.Today.AddDays(14).ToString("yyyy-MM-dd") }).Ok();
 
         system.Clock.Advance(TimeSpan.FromDays(14)); // the due day itself: not late yet
         await BothInstancesSweep();
@@ -43,11 +44,11 @@ public sealed class DeadlineWatchTests(TwoCorrespondenceInstances system) : ICla
         await Eventually.True(async () => await OverdueEvents(caseId) == 1, "the watch to find the late reply");
         await BothInstancesSweep();
         (await OverdueEvents(caseId)).ShouldBe(1);
-        var outstanding = await system.SecondCorrespondence.Json(Token).Ok(HttpMethod.Get, "/v1/outstanding-letters?overdueOnly=true");
+        var outstanding = await system.SecondCorrespondence.Json(Token).Get("/v1/outstanding-letters?overdueOnly=true").Ok();
         outstanding["letters"]!.AsArray().ShouldContain(l => l!["letterId"]!.ToString() == letterId && (bool)l["overdue"]!);
 
-        await client.Ok(HttpMethod.Post, $"{letter}/follow-ups",
-            new { requestId = NewRequestId(), channel = "e-mail", replyDueBy = system.Today.AddDays(7).ToString("yyyy-MM-dd") });
+        await client.Post($"{letter}/follow-ups",
+            new { requestId = NewRequestId(), channel = "e-mail", replyDueBy = system.Today.AddDays(7).ToString("yyyy-MM-dd") }).Ok();
         await BothInstancesSweep();
         (await OverdueEvents(caseId)).ShouldBe(1);
         (await client.Letter(caseId, letterId))["overdue"]?.ToString().ShouldNotBe("true");
@@ -69,16 +70,16 @@ public sealed class DeadlineWatchTests(TwoCorrespondenceInstances system) : ICla
             requestId = NewRequestId(), agencyId = "ru-embassy-bishkek", language = "en", kind = "appeal", subject = "Appeal", body = "Text",
         })).Str("letterId");
         var letter = $"/v1/cases/{caseId}/letters/{letterId}";
-        await client.Ok(HttpMethod.Post, $"{letter}/sending", new { requestId = NewRequestId(), channel = "e-mail" });
+        await client.Post($"{letter}/sending", new { requestId = NewRequestId(), channel = "e-mail" }).Ok();
         (await client.Letter(caseId, letterId)).Str("replyDueBy").ShouldBe(system.Today.AddDays(30).ToString("yyyy-MM-dd"));
-        await client.Ok(HttpMethod.Post, $"{letter}/reply", new { requestId = NewRequestId(), decision = "information", summary = "See attached rules" });
+        await client.Post($"{letter}/reply", new { requestId = NewRequestId(), decision = "information", summary = "See attached rules" }).Ok();
 
         system.Clock.Advance(TimeSpan.FromDays(40));
         await BothInstancesSweep();
 
         (await OverdueEvents(caseId)).ShouldBe(0);
-        var outstanding = await client.Ok(HttpMethod.Get, "/v1/outstanding-letters?agencyId=ru-embassy-bishkek");
+        var outstanding = await client.Get("/v1/outstanding-letters?agencyId=ru-embassy-bishkek").Ok();
         outstanding["letters"]?.AsArray().ShouldNotContain(l => l!["letterId"]!.ToString() == letterId);
-        (await client.Send(HttpMethod.Get, "/v1/outstanding-letters?centerId=batken")).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.Get("/v1/outstanding-letters?centerId=batken")).Status.ShouldBe(HttpStatusCode.BadRequest);
     }
 }

@@ -49,14 +49,14 @@ public sealed class LettersTests(CaseFlowSystem system)
         var caseId = await CaseWithFile(system, Operator);
         var before = await EventsOf(caseId);
 
-        var (status, error) = await client.Send(HttpMethod.Post, $"/v1/cases/{caseId}/letters", new
+        var (status, error) = await client.Post($"/v1/cases/{caseId}/letters", new
         {
             requestId = NewRequestId(), agencyId = "kg-mfa", language = "ru", templateId = "child-return-application",
         });
         status.ShouldBe(HttpStatusCode.PreconditionFailed);
         error.ToString().ShouldContain("family_member.name");
 
-        (status, error) = await client.Send(HttpMethod.Post, $"/v1/cases/{caseId}/letters", new
+        (status, error) = await client.Post($"/v1/cases/{caseId}/letters", new
         {
             requestId = NewRequestId(), agencyId = "kg-mfa", language = "en", kind = "appeal", subject = "Appeal",
             body = "Dear {{ agency.name }}, about {{ applicant.shoe_size }}",
@@ -85,20 +85,20 @@ public sealed class LettersTests(CaseFlowSystem system)
         })).Str("letterId");
         var letterPath = $"/v1/cases/{caseId}/letters/{letterId}";
 
-        (await client.Send(HttpMethod.Post, $"{letterPath}/sending", new { requestId = NewRequestId(), channel = "post" }))
+        (await client.Post($"{letterPath}/sending", new { requestId = NewRequestId(), channel = "post" }))
             .Status.ShouldBe(HttpStatusCode.PreconditionFailed);
-        (await client.Send(HttpMethod.Post, $"{letterPath}/approval", new { requestId = NewRequestId() }))
+        (await client.Post($"{letterPath}/approval", new { requestId = NewRequestId() }))
             .Status.ShouldBe(HttpStatusCode.Forbidden);
-        await system.Correspondence.Json(Supervisor).Ok(HttpMethod.Post, $"{letterPath}/approval", new { requestId = NewRequestId() });
-        await client.Ok(HttpMethod.Post, $"{letterPath}/sending",
-            new { requestId = NewRequestId(), channel = "post", outgoingReference = "SW-118", occurredAt = "2020-06-18T08:00:00Z" });
+        await system.Correspondence.Json(Supervisor).Post($"{letterPath}/approval", new { requestId = NewRequestId() }).Ok();
+        await client.Post($"{letterPath}/sending",
+            new { requestId = NewRequestId(), channel = "post", outgoingReference = "SW-118", occurredAt = "2020-06-18T08:00:00Z" }).Ok();
         var sent = await client.Letter(caseId, letterId);
         sent.Str("replyDueBy").ShouldBe("2020-06-28"); // the MFA's usual ten days
-        await client.Ok(HttpMethod.Post, $"{letterPath}/reply", new
+        await client.Post($"{letterPath}/reply", new
         {
             requestId = NewRequestId(), decision = "granted", incomingReference = "MFA-2020/771",
             summary = "The son may fly on the charter flight of 2020-07-04", occurredAt = "2020-06-28T10:00:00Z",
-        });
+        }).Ok();
 
         var reply = await Eventually.Get(() => Task.FromResult(published.FirstOrDefault(m => m.LetterId == Guid.Parse(letterId))),
             "AgencyReplied on the broker");
@@ -107,7 +107,7 @@ public sealed class LettersTests(CaseFlowSystem system)
         reply.CenterId.ShouldBe("kara-suu");
         (await client.Letter(caseId, letterId)).Str("status").ShouldBe("replied");
         var times = await Eventually.Get(async () =>
-            (await client.Ok(HttpMethod.Get, "/v1/agency-response-times?agencyId=kg-mfa"))["rows"]?.AsArray().FirstOrDefault()?.AsObject(),
+            (await client.Get("/v1/agency-response-times?agencyId=kg-mfa").Ok())["rows"]?.AsArray().FirstOrDefault()?.AsObject(),
             "the MFA's response times");
         times.Str("medianDays").ShouldBe("10");
     }

@@ -14,14 +14,14 @@ public sealed class BrokerOutageTests(SystemOnPrivateBroker system) : IClassFixt
         await system.Broker.Stop();
         var caseIds = new List<string>();
         for (var i = 0; i < 5; i++)
-            caseIds.Add((await intake.OpenCase(CaseFlowApi.NewCase(name: $"Applicant during outage {i}"))).Str("caseId"));
+            caseIds.Add((await intake.OpenCase(IntakeCalls.NewCase(name: $"Applicant during outage {i}"))).Str("caseId"));
         await system.Broker.Start();
 
         foreach (var caseId in caseIds)
         {
-            await Eventually.Get(() => system.Correspondence.Json(token).GetOrNull($"/v1/cases/{caseId}/correspondence"),
+            await Eventually.Get(() => system.Correspondence.Json(token).Find($"/v1/cases/{caseId}/correspondence"),
                 $"the correspondence file of {caseId}", TimeSpan.FromMinutes(2));
-            await Eventually.Get(() => system.Reunification.Json(token).GetOrNull($"/v1/cases/{caseId}/reunification"),
+            await Eventually.Get(() => system.Reunification.Json(token).Find($"/v1/cases/{caseId}/reunification"),
                 $"the reunification file of {caseId}", TimeSpan.FromMinutes(2));
         }
         (await system.Count(system.Correspondence, "mt_streams")).ShouldBe(5);

@@ -15,11 +15,11 @@ public sealed class FirstFlowTests(CaseFlowSystem system) : IClassFixture<CaseFl
     public async Task A_case_opened_over_json_gets_a_file_in_both_other_services()
     {
         var token = system.Token();
-        var opened = await system.Intake.Json(token).OpenCase(CaseFlowApi.NewCase());
+        var opened = await system.Intake.Json(token).OpenCase(IntakeCalls.NewCase());
         var caseId = opened.Str("caseId");
         opened.Str("version").ShouldBe("1");
 
-        var details = await system.Intake.Json(token).GetOrNull($"/v1/cases/{caseId}");
+        var details = await system.Intake.Json(token).Find($"/v1/cases/{caseId}");
         details.ShouldNotBeNull();
         details.Str("centerId").ShouldBe("kara-suu");
         details.Str("applicantName").ShouldBe("Alima");
@@ -27,12 +27,12 @@ public sealed class FirstFlowTests(CaseFlowSystem system) : IClassFixture<CaseFl
         details.Str("openedAt").ShouldBe("2020-04-02T09:00:00Z");
 
         var correspondence = await Eventually.Get(
-            () => system.Correspondence.Json(token).GetOrNull($"/v1/cases/{caseId}/correspondence"), "the correspondence file");
+            () => system.Correspondence.Json(token).Find($"/v1/cases/{caseId}/correspondence"), "the correspondence file");
         correspondence.Str("centerId").ShouldBe("kara-suu");
         correspondence.Str("openedAt").ShouldBe("2020-04-02T09:00:00Z");
 
         var reunification = await Eventually.Get(
-            () => system.Reunification.Json(token).GetOrNull($"/v1/cases/{caseId}/reunification"), "the reunification file");
+            () => system.Reunification.Json(token).Find($"/v1/cases/{caseId}/reunification"), "the reunification file");
         reunification.Str("centerId").ShouldBe("kara-suu");
     }
 
@@ -83,7 +83,7 @@ public sealed class FirstFlowTests(CaseFlowSystem system) : IClassFixture<CaseFl
         // The caller's own span: HttpClient sends its trace context to Intake as a traceparent header.
         using var caller = new Activity("operator opens a case").Start();
         var traceId = caller.TraceId;
-        await system.Intake.Json(system.Token()).OpenCase(CaseFlowApi.NewCase());
+        await system.Intake.Json(system.Token()).OpenCase(IntakeCalls.NewCase());
         caller.Stop();
 
         await Eventually.True(() => Task.FromResult(

@@ -12,12 +12,12 @@ public sealed class OperationsEndpointsTests(CaseFlowSystem system) : IClassFixt
         foreach (var service in new[] { system.Intake, system.Correspondence, system.Reunification })
         {
             var client = service.Json(token: null);
-            (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            await client.GetAsync("/v1/cases/" + Guid.NewGuid()); // a 401, counted like any request
+            (await client.Get("/health/live")).Status.ShouldBe(HttpStatusCode.OK);
+            (await client.Get("/health/ready")).Status.ShouldBe(HttpStatusCode.OK);
+            await client.Get("/v1/cases/" + Guid.NewGuid()); // a 401, counted like any request
             var metrics = await Eventually.Get(async () =>
             {
-                var text = await client.GetStringAsync("/metrics");
+                var text = (await client.Get("/metrics")).EnsureSuccess().Body;
                 return text.Contains("http_server_request_duration") ? text : null;
             }, $"{service.Name}'s request metrics");
             metrics.ShouldContain("# TYPE");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using CaseFlow.IntegrationTests.Harness;
 
 namespace CaseFlow.IntegrationTests.Foundation;
@@ -10,7 +9,7 @@ public sealed class RetriedRequestTests(CaseFlowSystem system) : IClassFixture<C
     public async Task A_retried_open_case_returns_the_same_case_and_appends_nothing()
     {
         var intake = system.Intake.Json(system.Token());
-        var body = CaseFlowApi.NewCase(name: "Retried Applicant");
+        var body = IntakeCalls.NewCase(name: "Retried Applicant");
 
         var first = await intake.OpenCase(body);
         var streamsAfterFirst = await system.Count(system.Intake, "mt_streams");
@@ -25,7 +24,7 @@ public sealed class RetriedRequestTests(CaseFlowSystem system) : IClassFixture<C
     public async Task Concurrent_retries_of_one_request_open_one_case()
     {
         var intake = system.Intake.Json(system.Token());
-        var body = CaseFlowApi.NewCase(name: "Impatient Client");
+        var body = IntakeCalls.NewCase(name: "Impatient Client");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => intake.OpenCase(body)));
 
@@ -38,12 +37,12 @@ public sealed class RetriedRequestTests(CaseFlowSystem system) : IClassFixture<C
     {
         var intake = system.Intake.Json(system.Token());
         var requestId = Guid.NewGuid().ToString();
-        await intake.OpenCase(CaseFlowApi.NewCase(requestId, name: "First Person"));
+        await intake.OpenCase(IntakeCalls.NewCase(requestId, name: "First Person"));
 
-        var response = await intake.PostAsJsonAsync("/v1/cases", CaseFlowApi.NewCase(requestId, name: "Second Person"));
+        var answer = await intake.Post("/v1/cases", IntakeCalls.NewCase(requestId, name: "Second Person"));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("requestId");
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
+        answer.Body.ShouldContain("requestId");
         (await system.Count(system.Intake, "mt_events", "data ->> 'ApplicantName' = $1", "Second Person")).ShouldBe(0);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using CaseFlow.Access;
 using CaseFlow.Correspondence;
 using CaseFlow.Intake;
 using CaseFlow.Reunification;
@@ -31,6 +32,9 @@ public class CaseFlowSystem : IAsyncLifetime
 
     public string Token(string role = Caller.Operator, string? center = "kara-suu", string user = "lawyer-aigul") =>
         DevelopmentTokens.Issue(SigningKey, user, role, center, TimeSpan.FromHours(1));
+
+    /// <summary>The three services' JSON APIs, called with one token.</summary>
+    public CaseFlowApis Apis(string token) => CaseFlowApis.At(Intake.HttpAddress, Correspondence.HttpAddress, Reunification.HttpAddress, token);
 
     public virtual async Task InitializeAsync()
     {
@@ -79,7 +83,7 @@ public class CaseFlowSystem : IAsyncLifetime
         services.Add(service);
         // Ready means PostgreSQL answers and the bus has declared its queues: a message published before that is lost.
         using var probe = service.Json(token: null);
-        await Eventually.True(async () => (await probe.GetAsync("/health/ready")).IsSuccessStatusCode, $"{identity.Name} to be ready");
+        await Eventually.True(async () => (await probe.Get("/health/ready")).Succeeded, $"{identity.Name} to be ready");
         return service;
     }
 

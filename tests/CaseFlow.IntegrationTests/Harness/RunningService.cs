@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -15,12 +14,8 @@ public sealed class RunningService(string name, WebApplication app, int httpPort
     public Uri HttpAddress { get; } = new($"http://127.0.0.1:{httpPort}");
     public Uri GrpcAddress { get; } = new($"http://127.0.0.1:{grpcPort}");
 
-    public HttpClient Json(string? token)
-    {
-        var client = new HttpClient { BaseAddress = HttpAddress };
-        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    /// <summary>The service's JSON API, called with this token (none: as a stranger).</summary>
+    public JsonApi Json(string? token) => new(HttpAddress, token);
 
     public GrpcChannel Grpc => channel.Value;
 

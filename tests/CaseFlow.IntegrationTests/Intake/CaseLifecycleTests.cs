@@ -8,10 +8,10 @@ namespace CaseFlow.IntegrationTests.Intake;
 /// <summary>Every Intake command through the public JSON API, on the Kara-Suu story's dates.</summary>
 public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<CaseFlowSystem>
 {
-    private HttpClient Intake => system.Intake.Json(system.Token());
+    private JsonApi Intake => system.Intake.Json(system.Token());
 
     private async Task<string> NewCase(string name = "Alima Toktosunova") =>
-        (await Intake.OpenCase(CaseFlowApi.NewCase(name: name, occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
+        (await Intake.OpenCase(IntakeCalls.NewCase(name: name, occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
 
     private static object Command(object fields) => fields;
 
@@ -21,7 +21,7 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
         var caseId = await NewCase();
         var intake = Intake;
 
-        var registered = (await intake.Post($"/v1/cases/{caseId}/applicant", new
+        var registered = await intake.Post($"/v1/cases/{caseId}/applicant", new
         {
             requestId = Guid.NewGuid().ToString(), occurredAt = "2020-04-02T09:30:00Z",
             applicant = new
@@ -31,51 +31,51 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
                 currentLocation = new { country = "Kyrgyzstan", city = "Kara-Suu" }, locationAbroad = new { country = "Russia", city = "Moscow" },
                 migrationStatus = "registration-expired",
             },
-        })).ShouldSucceed().Json;
+        }).Ok();
         registered.Str("version").ShouldBe("2");
 
-        (await intake.Put($"/v1/cases/{caseId}/applicant", new
+        await intake.Put($"/v1/cases/{caseId}/applicant", new
         {
             requestId = Guid.NewGuid().ToString(), reason = "new phone number",
             applicant = new { fullName = "Alima Toktosunova", birthDate = "1988-03-01", sex = "female", phone = "+996777000000" },
-        })).ShouldSucceed();
-        (await intake.Post($"/v1/cases/{caseId}/family", new
+        }).Ok();
+        await intake.Post($"/v1/cases/{caseId}/family", new
         {
             requestId = Guid.NewGuid().ToString(), occurredAt = "2020-04-02T09:40:00Z",
             member = new { memberId = "son-1", relationship = "son", fullName = "Aibek", birthDate = "2018-01-10", location = new { country = "Russia", city = "Moscow" }, caregiver = "Alima's sister" },
-        })).ShouldSucceed();
-        (await intake.Put($"/v1/cases/{caseId}/family/son-1", new
+        }).Ok();
+        await intake.Put($"/v1/cases/{caseId}/family/son-1", new
         {
             requestId = Guid.NewGuid().ToString(),
             member = new { memberId = "son-1", relationship = "son", fullName = "Aibek T.", birthDate = "2018-01-10", location = new { country = "Russia", city = "Moscow" }, caregiver = "Alima's sister" },
-        })).ShouldSucceed();
-        (await intake.Post($"/v1/cases/{caseId}/family/son-1/separation", new
+        }).Ok();
+        await intake.Post($"/v1/cases/{caseId}/family/son-1/separation", new
         {
             requestId = Guid.NewGuid().ToString(), occurredAt = "2020-04-02T09:45:00Z",
             location = new { country = "Russia", city = "Moscow" }, caregiver = "Alima's sister", separatedSince = "2020-03-16",
-        })).ShouldSucceed();
-        (await intake.Post($"/v1/cases/{caseId}/consultations", new
+        }).Ok();
+        await intake.Post($"/v1/cases/{caseId}/consultations", new
         {
             requestId = Guid.NewGuid().ToString(), occurredAt = "2020-04-02T10:00:00Z",
             topic = "return of the child", advice = "write to the consulate and the embassy", durationMinutes = 40,
-        })).ShouldSucceed();
-        var injury = (await intake.Post($"/v1/cases/{caseId}/vulnerabilities", new
+        }).Ok();
+        var injury = await intake.Post($"/v1/cases/{caseId}/vulnerabilities", new
         {
             requestId = Guid.NewGuid().ToString(), occurredAt = "2020-05-28T12:00:00Z",
             kind = "caregiver-incapacitated", memberId = "son-1", note = "the sister broke both legs",
-        })).ShouldSucceed().Json;
+        }).Ok();
         injury.Str("priority").ShouldBe("urgent");
-        (await intake.Post($"/v1/cases/{caseId}/assignment", new { requestId = Guid.NewGuid().ToString(), @operator = "lawyer-aigul" })).ShouldSucceed();
-        (await intake.Post($"/v1/cases/{caseId}/referrals", new
+        await intake.Post($"/v1/cases/{caseId}/assignment", new { requestId = Guid.NewGuid().ToString(), @operator = "lawyer-aigul" }).Ok();
+        await intake.Post($"/v1/cases/{caseId}/referrals", new
         {
             requestId = Guid.NewGuid().ToString(), referredTo = "MFA of the Kyrgyz Republic", reason = "return of the child", consentGiven = true,
-        })).ShouldSucceed();
-        (await intake.Post($"/v1/cases/{caseId}/vulnerabilities/{injury.Str("vulnerabilityId")}/clear", new
+        }).Ok();
+        await intake.Post($"/v1/cases/{caseId}/vulnerabilities/{injury.Str("vulnerabilityId")}/clear", new
         {
             requestId = Guid.NewGuid().ToString(), note = "another relative took over",
-        })).ShouldSucceed();
+        }).Ok();
 
-        var details = (await intake.Get($"/v1/cases/{caseId}")).ShouldSucceed().Json;
+        var details = await intake.Get($"/v1/cases/{caseId}").Ok();
         details.Str("centerName").ShouldContain("Kara-Suu");
         details["applicant"]!["phone"]!.ToString().ShouldBe("+996777000000");
         details["family"]!.AsArray().ShouldHaveSingleItem()!["separated"]!.GetValue<bool>().ShouldBeTrue();
@@ -99,12 +99,12 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
         await Eventually.True(async () => (await Intake.Get($"/v1/cases/{caseId}")).Json["reunionReported"]?.GetValue<bool>() == true,
             "Intake to hear of the reunion");
 
-        (await Intake.Post($"/v1/cases/{caseId}/close", close with { requestId = Guid.NewGuid().ToString() })).ShouldSucceed();
+        await Intake.Post($"/v1/cases/{caseId}/close", close with { requestId = Guid.NewGuid().ToString() }).Ok();
         (await Intake.Post($"/v1/cases/{caseId}/consultations", new { requestId = Guid.NewGuid().ToString(), topic = "t", advice = "a", durationMinutes = 5 }))
             .Status.ShouldBe(HttpStatusCode.PreconditionFailed);
-        (await Intake.Post($"/v1/cases/{caseId}/reopen", new { requestId = Guid.NewGuid().ToString(), reason = "documents for the school" })).ShouldSucceed();
+        await Intake.Post($"/v1/cases/{caseId}/reopen", new { requestId = Guid.NewGuid().ToString(), reason = "documents for the school" }).Ok();
 
-        var timeline = (await Intake.Get($"/v1/cases/{caseId}/timeline")).ShouldSucceed().Json["entries"]!.AsArray();
+        var timeline = (await Intake.Get($"/v1/cases/{caseId}/timeline").Ok())["entries"]!.AsArray();
         timeline.Select(e => e!["type"]!.ToString()).ShouldBe(["CaseOpened", "ReunionReported", "CaseClosed", "CaseReopened"]);
         timeline[1]!["source"]!.ToString().ShouldBe("reunification");
     }
@@ -113,13 +113,12 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
     public async Task A_transferred_case_belongs_to_the_other_center()
     {
         var caseId = await NewCase("Moving Applicant");
-        (await Intake.Post($"/v1/cases/{caseId}/transfer", new { requestId = Guid.NewGuid().ToString(), toCenterId = "osh", reason = "moved to Osh" }))
-            .ShouldSucceed();
+        await Intake.Post($"/v1/cases/{caseId}/transfer", new { requestId = Guid.NewGuid().ToString(), toCenterId = "osh", reason = "moved to Osh" }).Ok();
 
         (await Intake.Get($"/v1/cases/{caseId}")).Status.ShouldBe(HttpStatusCode.Forbidden);
         var osh = system.Intake.Json(system.Token(center: "osh"));
-        (await osh.Get($"/v1/cases/{caseId}")).ShouldSucceed().Json.Str("centerId").ShouldBe("osh");
-        (await osh.Post($"/v1/cases/{caseId}/assignment", new { requestId = Guid.NewGuid().ToString(), @operator = "lawyer-osh" })).ShouldSucceed();
+        (await osh.Get($"/v1/cases/{caseId}").Ok()).Str("centerId").ShouldBe("osh");
+        await osh.Post($"/v1/cases/{caseId}/assignment", new { requestId = Guid.NewGuid().ToString(), @operator = "lawyer-osh" }).Ok();
     }
 
     [Fact]
@@ -127,13 +126,13 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
     {
         var applicant = new { fullName = "Gulnara  Sadykova", birthDate = "1990-07-07", sex = "female" };
         var first = await NewCase("Gulnara Sadykova");
-        (await Intake.Post($"/v1/cases/{first}/applicant", new { requestId = Guid.NewGuid().ToString(), applicant })).ShouldSucceed();
+        await Intake.Post($"/v1/cases/{first}/applicant", new { requestId = Guid.NewGuid().ToString(), applicant }).Ok();
         var second = await NewCase("Gulnara Sadykova");
 
-        var answer = (await Intake.Post($"/v1/cases/{second}/applicant", new
+        var answer = await Intake.Post($"/v1/cases/{second}/applicant", new
         {
             requestId = Guid.NewGuid().ToString(), applicant = applicant with { fullName = "gulnara sadykova" },
-        })).ShouldSucceed().Json;
+        }).Ok();
 
         answer["possibleDuplicates"]!.AsArray().ShouldHaveSingleItem()!["caseId"]!.ToString().ShouldBe(first);
     }
@@ -154,8 +153,8 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
 
         var retried = await Intake.Post($"/v1/cases/{caseId}/consultations", consult("second") with { });
         retried.Status.ShouldBe(HttpStatusCode.Conflict); // still version 1: the loser must read again
-        (await Intake.Post($"/v1/cases/{caseId}/consultations", new { requestId = Guid.NewGuid().ToString(), expectedVersion = 2, topic = "second", advice = "a", durationMinutes = 10 }))
-            .ShouldSucceed().Json.Str("version").ShouldBe("3");
+        (await Intake.Post($"/v1/cases/{caseId}/consultations", new { requestId = Guid.NewGuid().ToString(), expectedVersion = 2, topic = "second", advice = "a", durationMinutes = 10 })
+            .Ok()).Str("version").ShouldBe("3");
     }
 
     [Fact]
@@ -164,8 +163,8 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
         var caseId = await NewCase("Retried Consultation");
         var body = new { requestId = Guid.NewGuid().ToString(), topic = "t", advice = "a", durationMinutes = 10 };
 
-        var first = (await Intake.Post($"/v1/cases/{caseId}/consultations", body)).ShouldSucceed().Json;
-        var again = (await Intake.Post($"/v1/cases/{caseId}/consultations", body)).ShouldSucceed().Json;
+        var first = await Intake.Post($"/v1/cases/{caseId}/consultations", body).Ok();
+        var again = await Intake.Post($"/v1/cases/{caseId}/consultations", body).Ok();
 
         again.Str("version").ShouldBe(first.Str("version"));
         (await system.Count(system.Intake, "mt_events", "stream_id = $1::uuid", caseId)).ShouldBe(2);
@@ -184,17 +183,16 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
         });
 
         for (var i = 0; i < 15; i++)
-            (await Intake.Post($"/v1/cases/{caseId}/consultations", new { requestId = Guid.NewGuid().ToString(), topic = $"t{i}", advice = "a", durationMinutes = 5 }))
-                .ShouldSucceed();
+            await Intake.Post($"/v1/cases/{caseId}/consultations", new { requestId = Guid.NewGuid().ToString(), topic = $"t{i}", advice = "a", durationMinutes = 5 }).Ok();
         await news;
 
         await Eventually.True(async () => await system.Count(system.Intake, "mt_events", "stream_id = $1::uuid and type = 'travel_arranged_noted'", caseId) == 40,
             "the news to be noted");
         (await system.Count(system.Intake, "mt_events", "stream_id = $1::uuid and type = 'consultation_held'", caseId)).ShouldBe(15);
-        (await Auditor().Get($"/v1/cases/{caseId}/verify")).ShouldSucceed().Json["intact"]!.GetValue<bool>().ShouldBeTrue();
+        (await Auditor().Get($"/v1/cases/{caseId}/verify").Ok())["intact"]!.GetValue<bool>().ShouldBeTrue();
     }
 
-    private HttpClient Auditor() => system.Intake.Json(system.Token(role: "auditor", center: null, user: "auditor"));
+    private JsonApi Auditor() => system.Intake.Json(system.Token(role: "auditor", center: null, user: "auditor"));
 
     [Fact]
     public async Task A_retried_vulnerability_names_the_same_vulnerability_and_appends_it_once()
@@ -202,8 +200,8 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
         var caseId = await NewCase("Retried Vulnerability");
         var body = new { requestId = Guid.NewGuid().ToString(), kind = "medical-need", note = "insulin" };
 
-        var first = (await Intake.Post($"/v1/cases/{caseId}/vulnerabilities", body)).ShouldSucceed().Json;
-        var again = (await Intake.Post($"/v1/cases/{caseId}/vulnerabilities", body)).ShouldSucceed().Json;
+        var first = await Intake.Post($"/v1/cases/{caseId}/vulnerabilities", body).Ok();
+        var again = await Intake.Post($"/v1/cases/{caseId}/vulnerabilities", body).Ok();
 
         again.ToJsonString().ShouldBe(first.ToJsonString());
         first.Str("vulnerabilityId").ShouldBe("v1");

@@ -41,7 +41,7 @@ public sealed class CommandInputTests(CaseFlowSystem system) : IClassFixture<Cas
     [MemberData(nameof(BadCommands))]
     public async Task A_bad_command_is_refused_with_the_field_named_and_appends_nothing(string method, string path, object body, int status, string named)
     {
-        var caseId = (await system.Intake.Json(system.Token()).OpenCase(CaseFlowApi.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
+        var caseId = (await system.Intake.Json(system.Token()).OpenCase(IntakeCalls.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
         var intake = system.Intake.Json(system.Token());
 
         var answer = method == "PUT" ? await intake.Put($"/v1/cases/{caseId}/{path}", body) : await intake.Post($"/v1/cases/{caseId}/{path}", body);
@@ -54,7 +54,7 @@ public sealed class CommandInputTests(CaseFlowSystem system) : IClassFixture<Cas
     [Fact]
     public async Task An_operator_of_another_center_changes_nothing_and_an_unknown_case_is_404()
     {
-        var caseId = (await system.Intake.Json(system.Token()).OpenCase(CaseFlowApi.NewCase())).Str("caseId");
+        var caseId = (await system.Intake.Json(system.Token()).OpenCase(IntakeCalls.NewCase())).Str("caseId");
         var osh = system.Intake.Json(system.Token(center: "osh"));
 
         (await osh.Post($"/v1/cases/{caseId}/assignment", new { requestId = Id(), @operator = "intruder" })).Status.ShouldBe(HttpStatusCode.Forbidden);

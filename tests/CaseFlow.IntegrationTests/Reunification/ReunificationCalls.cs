@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using CaseFlow.Contracts.Intake.V1;
 using CaseFlow.IntegrationTests.Harness;
 using MassTransit;
@@ -9,27 +6,10 @@ using MassTransit;
 // Not "…Reunification": that namespace would hide CaseFlow.Reunification from the other test folders.
 namespace CaseFlow.IntegrationTests.Reunifying;
 
-/// <summary>The public JSON API of Reunification, and the incoming messages the other services would send.</summary>
+/// <summary>Reunification's paths, and the incoming messages the other services would send.</summary>
 public static class ReunificationCalls
 {
     public static readonly DateTimeOffset StoryStart = DateTimeOffset.Parse("2020-03-16T08:00:00Z");
-
-    public static async Task<(HttpStatusCode Status, JsonObject Body)> Send(this HttpClient client, string path, object body)
-    {
-        var response = await client.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text)!.AsObject());
-    }
-
-    public static async Task<JsonObject> Ok(this HttpClient client, string path, object body)
-    {
-        var (status, json) = await client.Send(path, body);
-        status.ShouldBe(HttpStatusCode.OK, $"POST {path} answered {json}");
-        return json;
-    }
-
-    public static async Task<JsonObject> Get(this HttpClient client, string path) =>
-        await client.GetOrNull(path) ?? throw new ShouldAssertException($"GET {path} is 404");
 
     public static string File(Guid caseId, string what = "") => $"/v1/cases/{caseId}/reunification{what}";
 
@@ -42,7 +22,7 @@ public static class ReunificationCalls
     /// are bound to their exchanges is lost, so what is not yet handled is published again under the same message
     /// id: the inbox makes the repeats harmless.
     /// </summary>
-    public static async Task OpenFiles(this CaseFlowSystem system, HttpClient client, IEnumerable<FamilySeparationReported> separations)
+    public static async Task OpenFiles(this CaseFlowSystem system, JsonApi client, IEnumerable<FamilySeparationReported> separations)
     {
         var pending = separations.ToDictionary(s => s, _ => Guid.NewGuid());
         for (var attempt = 1; pending.Count > 0; attempt++)
@@ -53,7 +33,7 @@ public static class ReunificationCalls
             while (pending.Count > 0 && DateTime.UtcNow < deadline)
             {
                 foreach (var separation in pending.Keys.ToList())
-                    if ((await client.GetOrNull(File(separation.CaseId)))?["stage"]?.ToString() == "assessing") pending.Remove(separation);
+                    if ((await client.Find(File(separation.CaseId)))?["stage"]?.ToString() == "assessing") pending.Remove(separation);
                 if (pending.Count > 0) await Task.Delay(50);
             }
             if (attempt >= 6 && pending.Count > 0) throw new TimeoutException($"{pending.Count} files did not open");

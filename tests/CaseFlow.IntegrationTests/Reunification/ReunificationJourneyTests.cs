@@ -11,8 +11,8 @@ namespace CaseFlow.IntegrationTests.Reunifying;
 /// <summary>The defining story through the public API, with its real dates; and how commands refuse and repeat.</summary>
 public sealed class ReunificationJourneyTests(CaseFlowSystem system) : IClassFixture<CaseFlowSystem>
 {
-    private HttpClient Lawyer => system.Reunification.Json(system.Token());
-    private HttpClient Coordinator => system.Reunification.Json(system.Token(Caller.Supervisor, null, "coordinator"));
+    private JsonApi Lawyer => system.Reunification.Json(system.Token());
+    private JsonApi Coordinator => system.Reunification.Json(system.Token(Caller.Supervisor, null, "coordinator"));
 
     private static object At(string time, object body) => body.GetType().GetProperties()
         .ToDictionary(p => p.Name, p => p.GetValue(body)).Append(new("occurredAt", time)).Append(new("requestId", Guid.NewGuid().ToString()))
@@ -29,40 +29,41 @@ public sealed class ReunificationJourneyTests(CaseFlowSystem system) : IClassFix
         await using (var bus = await TestBus.Start(system.BrokerUri))
         {
             await bus.Publish(new CaseOpened(caseId, "kara-suu", "family-separation", "walk-in", StoryStart.AddDays(17)), _ => { });
-            await lawyer.Ok(File(caseId, "/plan"), At("2020-04-10T09:00:00Z", new { plan = "parent-travels-to-child", reason = "the mother returns to Moscow" }));
+            await lawyer.Post(File(caseId, "/plan"), At("2020-04-10T09:00:00Z", new { plan = "parent-travels-to-child", reason = "the mother returns to Moscow" })).Ok();
             await bus.Publish(new AgencyReplied(caseId, "kara-suu", Guid.NewGuid(), "ru-consulate", "Consulate of the Russian Federation",
                 "refused", "no legal ground for the mother's entry", DateTimeOffset.Parse("2020-05-05T10:00:00Z")), _ => { });
-            await Eventually.True(async () => (await lawyer.Get(File(caseId)))["agencyDecisions"]?.AsArray().Count == 1, "the refusal");
-            await lawyer.Ok(File(caseId, "/plan"), At("2020-05-12T09:00:00Z", new { plan = "child-travels-to-parent", reason = "consulate: no legal ground for the mother's entry" }));
+            await Eventually.True(async () => (await lawyer.Get(File(caseId)).Ok())["agencyDecisions"]?.AsArray().Count == 1, "the refusal");
+            await lawyer.Post(File(caseId, "/plan"),
+                At("2020-05-12T09:00:00Z", new { plan = "child-travels-to-parent", reason = "consulate: no legal ground for the mother's entry" })).Ok();
             await bus.Publish(new VulnerabilityRaised(caseId, "kara-suu", "v-1", "caregiver-incapacitated", "son-1",
                 "the sister broke both legs", "urgent", DateTimeOffset.Parse("2020-05-28T09:00:00Z")), _ => { });
         }
-        await Eventually.True(async () => (await lawyer.Get(File(caseId)))["priority"]?.ToString() == "urgent", "the escalation");
+        await Eventually.True(async () => (await lawyer.Get(File(caseId)).Ok())["priority"]?.ToString() == "urgent", "the escalation");
 
-        var flight = (await Coordinator.Ok("/v1/flights", At("2020-06-20T09:00:00Z",
-            new { number = "KG-0704", from = "Moscow", to = "Osh", date = "2020-07-04", capacity = 150 }))).Str("flightId");
-        var (refused, why) = await lawyer.Send(File(caseId, "/seat"), At("2020-06-28T09:00:00Z", new { flightId = flight }));
+        var flight = (await Coordinator.Post("/v1/flights", At("2020-06-20T09:00:00Z",
+            new { number = "KG-0704", from = "Moscow", to = "Osh", date = "2020-07-04", capacity = 150 })).Ok()).Str("flightId");
+        var (refused, why) = await lawyer.Post(File(caseId, "/seat"), At("2020-06-28T09:00:00Z", new { flightId = flight }));
         refused.ShouldBe(HttpStatusCode.PreconditionFailed);
         why.ToString().ShouldContain("consent");
 
-        await lawyer.Ok(File(caseId, "/consent"), At("2020-06-18T09:00:00Z", new { givenBy = "Alima (mother)" }));
-        await lawyer.Ok(File(caseId, "/documents"), At("2020-06-25T09:00:00Z", new { kind = "travel-document" }));
-        await lawyer.Ok(File(caseId, "/escort"), At("2020-06-26T09:00:00Z", new { escortName = "a returning migrant from Kara-Suu" }));
-        (await lawyer.Ok(File(caseId, "/seat"), At("2020-06-28T09:00:00Z", new { flightId = flight }))).Str("outcome").ShouldBe("seated");
-        (await lawyer.Send(File(caseId, "/reunion"), At("2020-06-29T09:00:00Z", new { handedOverTo = "mother" }))).Status
+        await lawyer.Post(File(caseId, "/consent"), At("2020-06-18T09:00:00Z", new { givenBy = "Alima (mother)" })).Ok();
+        await lawyer.Post(File(caseId, "/documents"), At("2020-06-25T09:00:00Z", new { kind = "travel-document" })).Ok();
+        await lawyer.Post(File(caseId, "/escort"), At("2020-06-26T09:00:00Z", new { escortName = "a returning migrant from Kara-Suu" })).Ok();
+        (await lawyer.Post(File(caseId, "/seat"), At("2020-06-28T09:00:00Z", new { flightId = flight })).Ok()).Str("outcome").ShouldBe("seated");
+        (await lawyer.Post(File(caseId, "/reunion"), At("2020-06-29T09:00:00Z", new { handedOverTo = "mother" }))).Status
             .ShouldBe(HttpStatusCode.PreconditionFailed);
 
-        await Coordinator.Ok($"/v1/flights/{flight}/departure", At("2020-07-04T03:00:00Z", new { }));
-        await Coordinator.Ok($"/v1/flights/{flight}/arrival", At("2020-07-04T08:00:00Z", new { }));
-        await lawyer.Ok(File(caseId, "/reunion"), At("2020-07-04T10:00:00Z", new { handedOverTo = "mother, Alima" }));
+        await Coordinator.Post($"/v1/flights/{flight}/departure", At("2020-07-04T03:00:00Z", new { })).Ok();
+        await Coordinator.Post($"/v1/flights/{flight}/arrival", At("2020-07-04T08:00:00Z", new { })).Ok();
+        await lawyer.Post(File(caseId, "/reunion"), At("2020-07-04T10:00:00Z", new { handedOverTo = "mother, Alima" })).Ok();
 
-        var file = await lawyer.Get(File(caseId));
+        var file = await lawyer.Get(File(caseId)).Ok();
         file.Str("stage").ShouldBe("reunited");
         file.Str("daysSeparated").ShouldBe("110");
-        var manifest = await Coordinator.Get($"/v1/flights/{flight}/manifest");
+        var manifest = await Coordinator.Get($"/v1/flights/{flight}/manifest").Ok();
         manifest["passengers"]!.AsArray().Select(p => p!["name"]!.ToString()).ShouldContain("Son of Alima");
 
-        await Eventually.True(async () => (await Coordinator.Get("/v1/reunification/statistics?centerId=kara-suu"))["completed"]?
+        await Eventually.True(async () => (await Coordinator.Get("/v1/reunification/statistics?centerId=kara-suu").Ok())["completed"]?
             .AsArray().Any(m => m!["month"]!.ToString() == "2020-07" && m["totalDaysSeparated"]!.ToString() == "110") == true,
             "the dashboard to count the reunion");
         await Eventually.True(() => Task.FromResult(published.Of<V1.ReunificationCompleted>().Any(m => m.CaseId == caseId && m.DaysSeparated == 110)),
@@ -94,7 +95,7 @@ public sealed class ReunificationJourneyTests(CaseFlowSystem system) : IClassFix
         await system.OpenFiles(Lawyer, [Separation(caseId)]);
         var before = await system.Count(system.Reunification, "mt_events");
 
-        var (status, json) = await Lawyer.Send(File(caseId, path), body);
+        var (status, json) = await Lawyer.Post(File(caseId, path), body);
 
         status.ShouldBe(HttpStatusCode.BadRequest);
         json.ToString().ShouldContain(field);
@@ -107,15 +108,15 @@ public sealed class ReunificationJourneyTests(CaseFlowSystem system) : IClassFix
         var caseId = Guid.NewGuid();
         await system.OpenFiles(Lawyer, [Separation(caseId)]);
         var body = new { requestId = Guid.NewGuid().ToString(), plan = "other", reason = "a relative will fetch him" };
-        var first = await Lawyer.Ok(File(caseId, "/plan"), body);
-        var retry = await Lawyer.Ok(File(caseId, "/plan"), body);
+        var first = await Lawyer.Post(File(caseId, "/plan"), body).Ok();
+        var retry = await Lawyer.Post(File(caseId, "/plan"), body).Ok();
         retry.Str("version").ShouldBe(first.Str("version"));
         (await system.Count(system.Reunification, "mt_events", "stream_id = $1", caseId)).ShouldBe(long.Parse(first.Str("version")));
 
-        var (status, _) = await Lawyer.Send(File(caseId, "/documents"),
+        var (status, _) = await Lawyer.Post(File(caseId, "/documents"),
             new { requestId = Guid.NewGuid().ToString(), kind = "birth-certificate", expectedVersion = long.Parse(first.Str("version")) - 1 });
         status.ShouldBe(HttpStatusCode.Conflict);
-        (await Lawyer.Get(File(caseId))).Str("version").ShouldBe(first.Str("version"));
+        (await Lawyer.Get(File(caseId)).Ok()).Str("version").ShouldBe(first.Str("version"));
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class ReunificationJourneyTests(CaseFlowSystem system) : IClassFix
         }
 
         (await system.Count(system.Reunification, "mt_events", "stream_id = $1", caseId)).ShouldBe(1);
-        (await Lawyer.Get(File(caseId))).Str("stage").ShouldBe("assessing");
+        (await Lawyer.Get(File(caseId)).Ok()).Str("stage").ShouldBe("assessing");
     }
 
     private Task Processed(Guid messageId) => Eventually.True(async () =>

@@ -11,8 +11,8 @@ namespace CaseFlow.IntegrationTests.Reunifying;
 public sealed class SeatAllocationTests(CaseFlowSystem system) : IClassFixture<CaseFlowSystem>
 {
     private static readonly DateTimeOffset Requests = DateTimeOffset.Parse("2020-06-01T00:00:00Z");
-    private HttpClient Lawyer => system.Reunification.Json(system.Token());
-    private HttpClient Coordinator => system.Reunification.Json(system.Token(Caller.Supervisor, null, "coordinator"));
+    private JsonApi Lawyer => system.Reunification.Json(system.Token());
+    private JsonApi Coordinator => system.Reunification.Json(system.Token(Caller.Supervisor, null, "coordinator"));
 
     private static string PriorityOf(int i) => i % 7 == 0 ? "urgent" : i % 3 == 0 ? "high" : "normal";
     private static int Rank(string priority) => priority switch { "urgent" => 2, "high" => 1, _ => 0 };
@@ -23,7 +23,7 @@ public sealed class SeatAllocationTests(CaseFlowSystem system) : IClassFixture<C
         var cases = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
         await system.OpenFiles(Lawyer, cases.Select(id => Separation(id)));
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) =>
-            await Lawyer.Ok(File(id, "/plan"), new { requestId = Guid.NewGuid().ToString(), plan = "child-travels-to-parent", reason = "r", occurredAt = "2020-05-01T00:00:00Z" }));
+            await Lawyer.Post(File(id, "/plan"), new { requestId = Guid.NewGuid().ToString(), plan = "child-travels-to-parent", reason = "r", occurredAt = "2020-05-01T00:00:00Z" }).Ok());
         if (priority is null) return cases;
         await using (var bus = await TestBus.Start(system.BrokerUri))
             for (var i = 0; i < count; i++)
@@ -33,24 +33,24 @@ public sealed class SeatAllocationTests(CaseFlowSystem system) : IClassFixture<C
         for (var i = 0; i < count; i++)
         {
             var (id, expected) = (cases[i], priority(i));
-            await Eventually.True(async () => (await Lawyer.Get(File(id))).Str("priority") == expected, $"case {id} to be {expected}");
+            await Eventually.True(async () => (await Lawyer.Get(File(id)).Ok()).Str("priority") == expected, $"case {id} to be {expected}");
         }
         return cases;
     }
 
     private async Task<string> Schedule(string number, string from, string date, int capacity) =>
-        (await Coordinator.Ok("/v1/flights", new { requestId = Guid.NewGuid().ToString(), number, from, to = "Osh", date, capacity,
-            occurredAt = "2020-05-15T00:00:00Z" })).Str("flightId");
+        (await Coordinator.Post("/v1/flights", new { requestId = Guid.NewGuid().ToString(), number, from, to = "Osh", date, capacity,
+            occurredAt = "2020-05-15T00:00:00Z" }).Ok()).Str("flightId");
 
     private Task<JsonObject> RequestSeat(Guid caseId, string flightId, DateTimeOffset at) =>
-        Lawyer.Ok(File(caseId, "/seat"), new { requestId = Guid.NewGuid().ToString(), flightId, occurredAt = at.ToString("O") });
+        Lawyer.Post(File(caseId, "/seat"), new { requestId = Guid.NewGuid().ToString(), flightId, occurredAt = at.ToString("O") }).Ok();
 
     private async Task<IReadOnlyList<(Guid CaseId, string FlightId, string Priority)>> Waitlist(string flightId) =>
-        (await Lawyer.Get($"/v1/flights/{flightId}/waitlist"))["entries"]?.AsArray()
+        (await Lawyer.Get($"/v1/flights/{flightId}/waitlist").Ok())["entries"]?.AsArray()
             .Select(e => (Guid.Parse(e!["caseId"]!.ToString()), e["flightId"]!.ToString(), e["priority"]!.ToString())).ToList() ?? [];
 
     private async Task<IReadOnlyList<Guid>> Passengers(string flightId) =>
-        (await Coordinator.Get($"/v1/flights/{flightId}/manifest"))["passengers"]?.AsArray()
+        (await Coordinator.Get($"/v1/flights/{flightId}/manifest").Ok())["passengers"]?.AsArray()
             .Select(p => Guid.Parse(p!["caseId"]!.ToString())).ToList() ?? [];
 
     [Fact]
@@ -78,11 +78,11 @@ public sealed class SeatAllocationTests(CaseFlowSystem system) : IClassFixture<C
         var flight = await Schedule("KG-2002", "Novosibirsk", "2020-07-10", capacity: 2);
         for (var i = 0; i < 4; i++) await RequestSeat(cases[i], flight, Requests.AddMinutes(i));
 
-        await Lawyer.Ok(File(cases[0], "/seat/release"), new { requestId = Guid.NewGuid().ToString(), reason = "travels by road" });
+        await Lawyer.Post(File(cases[0], "/seat/release"), new { requestId = Guid.NewGuid().ToString(), reason = "travels by road" }).Ok();
         (await Passengers(flight)).ShouldBe([cases[1], cases[2]], ignoreOrder: true);
-        (await Lawyer.Get(File(cases[2]))).Str("stage").ShouldBe("travel-arranged");
+        (await Lawyer.Get(File(cases[2])).Ok()).Str("stage").ShouldBe("travel-arranged");
 
-        await Coordinator.Ok($"/v1/flights/{flight}/capacity", new { requestId = Guid.NewGuid().ToString(), capacity = 3, reason = "bigger plane" });
+        await Coordinator.Post($"/v1/flights/{flight}/capacity", new { requestId = Guid.NewGuid().ToString(), capacity = 3, reason = "bigger plane" }).Ok();
         (await Passengers(flight)).ShouldContain(cases[3]);
         (await Waitlist(flight)).ShouldBeEmpty();
     }
@@ -97,7 +97,7 @@ public sealed class SeatAllocationTests(CaseFlowSystem system) : IClassFixture<C
         for (var i = 0; i < 4; i++) await RequestSeat(cases[i], cancelled, Requests.AddMinutes(i));
         await RequestSeat(cases[4], next, Requests);
 
-        await Coordinator.Ok($"/v1/flights/{cancelled}/cancel", new { requestId = Guid.NewGuid().ToString(), reason = "airspace closed" });
+        await Coordinator.Post($"/v1/flights/{cancelled}/cancel", new { requestId = Guid.NewGuid().ToString(), reason = "airspace closed" }).Ok();
 
         var moved = cases.Take(4).ToList();
         var onNext = await Passengers(next);
@@ -106,7 +106,7 @@ public sealed class SeatAllocationTests(CaseFlowSystem system) : IClassFixture<C
         var waiting = await Waitlist(next);
         (onNext.Concat(waiting.Select(w => w.CaseId))).ShouldBe([cases[4], .. moved], ignoreOrder: true);
         waiting.ShouldAllBe(w => w.FlightId == next);
-        (await Coordinator.Get($"/v1/flights/{cancelled}/manifest")).Str("status").ShouldBe("cancelled");
+        (await Coordinator.Get($"/v1/flights/{cancelled}/manifest").Ok()).Str("status").ShouldBe("cancelled");
 
         await Eventually.True(() => Task.FromResult(moved.All(id => published.Of<V1.TravelDisrupted>().Any(d => d.CaseId == id))),
             "a TravelDisrupted per moved case");

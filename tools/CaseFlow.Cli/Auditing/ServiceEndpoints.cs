@@ -1,4 +1,4 @@
-using CaseFlow.ServiceDefaults.Security;
+using CaseFlow.Access;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -12,9 +12,9 @@ public sealed record ServiceEndpoints(IReadOnlyList<(string Name, Uri Grpc)> Ser
         var token = Environment.GetEnvironmentVariable("CASEFLOW_TOKEN") is { Length: > 0 } given ? given : SignedToken(user, role, center: null);
         return new ServiceEndpoints(
         [
-            ("intake", Address("CASEFLOW_INTAKE_GRPC", 5101)),
-            ("correspondence", Address("CASEFLOW_CORRESPONDENCE_GRPC", 5201)),
-            ("reunification", Address("CASEFLOW_REUNIFICATION_GRPC", 5301)),
+            ("intake", Address("CASEFLOW_INTAKE_GRPC", ServicePorts.Intake.GrpcAddress)),
+            ("correspondence", Address("CASEFLOW_CORRESPONDENCE_GRPC", ServicePorts.Correspondence.GrpcAddress)),
+            ("reunification", Address("CASEFLOW_REUNIFICATION_GRPC", ServicePorts.Reunification.GrpcAddress)),
         ], token);
     }
 
@@ -30,7 +30,7 @@ public sealed record ServiceEndpoints(IReadOnlyList<(string Name, Uri Grpc)> Ser
         return DevelopmentTokens.Issue(key, user, role, center, TimeSpan.FromHours(1));
     }
 
-    /// <summary>A service address from the environment, or the local default port.</summary>
-    public static Uri Address(string variable, int port) =>
-        new(Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : $"http://127.0.0.1:{port}");
+    /// <summary>A service address from the environment, or the local default (infra/ports.env).</summary>
+    public static Uri Address(string variable, Uri local) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? new Uri(value) : local;
 }

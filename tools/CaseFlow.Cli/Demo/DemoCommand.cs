@@ -1,6 +1,7 @@
 using System.CommandLine;
+using CaseFlow.Access;
 using CaseFlow.Cli.Auditing;
-using CaseFlow.ServiceDefaults.Security;
+using CaseFlow.Cli.Calling;
 
 namespace CaseFlow.Cli.Demo;
 
@@ -12,12 +13,10 @@ public static class DemoCommand
         var command = new Command("demo", "Load the Kara-Suu story (DESIGN.md) into the running services through their public APIs");
         command.SetAction(async (_, _) =>
         {
-            var api = new StoryClient(
-                ServiceEndpoints.Address("CASEFLOW_INTAKE_HTTP", 5100), ServiceEndpoints.Address("CASEFLOW_CORRESPONDENCE_HTTP", 5200),
-                ServiceEndpoints.Address("CASEFLOW_REUNIFICATION_HTTP", 5300),
-                ServiceEndpoints.SignedToken("lawyer-kara-suu", Caller.Operator, "kara-suu"),
-                ServiceEndpoints.SignedToken("coordinator", Caller.Supervisor, center: null));
-            var outcome = await KaraSuuStory.Run(api, Console.WriteLine);
+            var outcome = await KaraSuuStory.Run(
+                As(ServiceEndpoints.SignedToken("lawyer-kara-suu", CallerRoles.Operator, "kara-suu")),
+                As(ServiceEndpoints.SignedToken("coordinator", CallerRoles.Supervisor, center: null)),
+                Console.WriteLine);
             Console.WriteLine();
             Console.WriteLine($"case id:   {outcome.CaseId}");
             Console.WriteLine($"flight id: {outcome.FlightId}");
@@ -26,4 +25,10 @@ public static class DemoCommand
         });
         return command;
     }
+
+    private static CaseFlowApis As(string token) => CaseFlowApis.At(
+        ServiceEndpoints.Address("CASEFLOW_INTAKE_HTTP", ServicePorts.Intake.HttpAddress),
+        ServiceEndpoints.Address("CASEFLOW_CORRESPONDENCE_HTTP", ServicePorts.Correspondence.HttpAddress),
+        ServiceEndpoints.Address("CASEFLOW_REUNIFICATION_HTTP", ServicePorts.Reunification.HttpAddress),
+        token);
 }

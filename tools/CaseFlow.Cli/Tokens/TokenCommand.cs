@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CaseFlow.ServiceDefaults.Security;
+using CaseFlow.Access;
 
 namespace CaseFlow.Cli.Tokens;
 
@@ -9,7 +9,7 @@ public static class TokenCommand
     public static Command Create()
     {
         var role = new Option<string>("--role") { Description = "operator, supervisor, auditor or dashboard", Required = true };
-        role.AcceptOnlyFromAmong([.. Caller.Roles]);
+        role.AcceptOnlyFromAmong([.. CallerRoles.All]);
         var center = new Option<string?>("--center") { Description = "the center an operator works at, e.g. kara-suu" };
         var user = new Option<string>("--user") { Description = "the user name recorded on events", DefaultValueFactory = _ => "dev-user" };
         var hours = new Option<int>("--hours") { Description = "lifetime in hours", DefaultValueFactory = _ => 12 };
@@ -19,7 +19,7 @@ public static class TokenCommand
         {
             var chosenRole = result.GetValue(role)!;
             var chosenCenter = result.GetValue(center);
-            if (chosenRole == Caller.Operator && string.IsNullOrWhiteSpace(chosenCenter))
+            if (chosenRole == CallerRoles.Operator && string.IsNullOrWhiteSpace(chosenCenter))
             {
                 Console.Error.WriteLine("an operator works at a center: give --center, e.g. --center kara-suu");
                 return 2;

@@ -1,0 +1,8 @@
+namespace CaseFlow.Cli.Calling;
+
+/// <summary>The three services' JSON APIs as one person calls them, with their token.</summary>
+public sealed record CaseFlowApis(JsonApi Intake, JsonApi Correspondence, JsonApi Reunification)
+{
+    public static CaseFlowApis At(Uri intake, Uri correspondence, Uri reunification, string token) =>
+        new(new JsonApi(intake, token), new JsonApi(correspondence, token), new JsonApi(reunification, token));
+}
