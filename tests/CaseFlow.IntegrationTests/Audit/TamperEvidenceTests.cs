@@ -9,18 +9,18 @@ namespace CaseFlow.IntegrationTests.Audit;
 /// </summary>
 public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<CaseFlowSystem>
 {
-    private HttpClient Auditor => system.Intake.Json(system.Token(role: "auditor", center: null, user: "donor-auditor"));
+    private JsonApi Auditor => system.Intake.Json(system.Token(role: "auditor", center: null, user: "donor-auditor"));
 
     private async Task<string> CaseWithFiveEvents()
     {
         var intake = system.Intake.Json(system.Token());
-        var caseId = (await intake.OpenCase(CaseFlowApi.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
+        var caseId = (await intake.OpenCase(IntakeCalls.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
         foreach (var day in new[] { "04-02", "04-20", "05-05", "06-18" })
             (await intake.Post($"/v1/cases/{caseId}/consultations", new
             {
                 requestId = Guid.NewGuid().ToString(), occurredAt = $"2020-{day}T12:00:00Z", topic = $"topic {day}", advice = "noted",
                 durationMinutes = 20,
-            })).ShouldSucceed();
+            })).EnsureSuccess();
         return caseId;
     }
 
@@ -35,7 +35,7 @@ public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<C
 
     private async Task<(bool Intact, long FirstBroken, string Problem)> Verify(string caseId)
     {
-        var json = (await Auditor.Get($"/v1/cases/{caseId}/verify")).ShouldSucceed().Json;
+        var json = await Auditor.Get($"/v1/cases/{caseId}/verify").Ok();
         return (json["intact"]!.GetValue<bool>(), long.Parse(json["firstBrokenVersion"]?.ToString() ?? "0"), json["problem"]?.ToString() ?? "");
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using CaseFlow.IntegrationTests.Harness;
 
 namespace CaseFlow.IntegrationTests.Foundation;
@@ -17,16 +16,16 @@ public sealed class RequestLimitsTests(RateLimitedSystem system) : IClassFixture
     public async Task A_user_over_the_rate_gets_429_with_retry_after_while_another_user_is_served()
     {
         var hasty = system.Intake.Json(system.Token(user: "hasty-lawyer"));
-        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => hasty.GetAsync("/v1/cases?pageSize=1")));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => hasty.Get("/v1/cases?pageSize=1")));
 
-        var refused = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        var refused = answers.Where(a => a.Status == HttpStatusCode.TooManyRequests).ToList();
         refused.ShouldNotBeEmpty();
-        refused.ShouldAllBe(a => a.Headers.RetryAfter != null);
-        answers.Count(a => a.IsSuccessStatusCode).ShouldBeGreaterThan(0);
+        refused.ShouldAllBe(a => a.RetryAfter != null);
+        answers.Count(a => a.Succeeded).ShouldBeGreaterThan(0);
 
         var calm = system.Intake.Json(system.Token(user: "calm-lawyer"));
-        (await calm.GetAsync("/v1/cases?pageSize=1")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await system.Intake.Json(token: null).GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await calm.Get("/v1/cases?pageSize=1")).Status.ShouldBe(HttpStatusCode.OK);
+        (await system.Intake.Json(token: null).Get("/health/live")).Status.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -36,9 +35,9 @@ public sealed class RequestLimitsTests(RateLimitedSystem system) : IClassFixture
         var huge = $$"""{"centerId":"kara-suu","category":"family-separation","applicantName":"{{new string('x', 2 * 1024 * 1024)}}"}""";
         var before = await system.Count(system.Intake, "mt_events");
 
-        var answer = await intake.PostAsync("/v1/cases", new StringContent(huge, Encoding.UTF8, "application/json"));
+        var answer = await intake.SendText(HttpMethod.Post, "/v1/cases", huge);
 
-        answer.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        answer.Status.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         (await system.Count(system.Intake, "mt_events")).ShouldBe(before);
     }
 }

@@ -4,8 +4,11 @@ using System.Text.Json.Nodes;
 namespace CaseFlow.Cli.Calling;
 
 /// <summary>What a JSON call answered, for callers that look at a refusal as closely as at an answer.</summary>
-public sealed class JsonAnswer(string call, HttpStatusCode status, string body)
+public sealed class JsonAnswer(string call, HttpStatusCode status, string body, TimeSpan? retryAfter = null)
 {
+    /// <summary>How long a refused caller (429, 503) is asked to wait before trying again.</summary>
+    public TimeSpan? RetryAfter => retryAfter;
+
     public string Call => call;
     public HttpStatusCode Status => status;
     public string Body => body;

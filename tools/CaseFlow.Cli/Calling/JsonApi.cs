@@ -42,7 +42,8 @@ public sealed class JsonApi(Uri address, string? token) : IDisposable
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         using var response = await http.SendAsync(request);
-        return new JsonAnswer($"{method} {path}", response.StatusCode, await response.Content.ReadAsStringAsync());
+        return new JsonAnswer($"{method} {path}", response.StatusCode, await response.Content.ReadAsStringAsync(),
+            response.Headers.RetryAfter?.Delta);
     }
 
     private static HttpClient Client(Uri address, string? token)
