@@ -36,7 +36,7 @@ public static class CaseFlowHost
         app.UseHttpStatusOfGrpcErrors();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseMalformedJsonErrors(); // after the token check: a stranger learns nothing, not even a parse error
+        app.UseJsonBodyCheck(); // after the token check: a stranger learns nothing, not even a parse error
         app.MapHealth();
         app.MapMetrics();
         app.MapGrpcReflectionService();
