@@ -211,11 +211,13 @@ public static class JsonShape
         }
     }
 
-    private static bool ParsesAs(MessageDescriptor message, JsonElement json)
+    internal static bool ParsesAs(MessageDescriptor message, JsonElement json) => ParsesAs(message, json.GetRawText());
+
+    internal static bool ParsesAs(MessageDescriptor message, string json)
     {
         try
         {
-            JsonParser.Default.Parse(json.GetRawText(), message);
+            JsonParser.Default.Parse(json, message);
             return true;
         }
         catch (InvalidProtocolBufferException) { return false; }
@@ -223,7 +225,7 @@ public static class JsonShape
         catch (FormatException) { return false; }
     }
 
-    private static string WellKnownText(MessageDescriptor message) => message.FullName switch
+    internal static string WellKnownText(MessageDescriptor message) => message.FullName switch
     {
         "google.protobuf.Timestamp" => "a time in RFC 3339 form, e.g. \"2020-04-02T09:00:00Z\"",
         "google.protobuf.Duration" => "a duration in seconds, e.g. \"90s\" or \"1.5s\"",
@@ -273,6 +275,8 @@ public static class JsonShape
     private static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
 
     /// <summary>A field is found by its JSON name or its proto name, as proto3 JSON parsers accept both.</summary>
+    internal static FieldDescriptor? FindField(MessageDescriptor message, string name) => FieldsOf(message).GetValueOrDefault(name);
+
     private static IReadOnlyDictionary<string, FieldDescriptor> FieldsOf(MessageDescriptor message) =>
         fieldsByJsonName.GetOrAdd(message, m =>
         {

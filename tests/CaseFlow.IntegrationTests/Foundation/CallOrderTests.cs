@@ -143,6 +143,21 @@ public sealed class CallOrderTests(CaseFlowSystem system) : IClassFixture<CaseFl
         error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).ShouldBe(["member.caregiver"]);
     }
 
+    [Fact]
+    public async Task A_query_value_that_would_not_parse_names_its_field_and_an_unknown_parameter_is_ignored()
+    {
+        var intake = system.Intake.Json(system.Token());
+        var answer = await intake.Get("/v1/cases?centerId=kara-suu&pageSize=twenty&openedFrom=last-week");
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest, answer.Body);
+        answer.Json["details"]![0]!["fieldViolations"]!.AsArray().Select(v => v!["field"]!.ToString()).ShouldBe(["pageSize", "openedFrom"]);
+        (await intake.Get("/v1/cases?centerId=kara-suu&pageSize=5&utm_source=mail")).ShouldSucceed();
+
+        var supervisor = system.Correspondence.Json(system.Token(Caller.Supervisor, center: null, user: "coordinator"));
+        using var delete = await supervisor.DeleteAsync("/v1/agencies/ru-consulate-osh?expectedVersion=soon");
+        delete.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await delete.Content.ReadAsStringAsync()).ShouldContain("expectedVersion");
+    }
+
     private static async Task<HttpStatusCode> Post(HttpClient client, string path, string body)
     {
         using var response = await client.PostAsync(path, Json(body));
