@@ -82,7 +82,7 @@ public static class RequestShape
         else if (IsRequestId(field) && RequestIdRule.ProblemWith(text) is { } problem)
             problems.Add(new FieldProblem(path, problem));
         else if (IsUuid(field) && !(Guid.TryParse(text, out var id) && id != Guid.Empty))
-            problems.Add(new FieldProblem(path, $"'{text}' is not a valid id"));
+            problems.Add(new FieldProblem(path, $"'{(text.Length <= 40 ? text : text[..37] + "…")}' is not a valid id"));
     }
 }
 
