@@ -2,8 +2,6 @@ using CaseFlow.ServiceDefaults.EventStore;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
-using JasperFx.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Status = Google.Rpc.Status;
@@ -11,41 +9,35 @@ using Status = Google.Rpc.Status;
 namespace CaseFlow.ServiceDefaults.Errors;
 
 /// <summary>
-/// The one place where failures become gRPC statuses (and, through JSON transcoding, HTTP statuses):
-/// bad input, broken rules, missing streams, forbidden calls and version conflicts.
+/// The one place where failures become gRPC statuses (and, through JSON transcoding, HTTP statuses): bad input,
+/// broken rules, missing streams, forbidden calls and version conflicts. The call gate applies it to every call.
 /// </summary>
-public sealed class ErrorMappingInterceptor : Interceptor
+public static class ErrorMapping
 {
     internal const string HttpStatusItem = "caseflow.http-status";
 
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    /// <summary>The status a failure answers, or null for a failure that is a bug (left to gRPC: UNKNOWN / 500).</summary>
+    public static RpcException? ToRpc(Exception e, ServerCallContext context)
     {
-        try
+        var rpc = e switch
         {
-            return await continuation(request, context);
-        }
-        catch (Exception e) when (ToRpc(e) is { } rpc)
-        {
-            // JSON transcoding maps FAILED_PRECONDITION to 400; CaseFlow's HTTP callers get 412.
-            if (rpc.StatusCode == StatusCode.FailedPrecondition)
-                context.GetHttpContext().Items[HttpStatusItem] = StatusCodes.Status412PreconditionFailed;
-            throw rpc;
-        }
+            RpcException already => already,
+            InvalidInput invalid => BadRequest(invalid),
+            RuleViolated rule => Simple(Code.FailedPrecondition, rule.Message),
+            NotFound missing => Simple(Code.NotFound, missing.Message),
+            Forbidden forbidden => Simple(Code.PermissionDenied, forbidden.Message),
+            _ when ConflictRetry.IsConflict(e)
+                || e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
+                Simple(Code.Aborted, "the case was changed by someone else meanwhile; read it again and retry with its new version"),
+            _ => null,
+        };
+        // JSON transcoding maps FAILED_PRECONDITION to 400; CaseFlow's HTTP callers get 412.
+        if (rpc?.StatusCode == StatusCode.FailedPrecondition && context.GetHttpContext() is { } http)
+            http.Items[HttpStatusItem] = StatusCodes.Status412PreconditionFailed;
+        return rpc;
     }
 
-    private static RpcException? ToRpc(Exception e) => e switch
-    {
-        InvalidInput invalid => BadRequest(invalid),
-        RuleViolated rule => Simple(Code.FailedPrecondition, rule.Message),
-        NotFound missing => Simple(Code.NotFound, missing.Message),
-        Forbidden forbidden => Simple(Code.PermissionDenied, forbidden.Message),
-        _ when ConflictRetry.IsConflict(e)
-            || e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
-            Simple(Code.Aborted, "the case was changed by someone else meanwhile; read it again and retry with its new version"),
-        _ => null,
-    };
-
+    /// <summary>INVALID_ARGUMENT with a <c>google.rpc.BadRequest</c> naming every wrong field, whoever found it.</summary>
     private static RpcException BadRequest(InvalidInput invalid)
     {
         var details = new BadRequest();
@@ -66,7 +58,7 @@ public static class HttpStatusOfGrpcErrors
     {
         context.Response.OnStarting(() =>
         {
-            if (context.Items[ErrorMappingInterceptor.HttpStatusItem] is int status) context.Response.StatusCode = status;
+            if (context.Items[ErrorMapping.HttpStatusItem] is int status) context.Response.StatusCode = status;
             return Task.CompletedTask;
         });
         await next(context);

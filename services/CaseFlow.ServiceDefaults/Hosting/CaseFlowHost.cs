@@ -38,7 +38,7 @@ public static class CaseFlowHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter(); // after authentication: the bucket is the caller's own
-        app.UseMalformedJsonErrors(); // after the token check: a stranger learns nothing, not even a parse error
+        app.UseJsonBodyCheck(); // after the token check: a stranger learns nothing, not even a parse error
         app.MapHealth();
         app.MapMetrics();
         app.MapGrpcReflectionService();

@@ -1,6 +1,5 @@
 using Google.Protobuf.Reflection;
 using Google.Rpc;
-using CaseFlow.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +13,7 @@ internal static class GrpcApi
         builder.Services
             .AddGrpc(grpc =>
             {
-                grpc.Interceptors.Add<ErrorMappingInterceptor>();
+                grpc.Interceptors.Add<CallGate>();
                 grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
             })
             // Error details (which field is wrong) are rendered into JSON error bodies too.

@@ -1,0 +1,53 @@
+using System.Reflection;
+using CaseFlow.Options.V1;
+using Google.Protobuf.Reflection;
+
+namespace CaseFlow.ServiceDefaults.Security;
+
+/// <summary>One rpc of a caseflow proto and the roles it declares with <c>(caseflow.options.v1.access)</c>.</summary>
+public sealed record DeclaredMethod(MethodDescriptor Descriptor, IReadOnlyList<string> Roles)
+{
+    /// <summary>The name gRPC calls it by, e.g. <c>/caseflow.intake.v1.Intake/OpenCase</c>.</summary>
+    public string GrpcName => CaseFlowMethods.GrpcName(Descriptor);
+
+    public bool Allows(string role) => Roles.Contains(role);
+}
+
+/// <summary>
+/// Every rpc of every caseflow proto, read once from the generated descriptors (all of them compile into one contract
+/// assembly, so a new proto file or rpc is found without being registered anywhere).
+/// </summary>
+public static class CaseFlowMethods
+{
+    private const string Package = "caseflow.";
+    private static readonly Lazy<IReadOnlyDictionary<string, DeclaredMethod>> byGrpcName = new(Load);
+
+    public static IReadOnlyCollection<DeclaredMethod> All => byGrpcName.Value.Values.ToList();
+
+    /// <summary>The caseflow method of a call, or null (also for an rpc of another package: reflection, health).</summary>
+    public static DeclaredMethod? Find(string grpcName) => byGrpcName.Value.GetValueOrDefault(grpcName);
+
+    public static bool IsCaseFlow(string grpcName) => grpcName.StartsWith("/" + Package, StringComparison.Ordinal);
+
+    public static string GrpcName(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";
+
+    /// <summary>The roles a method declares; empty when it declares none (and so is refused to everyone).</summary>
+    public static IReadOnlyList<string> DeclaredRoles(MethodDescriptor method) =>
+        method.GetOptions()?.GetExtension(OptionsExtensions.Access) is { } access
+            ? access.Roles.Where(r => r != Role.Unspecified).Select(RoleName).ToList()
+            : [];
+
+    /// <summary>The token's role claim for a declared role: its proto name in lower case (OPERATOR → operator).</summary>
+    public static string RoleName(Role role) => OptionsReflection.Descriptor.FindTypeByName<EnumDescriptor>("Role").FindValueByNumber((int)role).Name.ToLowerInvariant();
+
+    private static IReadOnlyDictionary<string, DeclaredMethod> Load() =>
+        typeof(OptionsReflection).Assembly.GetExportedTypes()
+            .Select(type => type.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
+            .Where(property => property?.PropertyType == typeof(FileDescriptor))
+            .Select(property => (FileDescriptor)property!.GetValue(null)!)
+            .Where(file => file.Package.StartsWith(Package, StringComparison.Ordinal))
+            .SelectMany(file => file.Services)
+            .SelectMany(service => service.Methods)
+            .Select(method => new DeclaredMethod(method, DeclaredRoles(method)))
+            .ToDictionary(method => method.GrpcName);
+}
