@@ -56,12 +56,26 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         var events = await session.Events.FetchStreamAsync(caseId, token: context.CancellationToken);
         var recorded = await session.Events.FetchStreamStateAsync(caseId, context.CancellationToken);
         var head = await session.LoadAsync<StreamHead>(caseId, context.CancellationToken);
-        var result = ChainVerification.Verify(events, store.Options.Serializer(), chain, caseId, recorded?.Version ?? 0, head);
+        var checkpoint = request.CheckpointVersion > 0 ? new Checkpoint(request.CheckpointVersion, request.CheckpointHash) : null;
+        var result = ChainVerification.Verify(events, store.Options.Serializer(), chain, caseId, recorded?.Version ?? 0, head, checkpoint);
         return new CaseVerification
         {
             CaseId = caseId.ToString(), Service = service.Name, Intact = result.Intact, EventsChecked = result.EventsChecked,
             FirstBrokenVersion = result.FirstBrokenVersion, FirstBrokenType = result.FirstBrokenType ?? "", Problem = result.Problem ?? "",
         };
+    }
+
+    public override async Task<StreamHeads> ExportStreamHeads(ExportStreamHeadsRequest request, ServerCallContext context)
+    {
+        await using var session = store.QuerySession();
+        var heads = await session.Query<StreamHead>().ToListAsync(context.CancellationToken);
+        var export = new StreamHeads { Service = service.Name, ExportedAt = Timestamp.FromDateTimeOffset(clock.GetUtcNow()) };
+        export.Heads.AddRange(heads.OrderBy(h => h.Id).Select(h => new CaseFlow.Audit.Api.V1.StreamHead
+        {
+            StreamId = h.Id.ToString(), Version = h.Version, Hash = h.Hash, Seal = h.Seal,
+            SealedAt = Timestamp.FromDateTimeOffset(h.SealedAt),
+        }));
+        return export;
     }
 
     private async Task<(Guid CaseId, IReadOnlyList<IEvent> Events)> Load(string caseIdText, ServerCallContext context, string what)
