@@ -4,5 +4,5 @@ using CaseFlow.Cli.Auditing;
 using CaseFlow.Cli.Demo;
 using CaseFlow.Cli.Tokens;
 
-var root = new RootCommand("CaseFlow command-line tool") { TokenCommand.Create(), AuditCommand.Create(), AdminCommand.Create(), DemoCommand.Create() };
+var root = new RootCommand("CaseFlow command-line tool") { TokenCommand.Create(), AuditCommand.Create(), CheckpointCommand.Create(), AdminCommand.Create(), DemoCommand.Create() };
 return await root.Parse(args).InvokeAsync();

@@ -24,13 +24,15 @@ public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<C
         return caseId;
     }
 
-    private async Task Tamper(string caseId, string sql)
+    private async Task Tamper(string caseId, string sql) => (await Sql(caseId, sql)).ShouldBeGreaterThan(0);
+
+    private async Task<int> Sql(string caseId, string sql)
     {
         var schema = system.Schema(system.Intake);
         await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql.Replace("{schema}", schema).Replace("{id}", $"'{Guid.Parse(caseId)}'"), connection);
-        (await command.ExecuteNonQueryAsync()).ShouldBeGreaterThan(0);
+        return await command.ExecuteNonQueryAsync();
     }
 
     private async Task<(bool Intact, long FirstBroken, string Problem)> Verify(string caseId)
@@ -99,6 +101,43 @@ public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<C
         var (intact, firstBroken, _) = await Verify(caseId);
         intact.ShouldBeFalse();
         firstBroken.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_roll_back_to_an_older_validly_sealed_head_is_caught_against_an_exported_checkpoint()
+    {
+        var caseId = await CaseWithFiveEvents();
+        // The writer keeps the head as it was at version 5 ...
+        await Sql(caseId, "create table {schema}.kept_head as select * from {schema}.mt_doc_streamhead where id = {id}");
+        (await system.Intake.Json(system.Token()).Post($"/v1/cases/{caseId}/consultations", new
+        {
+            requestId = Guid.NewGuid().ToString(), occurredAt = "2020-07-04T12:00:00Z", topic = "reunion", advice = "close", durationMinutes = 10,
+        })).EnsureSuccess();
+        // ... the auditor exports a checkpoint at version 6 ...
+        var heads = await Auditor.Get("/v1/audit/stream-heads").Ok();
+        var head = heads["heads"]!.AsArray().Single(h => h!["streamId"]!.ToString() == caseId)!;
+        head["version"]!.ToString().ShouldBe("6");
+        // ... and the writer rolls the stream back to version 5 with the head they kept.
+        await Tamper(caseId, """
+            delete from {schema}.mt_events where stream_id = {id} and version = 6;
+            update {schema}.mt_streams set version = 5 where id = {id};
+            update {schema}.mt_doc_streamhead h set data = k.data from {schema}.kept_head k where h.id = k.id;
+            """);
+
+        (await Verify(caseId)).Intact.ShouldBeTrue("without a checkpoint an older, validly sealed head cannot be told from the latest");
+        var against = await Auditor.Get($"/v1/cases/{caseId}/verify?checkpointVersion=6&checkpointHash={head["hash"]}").Ok();
+        against["intact"]!.GetValue<bool>().ShouldBeFalse();
+        against["firstBrokenVersion"]!.ToString().ShouldBe("6");
+        against["problem"]!.ToString().ShouldContain("rolled back");
+        (await Auditor.Get($"/v1/cases/{caseId}/verify?checkpointVersion=5&checkpointHash={head["hash"]}").Ok())["intact"]!.GetValue<bool>()
+            .ShouldBeFalse("a checkpoint whose hash is not the stream's at that version");
+    }
+
+    [Fact]
+    public async Task Stream_heads_are_exported_to_auditors_and_supervisors_only()
+    {
+        (await system.Intake.Json(system.Token()).Get("/v1/audit/stream-heads")).Status.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        (await system.Intake.Json(system.Token("supervisor", center: null, user: "coordinator")).Get("/v1/audit/stream-heads")).EnsureSuccess();
     }
 
     [Fact]

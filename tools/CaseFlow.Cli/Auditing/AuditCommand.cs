@@ -23,12 +23,14 @@ public static class AuditCommand
         var verify = new Option<bool>("--verify") { Description = "recompute every stream's hash chain" };
         var json = new Option<bool>("--json") { Description = "print JSON instead of text" };
         var user = new Option<string>("--user") { Description = "the auditor's name, recorded with the read", DefaultValueFactory = _ => "auditor" };
+        var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "with --verify: a file from `caseflow checkpoint` the chains must still pass through" };
 
-        var command = new Command("audit", "Merge one case's history across the services, show its state as of a date, verify it") { caseId, asOf, knownAt, verify, json, user };
+        var command = new Command("audit", "Merge one case's history across the services, show its state as of a date, verify it") { caseId, asOf, knownAt, verify, json, user, checkpoint };
         command.SetAction(async (result, ct) =>
         {
             var endpoints = ServiceEndpoints.FromEnvironment("auditor", result.GetValue(user)!);
-            var report = await CaseAudit.Gather(endpoints, result.GetValue(caseId), result.GetValue(asOf), result.GetValue(knownAt), result.GetValue(verify), ct);
+            var heads = result.GetValue(checkpoint) is { } file ? JsonNode.Parse(await File.ReadAllTextAsync(file.FullName, ct))!.AsObject() : null;
+            var report = await CaseAudit.Gather(endpoints, result.GetValue(caseId), result.GetValue(asOf), result.GetValue(knownAt), result.GetValue(verify), ct, heads);
             Console.WriteLine(result.GetValue(json) ? report.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) : AuditText.Render(report));
             return report["verified"]?.GetValue<bool>() == false ? 3 : 0;
         });

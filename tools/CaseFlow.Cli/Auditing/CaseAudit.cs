@@ -11,7 +11,7 @@ namespace CaseFlow.Cli.Auditing;
 public static class CaseAudit
 {
     public static async Task<JsonObject> Gather(ServiceEndpoints endpoints, Guid caseId, DateTimeOffset? asOf, DateTimeOffset? knownAt,
-        bool verify, CancellationToken ct)
+        bool verify, CancellationToken ct, JsonObject? checkpoint = null)
     {
         var timeline = new List<(DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, JsonObject Entry)>();
         var states = new JsonObject();
@@ -45,7 +45,10 @@ public static class CaseAudit
             }
             if (verify)
             {
-                var check = await client.VerifyCaseAsync(new VerifyCaseRequest { CaseId = caseId.ToString() }, endpoints.Authorization, cancellationToken: ct);
+                var verification = new VerifyCaseRequest { CaseId = caseId.ToString() };
+                if (CheckpointCommand.HeadOf(checkpoint, name, caseId) is { } head)
+                    (verification.CheckpointVersion, verification.CheckpointHash) = head;
+                var check = await client.VerifyCaseAsync(verification, endpoints.Authorization, cancellationToken: ct);
                 verified &= check.Intact;
                 verifications.Add(JsonNode.Parse(JsonFormatter.Default.Format(check)));
             }
