@@ -30,6 +30,7 @@ public sealed class IntakeStore : IAsyncDisposable
             "--ConnectionStrings:RabbitMq=amqp://unused@127.0.0.1:1/",
             $"--EventStore:Schema={schema}",
             $"--Auth:SigningKey={signingKey}",
+            "--environment=Development",
             "--Ports:Http=1", "--Ports:Grpc=2",
             "--Logging:LogLevel:Default=Warning",
         ]);

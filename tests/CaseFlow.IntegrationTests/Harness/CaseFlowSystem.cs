@@ -72,6 +72,7 @@ public class CaseFlowSystem : IAsyncLifetime
             $"--Ports:Http={http}",
             $"--Ports:Grpc={grpc}",
             $"--Auth:SigningKey={SigningKey}",
+            "--environment=Development", // the development signing key is refused anywhere else
             $"--Limits:PermitsPerSecond={PermitsPerSecond}",
             $"--Limits:Burst={PermitsPerSecond}",
             $"--Logging:LogLevel:Default={Environment.GetEnvironmentVariable("CASEFLOW_TEST_LOGLEVEL") ?? "Warning"}",
