@@ -15,8 +15,6 @@ public sealed record HandledRequest(string Id, string Operation, string Fingerpr
 /// </summary>
 public sealed class IdempotentRequests(IDocumentStore store, TimeProvider clock)
 {
-    public const int MaxRequestIdLength = 128;
-
     public async Task<TResponse> RunOnce<TResponse>(IDocumentSession session, string operation, string? requestId,
         IMessage request, Func<Task<TResponse>> decideAndAppend, CancellationToken ct)
         where TResponse : IMessage<TResponse>, new()
@@ -27,9 +25,7 @@ public sealed class IdempotentRequests(IDocumentStore store, TimeProvider clock)
             await session.SaveChangesAsync(ct);
             return response;
         }
-        if (requestId.Length > MaxRequestIdLength)
-            throw new InvalidInput("requestId", $"must be at most {MaxRequestIdLength} characters");
-
+        // The request id's shape (1–128 of letters, digits and -_.:) is checked once, by the call gate (RequestShape).
         var fingerprint = Convert.ToHexString(SHA256.HashData(request.ToByteArray()));
         if (await session.LoadAsync<HandledRequest>(requestId, ct) is { } earlier)
             return Replay<TResponse>(earlier, operation, fingerprint);
