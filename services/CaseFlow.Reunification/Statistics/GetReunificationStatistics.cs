@@ -8,7 +8,7 @@ public sealed class GetReunificationStatisticsHandler(EventSessions sessions)
     public async Task<ReunificationStatistics> Handle(GetReunificationStatisticsRequest request, Caller caller, CancellationToken ct)
     {
         var center = string.IsNullOrWhiteSpace(request.CenterId) ? null : request.CenterId.Trim();
-        if (caller.Role == Caller.Operator) caller.EnsureCanRead(center ?? "(all centers)");
+        caller.EnsureCanRead(center ?? "(all centers)");
 
         await using var session = sessions.Query();
         var files = await session.Query<ReunificationFile>()
