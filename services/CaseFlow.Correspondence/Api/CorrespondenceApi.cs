@@ -95,7 +95,7 @@ public sealed class CorrespondenceApi(
     private DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Every call names a known user and role, reads included.</summary>
-    private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
+    private static Caller CallerOf(ServerCallContext context) => Caller.From(context);
 
     /// <summary>The caller's own token, passed on to Intake so it applies the caller's permissions.</summary>
     private static string? Authorization(ServerCallContext context) =>

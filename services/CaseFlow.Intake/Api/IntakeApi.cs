@@ -16,7 +16,7 @@ public sealed partial class IntakeApi(
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
+    private static Caller CallerOf(ServerCallContext context) => Caller.From(context);
 
     /// <summary>A command on a case, answered with the case id and its new version.</summary>
     private Task<CaseChanged> Change<TCommand>(ServerCallContext context, IMessage request,

@@ -61,5 +61,5 @@ public sealed class ReunificationApi(
     public override Task<ReunificationStatistics> GetReunificationStatistics(GetReunificationStatisticsRequest r, ServerCallContext c) =>
         statistics.Handle(r, CallerOf(c), c.CancellationToken);
 
-    internal static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
+    internal static Caller CallerOf(ServerCallContext context) => Caller.From(context);
 }

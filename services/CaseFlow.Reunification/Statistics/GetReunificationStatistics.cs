@@ -7,8 +7,9 @@ public sealed class GetReunificationStatisticsHandler(EventSessions sessions)
 {
     public async Task<ReunificationStatistics> Handle(GetReunificationStatisticsRequest request, Caller caller, CancellationToken ct)
     {
-        var center = string.IsNullOrWhiteSpace(request.CenterId) ? null : request.CenterId.Trim();
-        if (caller.Role == Caller.Operator) caller.EnsureCanRead(center ?? "(all centers)");
+        // Those held to their own center (reunification.proto) get its figures when they name none, and no other's.
+        var center = string.IsNullOrWhiteSpace(request.CenterId) ? caller.HeldToOwnCenter ? caller.Center ?? "" : null : request.CenterId.Trim();
+        if (center is not null) caller.EnsureCanRead(center);
 
         await using var session = sessions.Query();
         var files = await session.Query<ReunificationFile>()

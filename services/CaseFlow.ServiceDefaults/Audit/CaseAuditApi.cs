@@ -95,7 +95,7 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         var check = new InputCheck();
         var caseId = check.Id(caseIdText, "caseId");
         check.ThrowIfAny();
-        var caller = Caller.From(context.GetHttpContext().User);
+        var caller = Caller.From(context);
 
         await using var session = store.LightweightSession();
         if (await session.Events.FetchStreamStateAsync(caseId, context.CancellationToken) is null
@@ -104,7 +104,7 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         // The live snapshot names the owning center; a stream without one (a flight) is for supervisors and auditors.
         if (await session.LoadAsync<TState>(caseId, context.CancellationToken) is { } latest && audited.CenterOf(latest) is { } center)
             caller.EnsureCanRead(center);
-        else if (caller.Role == Caller.Operator)
+        else if (caller.HeldToOwnCenter)
             throw new Forbidden("this case's center is not known here; ask a supervisor or an auditor");
 
         if (caller.Role == Caller.Auditor)

@@ -18,14 +18,18 @@ public sealed class EventWriter(IDocumentSession session, Caller caller)
 
     public Caller Caller => caller;
 
-    /// <summary>An existing stream at the version the client last saw (when given); its center must be the caller's.</summary>
+    /// <summary>
+    /// An existing stream at the version the client last saw (when given); its center must be the caller's, and is
+    /// checked first, so an operator of another center learns nothing of the case's version. The append stays
+    /// optimistic: it commits only onto the version fetched here.
+    /// </summary>
     public async Task<IEventStream<TState>> Existing<TState>(Guid id, long? expectedVersion, string what, CancellationToken ct)
         where TState : class
     {
-        var stream = expectedVersion is { } expected
-            ? await session.Events.FetchForWriting<TState>(id, expected, ct)
-            : await session.Events.FetchForWriting<TState>(id, ct);
-        return Checked(stream, id, what);
+        var stream = Checked(await session.Events.FetchForWriting<TState>(id, ct), id, what);
+        if (expectedVersion is { } expected && stream.CurrentVersion != expected)
+            throw new ConcurrencyException($"{what} {id} is at version {stream.CurrentVersion}, not {expected}", null);
+        return stream;
     }
 
     /// <summary>
@@ -36,10 +40,10 @@ public sealed class EventWriter(IDocumentSession session, Caller caller)
     public async Task<IEventStream<TState>> Locked<TState>(Guid id, long? expectedVersion, string what, CancellationToken ct)
         where TState : class
     {
-        var stream = await session.Events.FetchForExclusiveWriting<TState>(id, ct);
-        if (stream.Aggregate is not null && expectedVersion is { } expected && stream.CurrentVersion != expected)
+        var stream = Checked(await session.Events.FetchForExclusiveWriting<TState>(id, ct), id, what);
+        if (expectedVersion is { } expected && stream.CurrentVersion != expected)
             throw new ConcurrencyException($"{what} {id} is at version {stream.CurrentVersion}, not {expected}", null);
-        return Checked(stream, id, what);
+        return stream;
     }
 
     /// <summary>A stream that may not exist yet (its Aggregate is then null): appending to it starts it.</summary>

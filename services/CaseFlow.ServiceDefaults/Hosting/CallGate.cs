@@ -11,7 +11,8 @@ namespace CaseFlow.ServiceDefaults.Hosting;
 /// after ASP.NET's token check (401): may the caller's role make this call at all, as its proto declares
 /// (<c>(caseflow.options.v1.access)</c>; PERMISSION_DENIED) → is the input well-shaped (<see cref="RequestShape"/>, and
 /// for JSON the body's own problems from <see cref="JsonBodies"/>; INVALID_ARGUMENT) → the handler (the case's center,
-/// its rules, the version). Whatever fails on the way is answered through <see cref="ErrorMapping"/>.
+/// its rules, the version) → what it answers, as the caller may see it (<see cref="PersonalData"/>). Whatever fails on
+/// the way is answered through <see cref="ErrorMapping"/>.
 /// </summary>
 public sealed class CallGate : Interceptor
 {
@@ -21,7 +22,7 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request);
-            return await continuation(request, context);
+            return PersonalData.ShownTo(await continuation(request, context), context);
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }
@@ -33,7 +34,7 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request);
-            await continuation(request, responseStream, context);
+            await continuation(request, PersonalData.ShownTo(responseStream, context), context);
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }
@@ -44,7 +45,7 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request: null);
-            return await continuation(new CheckedRequests<TRequest>(requestStream), context);
+            return PersonalData.ShownTo(await continuation(new CheckedRequests<TRequest>(requestStream), context), context);
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }
@@ -56,7 +57,7 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request: null);
-            await continuation(new CheckedRequests<TRequest>(requestStream), responseStream, context);
+            await continuation(new CheckedRequests<TRequest>(requestStream), PersonalData.ShownTo(responseStream, context), context);
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }

@@ -4,13 +4,18 @@ using Google.Protobuf.Reflection;
 
 namespace CaseFlow.ServiceDefaults.Security;
 
-/// <summary>One rpc of a caseflow proto and the roles it declares with <c>(caseflow.options.v1.access)</c>.</summary>
-public sealed record DeclaredMethod(MethodDescriptor Descriptor, IReadOnlyList<string> Roles)
+/// <summary>
+/// One rpc of a caseflow proto and what it declares with <c>(caseflow.options.v1.access)</c>: the roles that may call
+/// it, and those of them held to their own center's cases.
+/// </summary>
+public sealed record DeclaredMethod(MethodDescriptor Descriptor, IReadOnlyList<string> Roles, IReadOnlyList<string> OwnCenterOnly)
 {
     /// <summary>The name gRPC calls it by, e.g. <c>/caseflow.intake.v1.Intake/OpenCase</c>.</summary>
     public string GrpcName => CaseFlowMethods.GrpcName(Descriptor);
 
     public bool Allows(string role) => Roles.Contains(role);
+
+    public bool HoldsToOwnCenter(string role) => OwnCenterOnly.Contains(role);
 }
 
 /// <summary>
@@ -32,10 +37,15 @@ public static class CaseFlowMethods
     public static string GrpcName(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";
 
     /// <summary>The roles a method declares; empty when it declares none (and so is refused to everyone).</summary>
-    public static IReadOnlyList<string> DeclaredRoles(MethodDescriptor method) =>
-        method.GetOptions()?.GetExtension(OptionsExtensions.Access) is { } access
-            ? access.Roles.Where(r => r != Role.Unspecified).Select(RoleName).ToList()
-            : [];
+    public static IReadOnlyList<string> DeclaredRoles(MethodDescriptor method) => Names(AccessOf(method)?.Roles);
+
+    /// <summary>The roles a method holds to their own center's cases; empty when it holds none.</summary>
+    public static IReadOnlyList<string> DeclaredOwnCenterOnly(MethodDescriptor method) => Names(AccessOf(method)?.OwnCenterOnly);
+
+    private static CaseFlow.Options.V1.Access? AccessOf(MethodDescriptor method) => method.GetOptions()?.GetExtension(OptionsExtensions.Access);
+
+    private static IReadOnlyList<string> Names(IEnumerable<Role>? roles) =>
+        roles?.Where(r => r != Role.Unspecified).Select(RoleName).ToList() ?? [];
 
     /// <summary>The token's role claim for a declared role: its proto name in lower case (OPERATOR → operator).</summary>
     public static string RoleName(Role role) => OptionsReflection.Descriptor.FindTypeByName<EnumDescriptor>("Role").FindValueByNumber((int)role).Name.ToLowerInvariant();
@@ -48,6 +58,6 @@ public static class CaseFlowMethods
             .Where(file => file.Package.StartsWith(Package, StringComparison.Ordinal))
             .SelectMany(file => file.Services)
             .SelectMany(service => service.Methods)
-            .Select(method => new DeclaredMethod(method, DeclaredRoles(method)))
+            .Select(method => new DeclaredMethod(method, DeclaredRoles(method), DeclaredOwnCenterOnly(method)))
             .ToDictionary(method => method.GrpcName);
 }

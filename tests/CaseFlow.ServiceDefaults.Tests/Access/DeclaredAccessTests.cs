@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Errors;
 using CaseFlow.ServiceDefaults.Security;
 using Google.Api;
 
@@ -43,16 +44,65 @@ public sealed class DeclaredAccessTests
     }
 
     [Fact]
-    public void Every_other_write_is_for_operators_and_supervisors_and_every_read_for_all_but_histories_for_dashboards()
+    public void Every_other_write_is_for_operators_and_supervisors_and_every_read_for_all_but_per_case_reads_for_dashboards()
     {
         foreach (var method in Methods.Where(m => !m.Roles.SequenceEqual([Caller.Supervisor])))
         {
             string[] expected = method.Descriptor.Name == "ExportStreamHeads" ? [Caller.Supervisor, Caller.Auditor]
-                : method.Descriptor.Service.FullName == "caseflow.audit.v1.CaseAudit" ? [Caller.Operator, Caller.Supervisor, Caller.Auditor]
+                : IsPerCaseRead(method) ? [Caller.Operator, Caller.Supervisor, Caller.Auditor]
                 : IsRead(method) ? [Caller.Operator, Caller.Supervisor, Caller.Auditor, Caller.Dashboard]
                 : [Caller.Operator, Caller.Supervisor];
             method.Roles.ShouldBe(expected, ignoreOrder: true, method.GrpcName);
         }
+    }
+
+    [Fact]
+    public void Dashboards_get_aggregates_and_lists_only_and_every_read_of_one_case_is_refused_to_them()
+    {
+        Methods.Where(m => m.Allows(Caller.Dashboard)).Select(m => m.Descriptor.Name).ShouldBe(
+        [
+            "ListOutstandingLetters", "ListTemplates", "GetAgency", "ListAgencies", "GetAgencyResponseTimes",
+            "GetReunificationStatistics", "GetFlightManifest", "GetWaitlist", "ListFlights",
+        ], ignoreOrder: true);
+        Methods.Where(m => m.Descriptor.InputType.FindFieldByName("case_id") is not null || m.Descriptor.Name == "ListCases")
+            .ShouldAllBe(m => !m.Allows(Caller.Dashboard));
+    }
+
+    [Fact]
+    public void Operators_are_held_to_their_own_center_on_every_call_of_cases_and_supervisors_and_auditors_on_none()
+    {
+        string[] allCenters = ["ListTemplates", "GetAgency", "ListAgencies", "GetAgencyResponseTimes", "ListFlights"];
+        foreach (var method in Methods.Where(m => m.Allows(Caller.Operator)))
+            method.HoldsToOwnCenter(Caller.Operator).ShouldBe(!allCenters.Contains(method.Descriptor.Name), method.GrpcName);
+        foreach (var method in Methods)
+        {
+            method.OwnCenterOnly.ShouldAllBe(role => role == Caller.Operator, method.GrpcName);
+            method.OwnCenterOnly.ShouldAllBe(role => method.Allows(role), method.GrpcName);
+        }
+    }
+
+    [Fact]
+    public void Only_dashboards_are_declared_to_see_no_personal_data()
+    {
+        Caller.Roles.Where(role => !PersonalData.SeenBy(role)).ShouldBe([Caller.Dashboard]);
+        PersonalData.SeenBy(Caller.SystemRole).ShouldBeFalse(); // undeclared roles see none
+    }
+
+    [Fact]
+    public void The_center_rule_of_a_caller_is_the_declaration_of_their_call()
+    {
+        var getCase = CaseFlowMethods.Find("/caseflow.intake.v1.Intake/GetCase")!;
+        var templates = CaseFlowMethods.Find("/caseflow.correspondence.v1.Correspondence/ListTemplates")!;
+        var osh = new Caller("aigul", Caller.Operator, "osh");
+        Should.Throw<Forbidden>(() => (osh with { Call = getCase }).EnsureCanRead("kara-suu"));
+        Should.NotThrow(() => (osh with { Call = templates }).EnsureCanRead("kara-suu"));
+        Should.NotThrow(() => (new Caller("donor", Caller.Auditor, null) with { Call = getCase }).EnsureCanRead("kara-suu"));
+        var closeCase = CaseFlowMethods.Find("/caseflow.intake.v1.Intake/CloseCase")!;
+        Should.Throw<Forbidden>(() => (osh with { Call = closeCase }).EnsureCanChange("kara-suu"));
+        Should.NotThrow(() => (osh with { Call = closeCase }).EnsureCanChange("osh"));
+        Should.NotThrow(() => (new Caller("coordinator", Caller.Supervisor, null) with { Call = closeCase }).EnsureCanChange("kara-suu"));
+        Should.Throw<Forbidden>(() => (new Caller("donor", Caller.Auditor, null) with { Call = closeCase }).EnsureCanChange("kara-suu"));
+        Should.NotThrow(() => Caller.System("intake").EnsureCanChange("kara-suu"));
     }
 
     [Fact]
@@ -63,6 +113,9 @@ public sealed class DeclaredAccessTests
         CaseFlowMethods.IsCaseFlow("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo").ShouldBeFalse();
         CaseFlowMethods.IsCaseFlow("/caseflow.intake.v1.Intake/NoSuchCall").ShouldBeTrue();
     }
+
+    private static bool IsPerCaseRead(DeclaredMethod method) =>
+        IsRead(method) && (method.Descriptor.InputType.FindFieldByName("case_id") is not null || method.Descriptor.Name == "ListCases");
 
     private static bool IsRead(DeclaredMethod method) =>
         method.Descriptor.GetOptions()?.GetExtension(AnnotationsExtensions.Http) is { PatternCase: HttpRule.PatternOneofCase.Get };

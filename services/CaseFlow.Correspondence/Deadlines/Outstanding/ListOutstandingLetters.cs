@@ -12,8 +12,8 @@ public sealed class ListOutstandingLettersHandler(EventSessions sessions, TimePr
         var check = new InputCheck();
         var dueBefore = check.Date(request.DueBefore, "dueBefore");
         var center = string.IsNullOrWhiteSpace(request.CenterId) ? null : request.CenterId.Trim();
-        // Operators see their own center's letters only, whether or not they ask for it.
-        if (caller.Role == Caller.Operator)
+        // Those held to their own center (correspondence.proto) see its letters only, whether or not they ask for it.
+        if (caller.HeldToOwnCenter)
         {
             check.That(center is null || center == caller.Center, "centerId", $"an operator sees only center '{caller.Center}'");
             center = caller.Center ?? "";

@@ -12,11 +12,11 @@ public static class CaseListQuery
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    /// <summary>An operator lists only their own center's cases; supervisors, auditors and dashboards list all.</summary>
+    /// <summary>A caller held to their own center (intake.proto: operators) lists only its cases; the others list all.</summary>
     public static async Task<V1.ListCasesResponse> Run(IQuerySession session, V1.ListCasesRequest request, Caller caller,
         CancellationToken ct)
     {
-        var onlyCenter = caller.Role == Caller.Operator ? caller.Center ?? "" : null;
+        var onlyCenter = caller.HeldToOwnCenter ? caller.Center ?? "" : null;
         var check = new InputCheck();
         var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         check.That(pageSize is > 0 and <= MaxPageSize, "pageSize", $"must be between 1 and {MaxPageSize}");

@@ -3,10 +3,13 @@ using Marten;
 
 namespace CaseFlow.Reunification.Flights.GettingManifest;
 
-/// <summary>Manifests, waitlists and the list of flights, read from the inline flight documents.</summary>
+/// <summary>
+/// Manifests, waitlists and the list of flights, read from the inline flight documents. Names and escorts are personal:
+/// the call gate clears them for dashboards and for other centers' travellers of an operator (reunification.proto).
+/// </summary>
 public sealed class FlightQueries(EventSessions sessions)
 {
-    public async Task<Api.V1.FlightManifest> Manifest(GetFlightRequest request, Caller caller, CancellationToken ct)
+    public async Task<Api.V1.FlightManifest> Manifest(GetFlightRequest request, CancellationToken ct)
     {
         var flight = await Load(request.FlightId, ct);
         return new Api.V1.FlightManifest
@@ -18,7 +21,7 @@ public sealed class FlightQueries(EventSessions sessions)
             {
                 flight.Passengers.Select(p => new Passenger
                 {
-                    CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId, Name = NameFor(caller, p.Traveller),
+                    CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId, Name = p.Traveller.Name,
                     IsMinor = p.Traveller.IsMinor, Escort = p.Traveller.Escort ?? "", Priority = p.Traveller.Priority,
                     SeatedAt = Timestamp.FromDateTimeOffset(p.SeatedAt),
                 }),
@@ -27,7 +30,7 @@ public sealed class FlightQueries(EventSessions sessions)
     }
 
     /// <summary>One flight's waitlist, or a route's: its open flights' waitlists, earliest flight first.</summary>
-    public async Task<Api.V1.Waitlist> Waitlist(GetWaitlistRequest request, Caller caller, CancellationToken ct)
+    public async Task<Api.V1.Waitlist> Waitlist(GetWaitlistRequest request, CancellationToken ct)
     {
         IReadOnlyList<Flight> flights;
         if (!string.IsNullOrWhiteSpace(request.FlightId)) flights = [await Load(request.FlightId, ct)];
@@ -47,7 +50,7 @@ public sealed class FlightQueries(EventSessions sessions)
                 entries.Select((e, i) => new Api.V1.WaitlistEntry
                 {
                     Position = i + 1, FlightId = e.Flight.Id.ToString(), CaseId = e.Traveller.CaseId.ToString(),
-                    CenterId = e.Traveller.CenterId, Name = NameFor(caller, e.Traveller), Priority = e.Traveller.Priority,
+                    CenterId = e.Traveller.CenterId, Name = e.Traveller.Name, Priority = e.Traveller.Priority,
                     RequestedAt = Timestamp.FromDateTimeOffset(e.Traveller.RequestedAt),
                 }),
             },
@@ -85,12 +88,4 @@ public sealed class FlightQueries(EventSessions sessions)
         await using var session = sessions.Query();
         return await session.LoadAsync<Flight>(id, ct) ?? throw new NotFound($"flight {id} does not exist");
     }
-
-    /// <summary>Names are personal data: operators see only their own center's travellers, dashboards none.</summary>
-    private static string NameFor(Caller caller, Traveller traveller) => caller.Role switch
-    {
-        Caller.Supervisor or Caller.Auditor => traveller.Name,
-        Caller.Operator when caller.Center == traveller.CenterId => traveller.Name,
-        _ => "",
-    };
 }
