@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Audit.AccessLog;
 using CaseFlow.ServiceDefaults.Errors;
 using CaseFlow.ServiceDefaults.Security;
 using Google.Protobuf;
@@ -11,7 +12,8 @@ namespace CaseFlow.ServiceDefaults.Hosting;
 /// after ASP.NET's token check (401): may the caller's role make this call at all, as its proto declares
 /// (<c>(caseflow.options.v1.access)</c>; PERMISSION_DENIED) → is the input well-shaped (<see cref="RequestShape"/>, and
 /// for JSON the body's own problems from <see cref="JsonBodies"/>; INVALID_ARGUMENT) → the handler (the case's center,
-/// its rules, the version). Whatever fails on the way is answered through <see cref="ErrorMapping"/>.
+/// its rules, the version) → an answer that shows personal data is recorded in the access log before it leaves
+/// (<see cref="AccessRecording"/>). Whatever fails on the way is answered through <see cref="ErrorMapping"/>.
 /// </summary>
 public sealed class CallGate : Interceptor
 {
@@ -21,7 +23,9 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request);
-            return await continuation(request, context);
+            var response = await continuation(request, context);
+            await AccessRecording.Record(context, request, response);
+            return response;
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }
@@ -33,7 +37,7 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request);
-            await continuation(request, responseStream, context);
+            await continuation(request, AccessRecording.Recorded(responseStream, context, request), context);
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }
@@ -44,7 +48,9 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request: null);
-            return await continuation(new CheckedRequests<TRequest>(requestStream), context);
+            var response = await continuation(new CheckedRequests<TRequest>(requestStream), context);
+            await AccessRecording.Record(context, request: null, response);
+            return response;
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }
@@ -56,7 +62,7 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request: null);
-            await continuation(new CheckedRequests<TRequest>(requestStream), responseStream, context);
+            await continuation(new CheckedRequests<TRequest>(requestStream), AccessRecording.Recorded(responseStream, context, request: null), context);
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }
@@ -66,7 +72,7 @@ public sealed class CallGate : Interceptor
     {
         if (!CaseFlowMethods.IsCaseFlow(context.Method)) return; // gRPC reflection and health: not CaseFlow's API
         EnsureAllowed(context);
-        var problems = JsonBodies.ProblemsOf(context.GetHttpContext()).ToList();
+        var problems = JsonBodies.ProblemsOf(context.GetHttpContext()).Concat(StatedPurpose.Problems(context.GetHttpContext())).ToList();
         if (request is IMessage message)
             problems.AddRange(RequestShape.Problems(message).Where(p => problems.All(known => known.Field != p.Field)));
         if (problems.Count > 0) throw new InvalidInput(problems);
