@@ -24,7 +24,8 @@ public static class AuditCommand
         var json = new Option<bool>("--json") { Description = "print JSON instead of text" };
         var user = new Option<string>("--user") { Description = "the auditor's name, recorded with the read", DefaultValueFactory = _ => "auditor" };
 
-        var command = new Command("audit", "Merge one case's history across the services, show its state as of a date, verify it") { caseId, asOf, knownAt, verify, json, user };
+        var command = new Command("audit", "Merge one case's history across the services, show its state as of a date, verify it")
+            { caseId, asOf, knownAt, verify, json, user, AccessCommand.Create() };
         command.SetAction(async (result, ct) =>
         {
             var endpoints = ServiceEndpoints.FromEnvironment("auditor", result.GetValue(user)!);
