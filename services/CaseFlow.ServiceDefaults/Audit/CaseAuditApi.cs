@@ -111,6 +111,8 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         // The live snapshot names the owning center; a stream without one (a flight) is for supervisors and auditors.
         if (await session.LoadAsync<TState>(caseId, context.CancellationToken) is { } latest && audited.CenterOf(latest) is { } center)
             caller.EnsureCanRead(center);
+        else if (await PersonalDataRead.IsLogStream(session, caseId, context.CancellationToken))
+            throw new NotFound($"case {caseId} has no history in {service.Name}"); // a case's access log: for auditors, through the access-log calls
         else if (caller.Role == Caller.Operator)
             throw new Forbidden("this case's center is not known here; ask a supervisor or an auditor");
         return caseId;

@@ -140,6 +140,11 @@ public sealed class AccessLogTests(CaseFlowSystem system) : IClassFixture<CaseFl
         foreach (var path in new[] { $"/v1/audit/access/cases/{caseId}", "/v1/audit/access/users/lawyer-aigul", $"/v1/audit/access?from={from}&to={to}", $"/v1/audit/access/cases/{caseId}/verify" })
             (await caller.Get(path)).Status.ShouldBe(HttpStatusCode.Forbidden, $"{role} {path}");
 
+        // The log's stream id follows from the case id, but the case audit calls do not serve it.
+        await system.Intake.Json(system.Token()).Get($"/v1/cases/{caseId}").Ok();
+        var logStream = CaseFlow.ServiceDefaults.Audit.AccessLog.PersonalDataRead.StreamOf(Guid.Parse(caseId));
+        (await caller.Get($"/v1/cases/{logStream}/history")).Status.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
+
         var auditor = Auditor(system.Intake);
         foreach (var path in new[] { $"/v1/audit/access/cases/{caseId}", "/v1/audit/access" })
             (await auditor.Post(path, new { user = "forged", call = "nothing" })).Status.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed);

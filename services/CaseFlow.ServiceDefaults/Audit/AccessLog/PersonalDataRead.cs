@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Marten;
 
 namespace CaseFlow.ServiceDefaults.Audit.AccessLog;
 
@@ -26,5 +27,14 @@ public sealed record PersonalDataRead(
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+
+    /// <summary>Whether a stream is an access log (its id is no secret: whoever knows a case id can derive it).</summary>
+    public static async Task<bool> IsLogStream(IQuerySession session, Guid streamId, CancellationToken ct)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var found = await session.QueryAsync<bool>(
+            $"select exists (select 1 from {schema}.mt_events where stream_id = ? and type = '{EventTypeName}')", ct, streamId);
+        return found.FirstOrDefault();
     }
 }
