@@ -1,4 +1,5 @@
 using CaseFlow.Audit.Api.V1;
+using CaseFlow.ServiceDefaults.Audit.AccessLog;
 using CaseFlow.ServiceDefaults.Errors;
 using CaseFlow.ServiceDefaults.EventStore;
 using CaseFlow.ServiceDefaults.Hosting;
@@ -14,16 +15,13 @@ namespace CaseFlow.ServiceDefaults.Audit;
 /// <summary>The per-case stream a service audits, and which center owns a case in it.</summary>
 public sealed record AuditedStream<TState>(Func<TState, string?> CenterOf) where TState : class;
 
-/// <summary>A read of a case's history by an auditor: personal data was shown, so the read itself is kept.</summary>
-public sealed record AuditorRead(Guid Id, Guid CaseId, string User, string What, DateTimeOffset At);
-
 /// <summary>History, state as of any time or version, and chain verification — the same in every service.</summary>
 public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TState> audited, ServiceIdentity service,
-    HistoryReader historyReader, HashChain chain, TimeProvider clock) : CaseAudit.CaseAuditBase where TState : class
+    HistoryReader historyReader, HashChain chain, AccessLogAudit accessLog, TimeProvider clock) : CaseAudit.CaseAuditBase where TState : class
 {
     public override async Task<CaseHistory> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
     {
-        var caseId = await Authorize(request.CaseId, context, "history");
+        var caseId = await Authorize(request.CaseId, context);
         var history = new CaseHistory { CaseId = caseId.ToString(), Service = service.Name };
         history.Events.AddRange(await historyReader.Read(caseId, context.CancellationToken));
         return history;
@@ -34,7 +32,7 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         var check = new InputCheck();
         check.That(request.Version >= 0, "version", "must be 0 (latest) or a version of the stream");
         check.ThrowIfAny();
-        var (caseId, events) = await Load(request.CaseId, context, "state");
+        var (caseId, events) = await Load(request.CaseId, context);
         var asOf = request.AsOf?.ToDateTimeOffset();
         var knownAt = request.KnownAt?.ToDateTimeOffset();
         var chosen = events.Where(e =>
@@ -51,18 +49,14 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
 
     public override async Task<CaseVerification> VerifyCase(VerifyCaseRequest request, ServerCallContext context)
     {
-        var caseId = await Authorize(request.CaseId, context, "verification", evenWithoutEvents: true);
+        var caseId = await Authorize(request.CaseId, context, evenWithoutEvents: true);
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(caseId, token: context.CancellationToken);
         var recorded = await session.Events.FetchStreamStateAsync(caseId, context.CancellationToken);
         var head = await session.LoadAsync<StreamHead>(caseId, context.CancellationToken);
         var checkpoint = request.CheckpointVersion > 0 ? new Checkpoint(request.CheckpointVersion, request.CheckpointHash) : null;
-        var result = ChainVerification.Verify(events, store.Options.Serializer(), chain, caseId, recorded?.Version ?? 0, head, checkpoint);
-        return new CaseVerification
-        {
-            CaseId = caseId.ToString(), Service = service.Name, Intact = result.Intact, EventsChecked = result.EventsChecked,
-            FirstBrokenVersion = result.FirstBrokenVersion, FirstBrokenType = result.FirstBrokenType ?? "", Problem = result.Problem ?? "",
-        };
+        return ChainVerification.Verify(events, store.Options.Serializer(), chain, caseId, recorded?.Version ?? 0, head, checkpoint)
+            .Answer(caseId, service.Name);
     }
 
     public override async Task<StreamHeads> ExportStreamHeads(ExportStreamHeadsRequest request, ServerCallContext context)
@@ -78,40 +72,49 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         return export;
     }
 
-    private async Task<(Guid CaseId, IReadOnlyList<IEvent> Events)> Load(string caseIdText, ServerCallContext context, string what)
+    public override Task<AccessLogPage> ListCaseAccess(ListCaseAccessRequest request, ServerCallContext context) =>
+        accessLog.ByCase(request, context.CancellationToken);
+
+    public override Task<AccessLogPage> ListUserAccess(ListUserAccessRequest request, ServerCallContext context) =>
+        accessLog.ByUser(request, context.CancellationToken);
+
+    public override Task<AccessLogPage> ListAccessInPeriod(ListAccessInPeriodRequest request, ServerCallContext context) =>
+        accessLog.InPeriod(request, context.CancellationToken);
+
+    public override Task<CaseVerification> VerifyCaseAccess(VerifyCaseRequest request, ServerCallContext context) =>
+        accessLog.Verify(request, context.CancellationToken);
+
+    private async Task<(Guid CaseId, IReadOnlyList<IEvent> Events)> Load(string caseIdText, ServerCallContext context)
     {
-        var caseId = await Authorize(caseIdText, context, what);
+        var caseId = await Authorize(caseIdText, context);
         await using var session = store.QuerySession();
         return (caseId, await session.Events.FetchStreamAsync(caseId, token: context.CancellationToken));
     }
 
     /// <summary>
-    /// Whose history this stream is: its center's operators, supervisors and auditors read it (whose reads are kept).
+    /// Whose history this stream is: its center's operators, supervisors and auditors read it. Every read that shows
+    /// personal data (history, state) is kept in the access log by the call gate, as for every other call.
     /// Dashboards read aggregates, never a case's history: audit.proto declares it, the call gate enforces it.
     /// </summary>
     /// <param name="evenWithoutEvents">Verification goes on when the events are gone but the stream's sealed head remains.</param>
-    private async Task<Guid> Authorize(string caseIdText, ServerCallContext context, string what, bool evenWithoutEvents = false)
+    private async Task<Guid> Authorize(string caseIdText, ServerCallContext context, bool evenWithoutEvents = false)
     {
         var check = new InputCheck();
         var caseId = check.Id(caseIdText, "caseId");
         check.ThrowIfAny();
         var caller = Caller.From(context);
 
-        await using var session = store.LightweightSession();
+        await using var session = store.QuerySession();
         if (await session.Events.FetchStreamStateAsync(caseId, context.CancellationToken) is null
             && !(evenWithoutEvents && await session.LoadAsync<StreamHead>(caseId, context.CancellationToken) is not null))
             throw new NotFound($"case {caseId} has no history in {service.Name}");
         // The live snapshot names the owning center; a stream without one (a flight) is for supervisors and auditors.
         if (await session.LoadAsync<TState>(caseId, context.CancellationToken) is { } latest && audited.CenterOf(latest) is { } center)
             caller.EnsureCanRead(center);
+        else if (await PersonalDataRead.IsLogStream(session, caseId, context.CancellationToken))
+            throw new NotFound($"case {caseId} has no history in {service.Name}"); // a case's access log: for auditors, through the access-log calls
         else if (caller.HeldToOwnCenter)
             throw new Forbidden("this case's center is not known here; ask a supervisor or an auditor");
-
-        if (caller.Role == Caller.Auditor)
-        {
-            session.Store(new AuditorRead(Guid.CreateVersion7(), caseId, caller.User, what, clock.GetUtcNow()));
-            await session.SaveChangesAsync(context.CancellationToken);
-        }
         return caseId;
     }
 }

@@ -3,7 +3,14 @@ using Marten;
 
 namespace CaseFlow.ServiceDefaults.Audit;
 
-public sealed record ChainCheck(bool Intact, int EventsChecked, long FirstBrokenVersion, string? FirstBrokenType, string? Problem);
+public sealed record ChainCheck(bool Intact, int EventsChecked, long FirstBrokenVersion, string? FirstBrokenType, string? Problem)
+{
+    public CaseFlow.Audit.Api.V1.CaseVerification Answer(Guid caseId, string service) => new()
+    {
+        CaseId = caseId.ToString(), Service = service, Intact = Intact, EventsChecked = EventsChecked,
+        FirstBrokenVersion = FirstBrokenVersion, FirstBrokenType = FirstBrokenType ?? "", Problem = Problem ?? "",
+    };
+}
 
 /// <summary>A stream head an auditor exported earlier: the chain must still pass through it.</summary>
 public sealed record Checkpoint(long Version, string Hash);

@@ -27,5 +27,15 @@ public static class ConflictRetry
     }
 
     public static bool IsConflict(Exception e) =>
-        e is JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException;
+        e is JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException || IsRaceToStartStream(e);
+
+    /// <summary>
+    /// Two writers appended to a stream that did not exist yet (a case's first logged read, twice at once): the second
+    /// insert of its stream row fails. Marten passes that on untranslated; it is the same conflict as any other.
+    /// </summary>
+    private static bool IsRaceToStartStream(Exception e) =>
+        e is Marten.Exceptions.MartenCommandException
+        {
+            InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "pkey_mt_streams_id" },
+        };
 }

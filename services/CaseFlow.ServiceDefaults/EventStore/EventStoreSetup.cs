@@ -1,4 +1,5 @@
 using CaseFlow.ServiceDefaults.Audit;
+using CaseFlow.ServiceDefaults.Audit.AccessLog;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Idempotency;
 using CaseFlow.ServiceDefaults.Messaging;
@@ -46,7 +47,8 @@ public static class EventStoreSetup
                 TuneDelivery(opts, config);
                 opts.Schema.For<HandledRequest>();
                 opts.Schema.For<ProcessedMessage>();
-                opts.Schema.For<AuditorRead>();
+                // Every read of personal data, by case, in streams of its own (Audit/AccessLog).
+                opts.Events.MapEventType<PersonalDataRead>(PersonalDataRead.EventTypeName);
                 opts.Schema.For<StreamHead>();
                 opts.Listeners.Add(new HashChainListener(chain, TimeProvider.System));
                 registerProjections(opts);
@@ -67,6 +69,7 @@ public static class EventStoreSetup
         builder.Services.AddSingleton<IdempotentRequests>();
         builder.Services.AddSingleton<StreamCommands>();
         builder.Services.AddSingleton<StreamTurns>();
+        builder.Services.AddSingleton<AccessLogWriter>();
     }
 
     /// <summary>

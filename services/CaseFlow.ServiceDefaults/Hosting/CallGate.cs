@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Audit.AccessLog;
 using CaseFlow.ServiceDefaults.Errors;
 using CaseFlow.ServiceDefaults.Security;
 using Google.Protobuf;
@@ -11,8 +12,9 @@ namespace CaseFlow.ServiceDefaults.Hosting;
 /// after ASP.NET's token check (401): may the caller's role make this call at all, as its proto declares
 /// (<c>(caseflow.options.v1.access)</c>; PERMISSION_DENIED) → is the input well-shaped (<see cref="RequestShape"/>, and
 /// for JSON the body's own problems from <see cref="JsonBodies"/>; INVALID_ARGUMENT) → the handler (the case's center,
-/// its rules, the version) → what it answers, as the caller may see it (<see cref="PersonalData"/>). Whatever fails on
-/// the way is answered through <see cref="ErrorMapping"/>.
+/// its rules, the version) → what it answers, as the caller may see it (<see cref="PersonalData"/>), recorded in the access
+/// log before it leaves when it still shows personal data (<see cref="AccessRecording"/>). Whatever fails on the way is
+/// answered through <see cref="ErrorMapping"/>.
 /// </summary>
 public sealed class CallGate : Interceptor
 {
@@ -22,7 +24,9 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request);
-            return PersonalData.ShownTo(await continuation(request, context), context);
+            var response = PersonalData.ShownTo(await continuation(request, context), context);
+            await AccessRecording.Record(context, request, response);
+            return response;
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }
@@ -34,7 +38,7 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request);
-            await continuation(request, PersonalData.ShownTo(responseStream, context), context);
+            await continuation(request, PersonalData.ShownTo(AccessRecording.Recorded(responseStream, context, request), context), context);
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }
@@ -45,7 +49,9 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request: null);
-            return PersonalData.ShownTo(await continuation(new CheckedRequests<TRequest>(requestStream), context), context);
+            var response = PersonalData.ShownTo(await continuation(new CheckedRequests<TRequest>(requestStream), context), context);
+            await AccessRecording.Record(context, request: null, response);
+            return response;
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }
@@ -57,7 +63,8 @@ public sealed class CallGate : Interceptor
         try
         {
             Admit(context, request: null);
-            await continuation(new CheckedRequests<TRequest>(requestStream), PersonalData.ShownTo(responseStream, context), context);
+            await continuation(new CheckedRequests<TRequest>(requestStream),
+                PersonalData.ShownTo(AccessRecording.Recorded(responseStream, context, request: null), context), context);
         }
         catch (Exception e) when (ErrorMapping.ToRpc(e, context) is { } rpc) { throw rpc; }
     }
@@ -67,7 +74,7 @@ public sealed class CallGate : Interceptor
     {
         if (!CaseFlowMethods.IsCaseFlow(context.Method)) return; // gRPC reflection and health: not CaseFlow's API
         EnsureAllowed(context);
-        var problems = JsonBodies.ProblemsOf(context.GetHttpContext()).ToList();
+        var problems = JsonBodies.ProblemsOf(context.GetHttpContext()).Concat(StatedPurpose.Problems(context.GetHttpContext())).ToList();
         if (request is IMessage message)
             problems.AddRange(RequestShape.Problems(message).Where(p => problems.All(known => known.Field != p.Field)));
         if (problems.Count > 0) throw new InvalidInput(problems);

@@ -8,11 +8,12 @@ namespace CaseFlow.ServiceDefaults.Tests.Access;
 public sealed class DeclaredAccessTests
 {
     private static readonly IReadOnlyCollection<DeclaredMethod> Methods = CaseFlowMethods.All;
+    private static readonly string[] AccessLogCalls = ["ListCaseAccess", "ListUserAccess", "ListAccessInPeriod", "VerifyCaseAccess"];
 
     [Fact]
     public void Every_caseflow_rpc_declares_who_may_call_it_with_known_roles()
     {
-        Methods.Count.ShouldBeGreaterThanOrEqualTo(62); // intake 17, correspondence 17, reunification 14 + flights 8, audit 4, admin 2
+        Methods.Count.ShouldBeGreaterThanOrEqualTo(66); // intake 17, correspondence 17, reunification 14 + flights 8, audit 4 + access log 4, admin 2
         foreach (var method in Methods)
         {
             method.Roles.ShouldNotBeEmpty($"{method.GrpcName} declares no (caseflow.options.v1.access)");
@@ -49,6 +50,7 @@ public sealed class DeclaredAccessTests
         foreach (var method in Methods.Where(m => !m.Roles.SequenceEqual([Caller.Supervisor])))
         {
             string[] expected = method.Descriptor.Name == "ExportStreamHeads" ? [Caller.Supervisor, Caller.Auditor]
+                : AccessLogCalls.Contains(method.Descriptor.Name) ? [Caller.Auditor]
                 : IsPerCaseRead(method) ? [Caller.Operator, Caller.Supervisor, Caller.Auditor]
                 : IsRead(method) ? [Caller.Operator, Caller.Supervisor, Caller.Auditor, Caller.Dashboard]
                 : [Caller.Operator, Caller.Supervisor];
@@ -103,6 +105,12 @@ public sealed class DeclaredAccessTests
         Should.NotThrow(() => (new Caller("coordinator", Caller.Supervisor, null) with { Call = closeCase }).EnsureCanChange("kara-suu"));
         Should.Throw<Forbidden>(() => (new Caller("donor", Caller.Auditor, null) with { Call = closeCase }).EnsureCanChange("kara-suu"));
         Should.NotThrow(() => Caller.System("intake").EnsureCanChange("kara-suu"));
+    }
+
+    [Fact]
+    public void The_access_log_is_for_auditors_alone()
+    {
+        Methods.Where(m => m.Roles.SequenceEqual([Caller.Auditor])).Select(m => m.Descriptor.Name).ShouldBe(AccessLogCalls, ignoreOrder: true);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public static class AuditCommand
         var user = new Option<string>("--user") { Description = "the auditor's name, recorded with the read", DefaultValueFactory = _ => "auditor" };
         var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "with --verify: a file from `caseflow checkpoint` the chains must still pass through" };
 
-        var command = new Command("audit", "Merge one case's history across the services, show its state as of a date, verify it") { caseId, asOf, knownAt, verify, json, user, checkpoint };
+        var command = new Command("audit", "Merge one case's history across the services, show its state as of a date, verify it")
+            { caseId, asOf, knownAt, verify, json, user, checkpoint, AccessCommand.Create() };
         command.SetAction(async (result, ct) =>
         {
             var endpoints = ServiceEndpoints.FromEnvironment("auditor", result.GetValue(user)!);

@@ -1,0 +1,28 @@
+using CaseFlow.ServiceDefaults.EventStore;
+using CaseFlow.ServiceDefaults.Security;
+using Google.Protobuf.WellKnownTypes;
+
+namespace CaseFlow.ServiceDefaults.Audit.AccessLog;
+
+/// <summary>
+/// Appends one read to the access log of each case it showed, in one transaction, through the shared write path: the
+/// events carry the reader as their actor and are sealed into each stream's keyed hash chain like any other. Two reads
+/// of one case at once conflict on its log's version; the write path then appends again at the new end.
+/// </summary>
+public sealed class AccessLogWriter(StreamCommands commands, TimeProvider clock)
+{
+    private static readonly CommandCall Recording = new("record-personal-data-read", RequestId: null, ExpectedVersion: null);
+
+    public async Task Record(Caller reader, string call, string? purpose, IReadOnlySet<Guid?> cases, CancellationToken ct)
+    {
+        var (readId, at) = (Guid.CreateVersion7(), clock.GetUtcNow());
+        await commands.Run(Recording, new Empty(), reader, writer =>
+        {
+            // One order for every read, so two reads of overlapping lists never wait for each other in a circle.
+            foreach (var caseId in cases.OrderBy(id => id))
+                writer.Append(PersonalDataRead.StreamOf(caseId),
+                    [new PersonalDataRead(caseId, readId, reader.User, reader.Role, reader.Center, call, purpose, at)]);
+            return Task.FromResult(new Empty());
+        }, ct);
+    }
+}
