@@ -24,6 +24,7 @@ public static class AuditText
             {
                 text.AppendLine($"  {service} (version {part?["version"] ?? 0}, {part?["eventsApplied"] ?? 0} events applied):");
                 if (part?["state"] is JsonObject state) Fields(text, state, "    ");
+                else if (part?["eventsApplied"]?.GetValue<int>() > 0) text.AppendLine("    [personal data: withheld from this caller]");
                 else text.AppendLine("    (nothing had happened yet)");
             }
         }
