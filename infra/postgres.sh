@@ -2,7 +2,7 @@
 # CaseFlow development PostgreSQL: infra/postgres.sh start|stop|status
 #
 # - One private cluster, superuser caseflow / password caseflow (scram-sha-256 for socket and TCP),
-#   listening on 127.0.0.1:${CASEFLOW_PG_PORT:-55432} only; unix socket in <data area>/run.
+#   listening on 127.0.0.1:${CASEFLOW_PG_PORT:-16432 (infra/ports.env)} only; unix socket in <data area>/run.
 # - Data area: <repo>/.caseflow/postgres (git-ignored). PostgreSQL refuses to run as root, so as root
 #   the server runs as OS user "postgres" (runuser); if the repo path is not traversable by that user
 #   (e.g. a clone under /root with mode 700) the data area moves to /var/tmp/caseflow-<hash>/postgres.
@@ -16,7 +16,9 @@ set -euo pipefail
 # shellcheck source=infra/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-PG_PORT="${CASEFLOW_PG_PORT:-55432}"
+# shellcheck source=infra/ports.env
+source "$(dirname "${BASH_SOURCE[0]}")/ports.env"
+PG_PORT="${CASEFLOW_PG_PORT:-$POSTGRES_PORT}"
 PG_USER=caseflow
 PG_PASS=caseflow
 PG_DBS=(caseflow caseflow_test)
@@ -241,7 +243,7 @@ main() {
         start)  pg_start ;;
         stop)   pg_stop ;;
         status) pg_status ;;
-        *) echo "usage: $0 start|stop|status   (env CASEFLOW_PG_PORT, default 55432)" >&2; exit 2 ;;
+        *) echo "usage: $0 start|stop|status   (env CASEFLOW_PG_PORT, default $POSTGRES_PORT from infra/ports.env)" >&2; exit 2 ;;
     esac
 }
 

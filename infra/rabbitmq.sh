@@ -3,10 +3,10 @@
 #   infra/rabbitmq.sh start|stop|kill|status [--name <node>] [--port <amqp port>] [--dir <state dir>]
 #
 # Defaults: --dir <repo>/.caseflow/rabbitmq, --name ${CASEFLOW_RABBITMQ_NAME:-caseflow},
-# --port ${CASEFLOW_RABBITMQ_PORT:-55672} (for another --dir: the name/port it was last started with).
+# --port ${CASEFLOW_RABBITMQ_PORT:-16672 (infra/ports.env)} (for another --dir: the name/port it was last started with).
 # Every node is independent (own Erlang HOME and cookie, config, mnesia, logs, pid file in its dir),
 # so tests can run private brokers beside the default one, e.g.
-#   infra/rabbitmq.sh start --name caseflow-fault1 --port 55682 --dir /tmp/x
+#   infra/rabbitmq.sh start --name caseflow-fault1 --port 16682 --dir /tmp/x
 #   infra/rabbitmq.sh stop --dir /tmp/x        (name and port are remembered in <dir>/node.env)
 #
 # Ports, all derived from the AMQP port P and bound to 127.0.0.1 only:
@@ -62,7 +62,7 @@ DIR="${DIR:-$RMQ_DEFAULT_DIR}"
 [[ "$DIR" == /* ]] || DIR="$PWD/$DIR"
 DIR="${DIR%/}"
 # Precedence: options, then (default dir only) CASEFLOW_RABBITMQ_NAME/PORT, then the settings
-# remembered in <dir>/node.env, then caseflow / 55672.
+# remembered in <dir>/node.env, then caseflow / RABBITMQ_PORT of infra/ports.env.
 if [[ "$DIR" == "$RMQ_DEFAULT_DIR" ]]; then
     NAME="${NAME:-${CASEFLOW_RABBITMQ_NAME:-}}"
     PORT="${PORT:-${CASEFLOW_RABBITMQ_PORT:-}}"
@@ -72,7 +72,9 @@ if [[ -r "$DIR/node.env" ]]; then
     PORT="${PORT:-$(sed -n 's/^PORT=//p' "$DIR/node.env")}"
 fi
 NAME="${NAME:-caseflow}"
-PORT="${PORT:-55672}"
+# shellcheck source=infra/ports.env
+source "$(dirname "${BASH_SOURCE[0]}")/ports.env"
+PORT="${PORT:-$RABBITMQ_PORT}"
 [[ "$NAME" =~ ^[A-Za-z0-9_-]+$ ]] || cf_die "rabbitmq: invalid node name '$NAME' (letters, digits, _ and - only)"
 [[ "$PORT" =~ ^[0-9]+$ ]] && ((PORT >= 1024 && PORT <= 65530)) || cf_die "rabbitmq: invalid port '$PORT' (1024..65530)"
 

@@ -40,7 +40,7 @@ public sealed class PrivateBroker : IAsyncDisposable
     {
         while (true)
         {
-            var port = 56000 + Random.Shared.Next(0, 150) * 6;
+            var port = 17000 + Random.Shared.Next(0, 150) * 6; // below the ephemeral range: a restart finds its port free
             if (Enumerable.Range(port, 6).All(IsFree)) return port;
         }
     }
