@@ -10,18 +10,6 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
 {
     private JsonApi Auditor => system.Intake.Json(system.Token(role: "auditor", center: null, user: "donor-auditor"));
 
-    private async Task<string> CaseWithFiveEvents()
-    {
-        var intake = system.Intake.Json(system.Token());
-        var caseId = (await intake.OpenCase(IntakeCalls.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
-        foreach (var (topic, day) in new[] { ("entry rules", "04-02"), ("consulate letter", "04-20"), ("embassy letter", "05-05"), ("MFA application", "06-18") })
-            await intake.Post($"/v1/cases/{caseId}/consultations", new
-            {
-                requestId = Guid.NewGuid().ToString(), occurredAt = $"2020-{day}T12:00:00Z", topic, advice = "noted", durationMinutes = 20,
-            }).Ok();
-        return caseId;
-    }
-
     private async Task Tamper(string sql, string caseId)
     {
         await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
@@ -34,7 +22,7 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
     [Fact]
     public async Task An_untouched_case_verifies_and_its_history_names_who_did_what_when()
     {
-        var caseId = await CaseWithFiveEvents();
+        var caseId = await system.CaseWithFiveEvents();
 
         var verification = await Auditor.Get($"/v1/cases/{caseId}/verify").Ok();
         verification["intact"]!.GetValue<bool>().ShouldBeTrue();
@@ -54,7 +42,7 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
     [Fact]
     public async Task The_state_as_of_a_business_date_folds_only_what_had_happened_by_then()
     {
-        var caseId = await CaseWithFiveEvents();
+        var caseId = await system.CaseWithFiveEvents();
 
         var state = await Auditor.Get($"/v1/cases/{caseId}/state?asOf=2020-05-15T00:00:00Z").Ok();
         state["state"]!["ConsultationCount"]!.GetValue<int>().ShouldBe(3);
@@ -69,7 +57,7 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
     [InlineData("update {events} set user_name = 'someone-else' where stream_id = $1 and version = 4", 4)]
     public async Task Tampering_with_a_stored_event_is_reported_with_the_exact_event(string tampering, long firstBroken)
     {
-        var caseId = await CaseWithFiveEvents();
+        var caseId = await system.CaseWithFiveEvents();
 
         await Tamper(tampering, caseId);
 

@@ -11,19 +11,6 @@ public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<C
 {
     private JsonApi Auditor => system.Intake.Json(system.Token(role: "auditor", center: null, user: "donor-auditor"));
 
-    private async Task<string> CaseWithFiveEvents()
-    {
-        var intake = system.Intake.Json(system.Token());
-        var caseId = (await intake.OpenCase(IntakeCalls.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId");
-        foreach (var day in new[] { "04-02", "04-20", "05-05", "06-18" })
-            (await intake.Post($"/v1/cases/{caseId}/consultations", new
-            {
-                requestId = Guid.NewGuid().ToString(), occurredAt = $"2020-{day}T12:00:00Z", topic = $"topic {day}", advice = "noted",
-                durationMinutes = 20,
-            })).EnsureSuccess();
-        return caseId;
-    }
-
     private async Task Tamper(string caseId, string sql) => (await Sql(caseId, sql)).ShouldBeGreaterThan(0);
 
     private async Task<int> Sql(string caseId, string sql)
@@ -44,7 +31,7 @@ public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<C
     [Fact]
     public async Task Deleting_the_last_event_is_caught_and_the_missing_version_named()
     {
-        var caseId = await CaseWithFiveEvents();
+        var caseId = await system.CaseWithFiveEvents();
         await Tamper(caseId, "delete from {schema}.mt_events where stream_id = {id} and version = 5");
 
         var (intact, firstBroken, problem) = await Verify(caseId);
@@ -56,7 +43,7 @@ public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<C
     [Fact]
     public async Task Deleting_the_last_event_and_fixing_the_stream_version_and_head_is_still_caught()
     {
-        var caseId = await CaseWithFiveEvents();
+        var caseId = await system.CaseWithFiveEvents();
         // The writer knows the scheme but not the key: the best they can put in the head's seal is a plain hash.
         await Tamper(caseId, """
             delete from {schema}.mt_events where stream_id = {id} and version = 5;
@@ -75,7 +62,7 @@ public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<C
     [Fact]
     public async Task Deleting_every_event_of_a_stream_is_caught()
     {
-        var caseId = await CaseWithFiveEvents();
+        var caseId = await system.CaseWithFiveEvents();
         await Tamper(caseId, "delete from {schema}.mt_events where stream_id = {id}; delete from {schema}.mt_streams where id = {id}");
 
         var (intact, firstBroken, _) = await Verify(caseId);
@@ -86,7 +73,7 @@ public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<C
     [Fact]
     public async Task A_stream_rewritten_and_resealed_with_plain_sha256_names_the_first_rewritten_event()
     {
-        var caseId = await CaseWithFiveEvents();
+        var caseId = await system.CaseWithFiveEvents();
         // Event 3's topic changed, then every hash from 3 on and the head recomputed as a plain SHA-256 chain.
         await Tamper(caseId, """
             update {schema}.mt_events set data = jsonb_set(data, '{Topic}', '"nothing happened"') where stream_id = {id} and version = 3;
@@ -106,7 +93,7 @@ public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<C
     [Fact]
     public async Task A_roll_back_to_an_older_validly_sealed_head_is_caught_against_an_exported_checkpoint()
     {
-        var caseId = await CaseWithFiveEvents();
+        var caseId = await system.CaseWithFiveEvents();
         // The writer keeps the head as it was at version 5 ...
         await Sql(caseId, "create table {schema}.kept_head as select * from {schema}.mt_doc_streamhead where id = {id}");
         (await system.Intake.Json(system.Token()).Post($"/v1/cases/{caseId}/consultations", new
@@ -143,7 +130,7 @@ public sealed class TamperEvidenceTests(CaseFlowSystem system) : IClassFixture<C
     [Fact]
     public async Task A_case_written_through_the_api_verifies_with_its_sealed_head()
     {
-        var caseId = await CaseWithFiveEvents();
+        var caseId = await system.CaseWithFiveEvents();
         (await Verify(caseId)).Intact.ShouldBeTrue();
         (await system.Count(system.Intake, "mt_doc_streamhead", "id = $1", Guid.Parse(caseId))).ShouldBe(1);
     }
