@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Privacy;
 using CaseFlow.Audit.Api.V1;
 using CaseFlow.ServiceDefaults.Audit.AccessLog;
 using CaseFlow.ServiceDefaults.Errors;
@@ -17,7 +18,7 @@ public sealed record AuditedStream<TState>(Func<TState, string?> CenterOf) where
 
 /// <summary>History, state as of any time or version, and chain verification — the same in every service.</summary>
 public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TState> audited, ServiceIdentity service,
-    HistoryReader historyReader, HashChain chain, AccessLogAudit accessLog, TimeProvider clock) : CaseAudit.CaseAuditBase where TState : class
+    HistoryReader historyReader, HashChain chain, AccessLogAudit accessLog, SubjectCipher cipher, TimeProvider clock) : CaseAudit.CaseAuditBase where TState : class
 {
     public override async Task<CaseHistory> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
     {
@@ -43,7 +44,7 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         return new CaseStateAt
         {
             CaseId = caseId.ToString(), Service = service.Name, Version = version, EventsApplied = applied,
-            State = state is null ? null : JsonStruct.Parse(store.Options.Serializer().ToJson(state)),
+            State = state is null ? null : JsonStruct.Parse(SealedJson.Opened(store.Options.Serializer().ToJson(state), cipher)),
         };
     }
 

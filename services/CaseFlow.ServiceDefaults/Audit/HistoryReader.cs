@@ -3,15 +3,17 @@ using CaseFlow.Audit.Api.V1;
 using CaseFlow.ServiceDefaults.EventStore;
 using Google.Protobuf.WellKnownTypes;
 using Marten;
+using CaseFlow.ServiceDefaults.Privacy;
 using Npgsql;
 
 namespace CaseFlow.ServiceDefaults.Audit;
 
 /// <summary>
 /// A stream's history read straight from the event table: the stored JSON goes out as it is, without being
-/// turned into objects and back, so a case with a thousand events answers in milliseconds.
+/// turned into objects and back, so a case with a thousand events answers in milliseconds. Sealed personal values are
+/// opened in place, or marked erased.
 /// </summary>
-public sealed class HistoryReader(NpgsqlDataSource database, IDocumentStore store)
+public sealed class HistoryReader(NpgsqlDataSource database, IDocumentStore store, SubjectCipher cipher)
 {
     public async Task<IReadOnlyList<HistoryEvent>> Read(Guid streamId, CancellationToken ct)
     {
@@ -33,7 +35,7 @@ public sealed class HistoryReader(NpgsqlDataSource database, IDocumentStore stor
                 Version = reader.GetInt64(0),
                 Sequence = reader.GetInt64(1),
                 Type = ClassName(reader.IsDBNull(2) ? "" : reader.GetString(2)),
-                Data = JsonStruct.Parse(reader.GetString(3)),
+                Data = JsonStruct.Parse(SealedJson.Opened(reader.GetString(3), cipher)),
                 OccurredAt = Timestamp.FromDateTimeOffset(BusinessTime(reader.IsDBNull(4) ? null : reader.GetString(4)) ?? recordedAt),
                 RecordedAt = Timestamp.FromDateTimeOffset(recordedAt),
                 User = reader.GetString(6),

@@ -24,6 +24,8 @@ public static class ErrorMapping
             RpcException already => already,
             InvalidInput invalid => BadRequest(invalid),
             RuleViolated rule => Simple(Code.FailedPrecondition, rule.Message),
+            Privacy.SubjectErased erased => Simple(Code.FailedPrecondition, erased.Message),
+            Privacy.Consent.MissingConsent missing => ConsentMissing(missing),
             NotFound missing => Simple(Code.NotFound, missing.Message),
             Forbidden forbidden => Simple(Code.PermissionDenied, forbidden.Message),
             _ when ConflictRetry.IsConflict(e)
@@ -44,6 +46,18 @@ public static class ErrorMapping
         details.FieldViolations.AddRange(invalid.Problems.Select(p =>
             new BadRequest.Types.FieldViolation { Field = p.Field, Description = p.Problem }));
         return new Status { Code = (int)Code.InvalidArgument, Message = invalid.Message, Details = { Any.Pack(details) } }
+            .ToRpcException();
+    }
+
+    /// <summary>FAILED_PRECONDITION with a <c>google.rpc.PreconditionFailure</c>: type CONSENT, subject the agency kind.</summary>
+    private static RpcException ConsentMissing(Privacy.Consent.MissingConsent missing)
+    {
+        var details = new PreconditionFailure();
+        details.Violations.Add(new PreconditionFailure.Types.Violation
+        {
+            Type = "CONSENT", Subject = $"consent-to-share/{missing.AgencyKind}", Description = missing.Message,
+        });
+        return new Status { Code = (int)Code.FailedPrecondition, Message = missing.Message, Details = { Any.Pack(details) } }
             .ToRpcException();
     }
 

@@ -3,6 +3,7 @@ using CaseFlow.ServiceDefaults.Audit.AccessLog;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Idempotency;
 using CaseFlow.ServiceDefaults.Messaging;
+using CaseFlow.ServiceDefaults.Privacy;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -32,13 +33,15 @@ public static class EventStoreSetup
         // Built by the container so that stopping the host closes the pool.
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         var chain = HashChain.FromConfiguration(config);
+        var sealing = builder.AddPersonalDataProtection(schema);
         builder.Services.AddSingleton(chain);
         var marten = builder.Services.AddMarten(opts =>
             {
                 opts.DatabaseSchemaName = schema;
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 // Enums as words: the stored history reads the same to an auditor as the API does.
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                // Personal values are sealed wherever they are serialized (Privacy/SealedJsonConverter).
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, configure: json => json.Converters.Add(sealing));
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
@@ -51,6 +54,7 @@ public static class EventStoreSetup
                 opts.Events.MapEventType<PersonalDataRead>(PersonalDataRead.EventTypeName);
                 opts.Schema.For<StreamHead>();
                 opts.Listeners.Add(new HashChainListener(chain, TimeProvider.System));
+                opts.SealPersonalData(sealing.Keys);
                 registerProjections(opts);
             })
             .UseNpgsqlDataSource()

@@ -23,6 +23,7 @@ public static class MessagingSetup
         builder.Services.AddSingleton<Inbox>();
         builder.Services.AddMassTransit(bus =>
         {
+            bus.AddConsumer<Privacy.Erasing.EraseKeysWhenPersonalDataErased>();
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

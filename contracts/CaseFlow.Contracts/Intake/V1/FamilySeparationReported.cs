@@ -1,6 +1,6 @@
 namespace CaseFlow.Contracts.Intake.V1;
 
-/// <summary>A family member of the applicant is separated from them (e.g. a child left abroad).</summary>
+/// <summary>A family member of the applicant is separated from them (e.g. a child left abroad). No longer published: it carries personal data; see V2.</summary>
 /// <param name="MemberId">The member's id within the case.</param>
 /// <param name="Relationship">The member's relationship to the applicant: son, daughter, mother, …</param>
 /// <param name="MemberName">The member's display name, for manifests and letters.</param>

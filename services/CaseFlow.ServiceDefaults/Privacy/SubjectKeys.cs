@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace CaseFlow.ServiceDefaults.Privacy;
+
+/// <summary>
+/// Each data subject's own key in this service, wrapped under the key-encrypting key, in a schema of its own
+/// (<c>&lt;service&gt;_keys</c>, or another database: <c>ConnectionStrings:PersonalDataKeys</c>) that is backed up and purged
+/// apart from the events. Erasing a subject deletes its key: every value sealed under it, in events, snapshots and
+/// copies of backups taken since, can no longer be read. Keys are cached; an erasure evicts them on every instance
+/// (PostgreSQL NOTIFY), and a cached key is re-read after a while anyway in case a notification was missed.
+/// </summary>
+public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEncryptionKeys keks, TimeProvider clock) : IDisposable
+{
+    public const string ErasedChannel = "caseflow_subject_erased";
+    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
+    private const int MaxCached = 200_000;
+
+    private readonly ConcurrentDictionary<Guid, Cached> cache = new();
+
+    private sealed record Cached(byte[]? Key, DateTimeOffset ReadAt);
+
+    public string Schema => schema;
+
+    internal NpgsqlDataSource Database => database;
+
+    /// <summary>The keys' own connection pool goes with the service.</summary>
+    public void Dispose() => database.Dispose();
+
+    public async Task CreateTable(CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"""
+            create schema if not exists {schema};
+            create table if not exists {schema}.subject_keys (
+                subject_id uuid primary key,
+                kek_id text,
+                wrapped bytea,
+                created_at timestamptz not null default now(),
+                erased_at timestamptz,
+                legal_basis text);
+            """);
+        try
+        {
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateObject)
+        {
+            // Another instance created it at the same moment.
+        }
+    }
+
+    /// <summary>Reads, or creates, the keys of subjects about to be sealed; an erased subject's data cannot be recorded again.</summary>
+    public async Task Ensure(IReadOnlyCollection<Guid> subjects, CancellationToken ct)
+    {
+        var missing = subjects.Where(s => !IsFresh(s)).Distinct().ToArray();
+        if (missing.Length == 0) return;
+        await Load(missing, ct);
+        var absent = missing.Where(s => !cache.ContainsKey(s)).ToArray();
+        if (absent.Length > 0)
+        {
+            await using var batch = database.CreateBatch();
+            foreach (var subject in absent)
+            {
+                var key = RandomNumberGenerator.GetBytes(32);
+                var insert = new NpgsqlBatchCommand($"insert into {schema}.subject_keys (subject_id, kek_id, wrapped) values ($1, $2, $3) on conflict (subject_id) do nothing");
+                insert.Parameters.Add(new NpgsqlParameter { Value = subject });
+                var wrapped = keks.Wrap(subject, key, out var kekId);
+                insert.Parameters.Add(new NpgsqlParameter { Value = kekId });
+                insert.Parameters.Add(new NpgsqlParameter { Value = wrapped });
+                batch.BatchCommands.Add(insert);
+            }
+            await batch.ExecuteNonQueryAsync(ct);
+            // Re-read rather than trust our own insert: a racing instance may have created the key first.
+            await Load(absent, ct);
+        }
+        foreach (var subject in subjects)
+            if (!cache.TryGetValue(subject, out var cached) || cached.Key is null)
+                throw new SubjectErased(subject);
+    }
+
+    /// <summary>The key a value needs to be sealed: <see cref="Ensure"/> has read it before serialization.</summary>
+    public byte[] Required(Guid subject) =>
+        Find(subject) ?? throw new InvalidOperationException(
+            $"no data key for subject {subject}: personal values are sealed only on the event store's write path");
+
+    /// <summary>The subject's key, or null once erased; read synchronously on a cache miss (serializers are synchronous).</summary>
+    public byte[]? Find(Guid subject)
+    {
+        if (IsFresh(subject) && cache.TryGetValue(subject, out var cached)) return cached.Key;
+        using var command = database.CreateCommand($"select subject_id, kek_id, wrapped from {schema}.subject_keys where subject_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = subject });
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        return Remember(reader).Key;
+    }
+
+    /// <summary>Deletes the subject's key here and tells every instance to forget it; erasing twice changes nothing more.</summary>
+    public async Task Erase(Guid subject, string legalBasis, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"""
+            insert into {schema}.subject_keys (subject_id, erased_at, legal_basis) values ($1, now(), $2)
+            on conflict (subject_id) do update set kek_id = null, wrapped = null,
+                erased_at = coalesce({schema}.subject_keys.erased_at, excluded.erased_at),
+                legal_basis = coalesce({schema}.subject_keys.legal_basis, excluded.legal_basis);
+            select pg_notify('{ErasedChannel}', $3);
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = subject });
+        command.Parameters.Add(new NpgsqlParameter { Value = legalBasis });
+        command.Parameters.Add(new NpgsqlParameter { Value = $"{schema}|{subject}" });
+        await command.ExecuteNonQueryAsync(ct);
+        Forget(subject);
+    }
+
+    public bool IsErased(Guid subject) => Find(subject) is null;
+
+    public void Forget(Guid subject) => cache.TryRemove(subject, out _);
+
+    public void ForgetAll() => cache.Clear();
+
+    /// <summary>Rewraps, in pages, the keys still wrapped under an older key-encrypting key. Returns how many.</summary>
+    public async Task<int> Rewrap(CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            var page = new List<(Guid Subject, string KekId, byte[] Wrapped)>();
+            await using (var select = database.CreateCommand(
+                $"select subject_id, kek_id, wrapped from {schema}.subject_keys where wrapped is not null and kek_id <> $1 limit 500"))
+            {
+                select.Parameters.Add(new NpgsqlParameter { Value = keks.Current });
+                await using var reader = await select.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) page.Add((reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2)));
+            }
+            if (page.Count == 0) return total;
+            await using var batch = database.CreateBatch();
+            foreach (var (subject, kekId, wrapped) in page)
+            {
+                var rewrapped = keks.Wrap(subject, keks.Unwrap(subject, kekId, wrapped), out var current);
+                var update = new NpgsqlBatchCommand($"update {schema}.subject_keys set kek_id = $1, wrapped = $2 where subject_id = $3 and kek_id = $4");
+                update.Parameters.Add(new NpgsqlParameter { Value = current });
+                update.Parameters.Add(new NpgsqlParameter { Value = rewrapped });
+                update.Parameters.Add(new NpgsqlParameter { Value = subject });
+                update.Parameters.Add(new NpgsqlParameter { Value = kekId });
+                batch.BatchCommands.Add(update);
+            }
+            await batch.ExecuteNonQueryAsync(ct);
+            total += page.Count;
+        }
+    }
+
+    /// <summary>Erased subjects' tombstones older than the retention period go; the keys are long gone already.</summary>
+    public async Task<int> PruneErased(TimeSpan olderThan, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"delete from {schema}.subject_keys where wrapped is null and erased_at < $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() - olderThan });
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task Load(IReadOnlyCollection<Guid> subjects, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"select subject_id, kek_id, wrapped from {schema}.subject_keys where subject_id = any($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = subjects.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) Remember(reader);
+    }
+
+    private Cached Remember(NpgsqlDataReader reader)
+    {
+        var subject = reader.GetGuid(0);
+        var key = reader.IsDBNull(2) ? null : keks.Unwrap(subject, reader.GetString(1), reader.GetFieldValue<byte[]>(2));
+        if (cache.Count >= MaxCached) cache.Clear();
+        var cached = new Cached(key, clock.GetUtcNow());
+        cache[subject] = cached;
+        return cached;
+    }
+
+    private bool IsFresh(Guid subject) => cache.TryGetValue(subject, out var cached) && clock.GetUtcNow() - cached.ReadAt < CacheFor;
+}
+
+/// <summary>The person's data was erased: it can be neither shown nor recorded again (FAILED_PRECONDITION).</summary>
+public sealed class SubjectErased(Guid subject)
+    : Exception($"the personal data of subject {subject} was erased; nothing personal can be recorded for them again")
+{
+    public Guid Subject { get; } = subject;
+}
