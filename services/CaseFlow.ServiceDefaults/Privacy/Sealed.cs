@@ -35,6 +35,9 @@ public sealed class Sealed<T> : ISealed, IEquatable<Sealed<T>>
 
     public string? Cipher { get; internal set; }
 
+    /// <summary>Read back from a value stored plain (encryption was off): written back plain, so its hash still matches.</summary>
+    internal bool StoredPlain { get; init; }
+
     public bool IsErased { get; }
 
     /// <summary>The value, or what to show in its place once it is erased.</summary>

@@ -31,7 +31,7 @@ public sealed class SealedJsonConverter(SubjectCipher cipher) : JsonConverterFac
             writer.WriteStartArray(SubjectsProperty);
             foreach (var subject in value.Subjects) writer.WriteStringValue(subject);
             writer.WriteEndArray();
-            if (value.Cipher is null && !cipher.Encrypting)
+            if (value.Cipher is null && (value.StoredPlain || !cipher.Encrypting))
             {
                 writer.WritePropertyName(PlainProperty);
                 JsonSerializer.Serialize(writer, value.Value, options);
@@ -50,7 +50,7 @@ public sealed class SealedJsonConverter(SubjectCipher cipher) : JsonConverterFac
             var root = document.RootElement;
             var subjects = root.GetProperty(SubjectsProperty).EnumerateArray().Select(s => s.GetGuid()).ToArray();
             if (root.TryGetProperty(PlainProperty, out var plain))
-                return Sealed.Stored(subjects, plain.Deserialize<T>(options), null, false);
+                                return new Sealed<T>(subjects, plain.Deserialize<T>(options), null, false) { StoredPlain = true };
             var stored = root.GetProperty(SealedProperty).GetString()!;
             return cipher.Open(subjects, stored) is { } bytes
                 ? Sealed.Stored(subjects, JsonSerializer.Deserialize<T>(bytes, options), stored, false)
