@@ -64,5 +64,6 @@ public static class ReunificationService
         services.AddSingleton<GetReunificationHandler>();
         services.AddSingleton<GetReunificationStatisticsHandler>();
         services.AddSingleton<FlightQueries>();
+        services.AddSingleton<CaseData.IntakeCases>();
     }
 }

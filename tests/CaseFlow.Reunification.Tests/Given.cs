@@ -14,8 +14,8 @@ public static class Given
     public static ReunificationFile File(params object[] events) =>
         Fold<ReunificationFile>([new CaseFileOpened(CaseId, "kara-suu", At.AddDays(-80)), .. events]);
 
-    public static ReunificationOpened Separated(bool minor = true) => new(CaseId, "kara-suu", "son-1", "son", "Son of Alima", minor,
-        "Russia", "Moscow", "sister", DateOnly.Parse("2020-03-16"), At.AddDays(-70));
+    public static ReunificationOpened Separated(bool minor = true) => new(CaseId, "kara-suu", "son-1", "son", minor,
+        minor ? "child" : "adult", "Russia", DateOnly.Parse("2020-03-16"), At.AddDays(-70));
 
     public static PlanChosen Plan(string plan = ReunificationPlans.ChildTravelsToParent) => new(CaseId, "kara-suu", plan, "because", At);
 
@@ -29,7 +29,7 @@ public static class Given
         Fold<Flight>([new FlightScheduled(id ?? Guid.NewGuid(), number, "Moscow", "Osh", DateOnly.Parse(date), capacity, At)]);
 
     public static Traveller Traveller(string priority = Priorities.Normal, int minutes = 0, Guid? caseId = null) =>
-        new(caseId ?? Guid.NewGuid(), "kara-suu", "someone", false, null, priority, At.AddMinutes(minutes));
+        new(caseId ?? Guid.NewGuid(), "kara-suu", "member:son-1", false, null, priority, At.AddMinutes(minutes));
 
     public static Flight With(this Flight flight, params object[] events) => Fold(events, flight);
 

@@ -30,10 +30,10 @@ public sealed class FlightsApi(FlightCommands flights, ScheduleFlightHandler sch
             (flight, _, arrival) => RecordFlightMovement.DecideArrival(flight, arrival), c.CancellationToken);
 
     public override Task<FlightManifest> GetFlightManifest(GetFlightRequest r, ServerCallContext c) =>
-        queries.Manifest(r, c.CancellationToken);
+        queries.Manifest(r, AuthorizationOf(c), c.CancellationToken);
 
     public override Task<Waitlist> GetWaitlist(GetWaitlistRequest r, ServerCallContext c) =>
-        queries.Waitlist(r, c.CancellationToken);
+        queries.Waitlist(r, AuthorizationOf(c), c.CancellationToken);
 
     public override async Task<FlightList> ListFlights(ListFlightsRequest r, ServerCallContext c)
     {

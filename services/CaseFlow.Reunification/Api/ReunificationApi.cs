@@ -56,10 +56,14 @@ public sealed class ReunificationApi(
             c.CancellationToken);
 
     public override Task<ReunificationDetails> GetReunification(GetReunificationRequest r, ServerCallContext c) =>
-        details.Handle(r, CallerOf(c), c.CancellationToken);
+        details.Handle(r, CallerOf(c), AuthorizationOf(c), c.CancellationToken);
 
     public override Task<ReunificationStatistics> GetReunificationStatistics(GetReunificationStatisticsRequest r, ServerCallContext c) =>
         statistics.Handle(r, CallerOf(c), c.CancellationToken);
 
     internal static Caller CallerOf(ServerCallContext context) => Caller.From(context);
+
+    /// <summary>The caller's own token, passed on to Intake so that it applies (and logs) the caller's own read.</summary>
+    internal static string? AuthorizationOf(ServerCallContext context) =>
+        context.GetHttpContext().Request.Headers.Authorization.ToString() is { Length: > 0 } value ? value : null;
 }

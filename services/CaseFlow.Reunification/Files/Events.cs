@@ -3,9 +3,10 @@ namespace CaseFlow.Reunification.Files;
 // The facts of a reunification file, in the order a file usually meets them. Each slice decides them;
 // ReunificationFile folds them. Facts that are published carry the file's center, as their integration events do.
 
+/// <summary>Only non-personal facts: the member's name and whereabouts are Intake's, asked for when shown.</summary>
 public sealed record ReunificationOpened(
-    Guid CaseId, string CenterId, string MemberId, string Relationship, string MemberName, bool IsMinor,
-    string Country, string City, string? Caregiver, DateOnly SeparatedSince, DateTimeOffset OccurredAt);
+    Guid CaseId, string CenterId, string MemberId, string Relationship, bool IsMinor, string AgeGroup, string Country,
+    DateOnly SeparatedSince, DateTimeOffset OccurredAt);
 
 public sealed record FileTransferred(Guid CaseId, string FromCenterId, string ToCenterId, DateTimeOffset OccurredAt);
 

@@ -3,9 +3,9 @@ using CaseFlow.ServiceDefaults.Audit;
 
 namespace CaseFlow.Reunification.Files;
 
+/// <summary>The separated member's non-personal facts; name, city and caregiver are Intake's (CaseData/IntakeCases).</summary>
 public sealed record SeparatedMember(
-    string MemberId, string Relationship, string Name, bool IsMinor, string Country, string City, string? Caregiver,
-    DateOnly SeparatedSince);
+    string MemberId, string Relationship, bool IsMinor, string AgeGroup, string Country, DateOnly SeparatedSince);
 
 public sealed record RecordedDecision(Guid? LetterId, string Agency, string Decision, string Summary, DateTimeOffset DecidedAt);
 
@@ -48,8 +48,7 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
     public ReunificationFile Apply(ReunificationOpened e) => this with
     {
         Stage = ReunificationStage.Assessing,
-        Member = new SeparatedMember(e.MemberId, e.Relationship, e.MemberName, e.IsMinor, e.Country, e.City, e.Caregiver,
-            e.SeparatedSince),
+        Member = new SeparatedMember(e.MemberId, e.Relationship, e.IsMinor, e.AgeGroup, e.Country, e.SeparatedSince),
     };
 
     public ReunificationFile Apply(FileTransferred e) => this with { CenterId = e.ToCenterId };

@@ -9,7 +9,7 @@ public sealed class ReunificationPublishes : IntegrationEventMap
     public ReunificationPublishes()
     {
         Publish<ReunificationOpened>(e => new V1.ReunificationOpened(e.StreamId, e.Data.CenterId, e.Data.MemberId,
-            e.Data.Relationship, e.Data.Country, e.Data.City, e.Data.SeparatedSince, e.Data.OccurredAt));
+            e.Data.Relationship, e.Data.Country, City: "", e.Data.SeparatedSince, e.Data.OccurredAt));
         Publish<PlanChosen>(e => new V1.ReunificationPlanChanged(e.StreamId, e.Data.CenterId, null, e.Data.Plan,
             e.Data.Reason, e.Data.OccurredAt));
         Publish<PlanChanged>(e => new V1.ReunificationPlanChanged(e.StreamId, e.Data.CenterId, e.Data.PreviousPlan,

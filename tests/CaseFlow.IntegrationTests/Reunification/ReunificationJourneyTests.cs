@@ -25,7 +25,7 @@ public sealed class ReunificationJourneyTests(CaseFlowSystem system) : IClassFix
         var caseId = Guid.NewGuid();
         var lawyer = Lawyer;
         // The separation arrives before the case itself: messages of different types are not ordered.
-        await system.OpenFiles(lawyer, [Separation(caseId, isMinor: true, name: "Son of Alima")]);
+        await system.OpenFiles(lawyer, [Separation(caseId, isMinor: true)]);
         await using (var bus = await TestBus.Start(system.BrokerUri))
         {
             await bus.Publish(new CaseOpened(caseId, "kara-suu", "family-separation", "walk-in", StoryStart.AddDays(17)), _ => { });

@@ -6,15 +6,15 @@ using CaseFlow.Reunification.Priority.Escalating;
 using CaseFlow.Reunification.Preparation.AssigningEscort;
 using CaseFlow.Reunification.Preparation.RecordingDocuments;
 using CaseFlow.ServiceDefaults.Errors;
-using IntakeV1 = CaseFlow.Contracts.Intake.V1;
+using IntakeV2 = CaseFlow.Contracts.Intake.V2;
 using static CaseFlow.Reunification.Tests.Given;
 
 namespace CaseFlow.Reunification.Tests.Files;
 
 public sealed class OpeningAndPlanTests
 {
-    private static readonly IntakeV1.FamilySeparationReported Reported = new(CaseId, "kara-suu", "son-1", "son", "Son of Alima", true, null,
-        "Russia", "Moscow", "sister", DateOnly.Parse("2020-03-16"), At);
+    private static readonly IntakeV2.FamilySeparationReported Reported = new(CaseId, "kara-suu", "son-1", "son", true, "child",
+        "Russia", DateOnly.Parse("2020-03-16"), At);
 
     [Fact]
     public void Given_an_opened_case_when_a_separation_is_reported_then_the_reunification_opens_assessing() =>

@@ -1,11 +1,14 @@
+using CaseFlow.Intake.Api.V1;
+using CaseFlow.Reunification.CaseData;
 using Google.Protobuf.WellKnownTypes;
 using Marten;
 
 namespace CaseFlow.Reunification.Files.GettingDetails;
 
-public sealed class GetReunificationHandler(EventSessions sessions)
+/// <summary>The file as Reunification keeps it, with the member's name and whereabouts as Intake shows them to the caller.</summary>
+public sealed class GetReunificationHandler(EventSessions sessions, IntakeCases intake)
 {
-    public async Task<ReunificationDetails> Handle(GetReunificationRequest request, Caller caller, CancellationToken ct)
+    public async Task<ReunificationDetails> Handle(GetReunificationRequest request, Caller caller, string? authorization, CancellationToken ct)
     {
         var check = new InputCheck();
         var caseId = check.Id(request.CaseId, "caseId");
@@ -15,10 +18,11 @@ public sealed class GetReunificationHandler(EventSessions sessions)
         var file = await session.LoadAsync<ReunificationFile>(caseId, ct)
             ?? throw new NotFound($"case {caseId} has no reunification file");
         caller.EnsureCanRead(file.CenterId);
-        return Details(file);
+        var people = file.Member is null ? null : await intake.Find(caseId, authorization, ct);
+        return Details(file, people.Member(file.Member?.MemberId ?? ""));
     }
 
-    private static ReunificationDetails Details(ReunificationFile file)
+    private static ReunificationDetails Details(ReunificationFile file, FamilyMember? known)
     {
         var details = new ReunificationDetails
         {
@@ -51,8 +55,8 @@ public sealed class GetReunificationHandler(EventSessions sessions)
         if (file.Member is { } member)
             details.Member = new Member
             {
-                MemberId = member.MemberId, Relationship = member.Relationship, Name = member.Name, IsMinor = member.IsMinor,
-                Country = member.Country, City = member.City, Caregiver = member.Caregiver ?? "",
+                MemberId = member.MemberId, Relationship = member.Relationship, Name = known?.FullName ?? "", IsMinor = member.IsMinor,
+                Country = member.Country, City = known?.Location?.City ?? "", Caregiver = known?.Caregiver ?? "",
                 SeparatedSince = member.SeparatedSince.ToString("yyyy-MM-dd"),
             };
         return details;

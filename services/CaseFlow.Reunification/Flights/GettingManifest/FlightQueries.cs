@@ -1,17 +1,20 @@
+using CaseFlow.Reunification.CaseData;
 using Google.Protobuf.WellKnownTypes;
 using Marten;
 
 namespace CaseFlow.Reunification.Flights.GettingManifest;
 
 /// <summary>
-/// Manifests, waitlists and the list of flights, read from the inline flight documents. Names and escorts are personal:
-/// the call gate clears them for dashboards and for other centers' travellers of an operator (reunification.proto).
+/// Manifests, waitlists and the list of flights, read from the inline flight documents; travellers' names from Intake,
+/// on the caller's behalf. Names and escorts are personal: the call gate clears them for dashboards and for other
+/// centers' travellers of an operator (reunification.proto).
 /// </summary>
-public sealed class FlightQueries(EventSessions sessions)
+public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
 {
-    public async Task<Api.V1.FlightManifest> Manifest(GetFlightRequest request, CancellationToken ct)
+    public async Task<Api.V1.FlightManifest> Manifest(GetFlightRequest request, string? authorization, CancellationToken ct)
     {
         var flight = await Load(request.FlightId, ct);
+        var people = await intake.FindAll(flight.Passengers.Select(p => p.Traveller.CaseId), authorization, ct);
         return new Api.V1.FlightManifest
         {
             FlightId = flight.Id.ToString(), Version = (int)flight.Version, Number = flight.Number, From = flight.From, To = flight.To,
@@ -21,7 +24,7 @@ public sealed class FlightQueries(EventSessions sessions)
             {
                 flight.Passengers.Select(p => new Passenger
                 {
-                    CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId, Name = p.Traveller.Name,
+                    CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId, Name = people.GetValueOrDefault(p.Traveller.CaseId).NameOf(p.Traveller.Person),
                     IsMinor = p.Traveller.IsMinor, Escort = p.Traveller.Escort ?? "", Priority = p.Traveller.Priority,
                     SeatedAt = Timestamp.FromDateTimeOffset(p.SeatedAt),
                 }),
@@ -30,7 +33,7 @@ public sealed class FlightQueries(EventSessions sessions)
     }
 
     /// <summary>One flight's waitlist, or a route's: its open flights' waitlists, earliest flight first.</summary>
-    public async Task<Api.V1.Waitlist> Waitlist(GetWaitlistRequest request, CancellationToken ct)
+    public async Task<Api.V1.Waitlist> Waitlist(GetWaitlistRequest request, string? authorization, CancellationToken ct)
     {
         IReadOnlyList<Flight> flights;
         if (!string.IsNullOrWhiteSpace(request.FlightId)) flights = [await Load(request.FlightId, ct)];
@@ -42,7 +45,8 @@ public sealed class FlightQueries(EventSessions sessions)
             await using var session = sessions.Query();
             flights = await session.OpenOnRoute(request.From.Trim(), request.To.Trim(), DateOnly.MinValue, ct);
         }
-        var entries = flights.SelectMany(f => f.Waitlist.Select(t => (Flight: f, Traveller: t)));
+        var entries = flights.SelectMany(f => f.Waitlist.Select(t => (Flight: f, Traveller: t))).ToList();
+        var people = await intake.FindAll(entries.Select(e => e.Traveller.CaseId), authorization, ct);
         return new Api.V1.Waitlist
         {
             Entries =
@@ -50,7 +54,7 @@ public sealed class FlightQueries(EventSessions sessions)
                 entries.Select((e, i) => new Api.V1.WaitlistEntry
                 {
                     Position = i + 1, FlightId = e.Flight.Id.ToString(), CaseId = e.Traveller.CaseId.ToString(),
-                    CenterId = e.Traveller.CenterId, Name = e.Traveller.Name, Priority = e.Traveller.Priority,
+                    CenterId = e.Traveller.CenterId, Name = people.GetValueOrDefault(e.Traveller.CaseId).NameOf(e.Traveller.Person), Priority = e.Traveller.Priority,
                     RequestedAt = Timestamp.FromDateTimeOffset(e.Traveller.RequestedAt),
                 }),
             },
