@@ -2,6 +2,7 @@ using CaseFlow.Reunification.Files;
 using CaseFlow.Reunification.Files.Opening;
 using CaseFlow.Reunification.Flights;
 using CaseFlow.ServiceDefaults.Audit;
+using CaseFlow.ServiceDefaults.Privacy;
 
 namespace CaseFlow.Reunification.Tests;
 
@@ -17,12 +18,17 @@ public static class Given
     public static ReunificationOpened Separated(bool minor = true) => new(CaseId, "kara-suu", "son-1", "son", minor,
         minor ? "child" : "adult", "Russia", DateOnly.Parse("2020-03-16"), At.AddDays(-70));
 
-    public static PlanChosen Plan(string plan = ReunificationPlans.ChildTravelsToParent) => new(CaseId, "kara-suu", plan, "because", At);
+    /// <summary>Personal text of the case's applicant, as a decision seals it.</summary>
+    public static Sealed<string> Applicants(string text) => Sealed.For(Subjects.Applicant(CaseId), text);
+
+    public static Sealed<string> Escorts(string name) => Sealed.For(Subjects.Escort(CaseId), name);
+
+    public static PlanChosen Plan(string plan = ReunificationPlans.ChildTravelsToParent) => new(CaseId, "kara-suu", plan, Applicants("because"), At);
 
     public static object[] ReadyChild() =>
     [
-        Separated(), Plan(), new ConsentRecorded(CaseId, "mother", null, At), new DocumentReady(CaseId, DocumentKinds.TravelDocument, null, At),
-        new EscortAssigned(CaseId, "escort", null, At),
+        Separated(), Plan(), new TravelConsentRecorded(CaseId, Applicants("mother"), null, At), new DocumentReady(CaseId, DocumentKinds.TravelDocument, null, At),
+        new EscortAssigned(CaseId, Escorts("escort"), null, At),
     ];
 
     public static Flight Flight(int capacity = 2, string number = "KG-1", string date = "2020-07-04", Guid? id = null) =>

@@ -18,9 +18,9 @@ public sealed class ReunificationApi(
         files.Run(r, CallerOf(c), Plans.RecordingAgencyDecisions.RecordAgencyDecision.Parse,
             Plans.RecordingAgencyDecisions.RecordAgencyDecision.Decide, c.CancellationToken);
 
-    public override Task<ReunificationChanged> RecordConsent(RecordConsentRequest r, ServerCallContext c) =>
-        files.Run(r, CallerOf(c), Preparation.RecordingConsent.RecordConsent.Parse,
-            Preparation.RecordingConsent.RecordConsent.Decide, c.CancellationToken);
+    public override Task<ReunificationChanged> RecordTravelConsent(RecordTravelConsentRequest r, ServerCallContext c) =>
+        files.Run(r, CallerOf(c), Preparation.RecordingTravelConsent.RecordTravelConsent.Parse,
+            Preparation.RecordingTravelConsent.RecordTravelConsent.Decide, c.CancellationToken);
 
     public override Task<ReunificationChanged> RecordDocumentReady(RecordDocumentReadyRequest r, ServerCallContext c) =>
         files.Run(r, CallerOf(c), Preparation.RecordingDocuments.RecordDocumentReady.Parse,

@@ -7,7 +7,7 @@ namespace CaseFlow.Reunification.Files;
 public sealed record SeparatedMember(
     string MemberId, string Relationship, bool IsMinor, string AgeGroup, string Country, DateOnly SeparatedSince);
 
-public sealed record RecordedDecision(Guid? LetterId, string Agency, string Decision, string Summary, DateTimeOffset DecidedAt);
+public sealed record RecordedDecision(Guid? LetterId, string Agency, string Decision, Sealed<string> Summary, DateTimeOffset DecidedAt);
 
 /// <summary>Where the traveller is booked: a flight (seat or waitlist), or only a route while it has no open flight.</summary>
 public sealed record Booking(Guid? FlightId, string? FlightNumber, DateOnly? FlightDate, string From, string To, bool Seated);
@@ -21,18 +21,20 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
     public long Version { get; set; }
     public SeparatedMember? Member { get; init; }
     public string? Plan { get; init; }
-    public string? PlanReason { get; init; }
+    public Sealed<string>? PlanReason { get; init; }
     public string Priority { get; init; } = Priorities.Normal;
     public IReadOnlyList<RecordedDecision> AgencyDecisions { get; init; } = [];
-    public bool ConsentRecorded { get; init; }
+    /// <summary>The guardian's consent to the child's travel, and who gave it.</summary>
+    public Sealed<string>? TravelConsentGivenBy { get; init; }
+    public bool TravelConsentRecorded => TravelConsentGivenBy is not null;
     public IReadOnlyList<string> DocumentsReady { get; init; } = [];
-    public string? Escort { get; init; }
+    public Sealed<string>? Escort { get; init; }
     public Booking? Booking { get; init; }
     public DateTimeOffset? SeatRequestedAt { get; init; }
-    public string? HandedOverTo { get; init; }
+    public Sealed<string>? HandedOverTo { get; init; }
     public DateOnly? ReunitedOn { get; init; }
     public int? DaysSeparated { get; init; }
-    public string? EndReason { get; init; }
+    public Sealed<string>? EndReason { get; init; }
 
     /// <summary>The child travels unless the parent goes to the child.</summary>
     public bool TravellerIsChild => Member is { IsMinor: true } && Plan != ReunificationPlans.ParentTravelsToChild;
@@ -64,7 +66,7 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
 
     public ReunificationFile Apply(PriorityLowered e) => this with { Priority = e.Priority };
 
-    public ReunificationFile Apply(ConsentRecorded e) => this with { ConsentRecorded = true };
+    public ReunificationFile Apply(TravelConsentRecorded e) => this with { TravelConsentGivenBy = e.GivenBy };
 
     public ReunificationFile Apply(DocumentReady e) =>
         DocumentsReady.Contains(e.Kind) ? this : this with { DocumentsReady = [.. DocumentsReady, e.Kind] };

@@ -4,7 +4,7 @@ namespace CaseFlow.Reunification.Flights;
 /// <param name="Person">Who travels: the separated member ("member:&lt;id&gt;") or the applicant; their name is Intake's.</param>
 /// <param name="RequestedAt">Business time of the seat request: with the priority, it orders the waitlist.</param>
 public sealed record Traveller(
-    Guid CaseId, string CenterId, string Person, bool IsMinor, string? Escort, string Priority, DateTimeOffset RequestedAt);
+    Guid CaseId, string CenterId, string Person, bool IsMinor, Sealed<string>? Escort, string Priority, DateTimeOffset RequestedAt);
 
 public sealed record FlightScheduled(
     Guid FlightId, string Number, string From, string To, DateOnly Date, int Capacity, DateTimeOffset OccurredAt);

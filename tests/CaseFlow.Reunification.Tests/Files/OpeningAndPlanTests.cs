@@ -38,7 +38,7 @@ public sealed class OpeningAndPlanTests
     {
         var changed = ChoosePlan.Decide(File(Separated(), Plan(ReunificationPlans.ParentTravelsToChild)),
             new ChoosePlan(ReunificationPlans.ChildTravelsToParent, "consulate: no legal ground", At)).ShouldHaveSingleItem().ShouldBeOfType<PlanChanged>();
-        (changed.PreviousPlan, changed.Plan, changed.Reason).ShouldBe((ReunificationPlans.ParentTravelsToChild, ReunificationPlans.ChildTravelsToParent, "consulate: no legal ground"));
+        (changed.PreviousPlan, changed.Plan, changed.Reason.Value).ShouldBe((ReunificationPlans.ParentTravelsToChild, ReunificationPlans.ChildTravelsToParent, "consulate: no legal ground"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class OpeningAndPlanTests
 
     [Fact]
     public void Given_a_cancelled_file_when_an_agency_decision_is_recorded_then_it_is_refused() =>
-        Should.Throw<RuleViolated>(() => RecordAgencyDecision.Decide(File(Separated(), new ReunificationCancelled(CaseId, "kara-suu", "withdrawn", At)),
+        Should.Throw<RuleViolated>(() => RecordAgencyDecision.Decide(File(Separated(), new ReunificationCancelled(CaseId, "kara-suu", Applicants("withdrawn"), At)),
             new RecordAgencyDecision(null, "MFA", "granted", "s", At)));
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class OpeningAndPlanTests
     public void Given_a_priority_when_a_vulnerability_is_raised_or_cleared_then_it_only_escalates_or_only_lowers(
         string current, bool raised, string next, Type? expected)
     {
-        var file = File(Separated(), new PriorityEscalated(CaseId, current, "k", "n", At));
+        var file = File(Separated(), new PriorityEscalated(CaseId, current, "k", Applicants("n"), At));
         var events = ChangePriority.Decide(file, new ChangePriority(next, "caregiver-incapacitated", "legs", raised, At));
         if (expected is null) events.ShouldBeEmpty();
         else events.ShouldHaveSingleItem().ShouldBeOfType(expected);

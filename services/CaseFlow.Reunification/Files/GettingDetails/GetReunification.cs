@@ -32,23 +32,27 @@ public sealed class GetReunificationHandler(EventSessions sessions, IntakeCases 
             OpenedAt = Timestamp.FromDateTimeOffset(file.OpenedAt),
             Stage = file.Stage.Name(),
             Plan = file.Plan ?? "",
-            PlanReason = file.PlanReason ?? "",
+            PlanReason = file.PlanReason.Shown(),
             Priority = file.Priority,
-            ConsentRecorded = file.ConsentRecorded,
+#pragma warning disable CS0612 // still answered for clients of the name it had
+            ConsentRecorded = file.TravelConsentRecorded,
+#pragma warning restore CS0612
+            TravelConsentRecorded = file.TravelConsentRecorded,
+            TravelConsentGivenBy = file.TravelConsentGivenBy.Shown(),
             DocumentsReady = { file.DocumentsReady },
-            Escort = file.Escort ?? "",
+            Escort = file.Escort.Shown(),
             FlightId = file.Booking?.FlightId?.ToString() ?? "",
             FlightNumber = file.Booking?.FlightNumber ?? "",
             FlightDate = file.Booking?.FlightDate?.ToString("yyyy-MM-dd") ?? "",
-            HandedOverTo = file.HandedOverTo ?? "",
+            HandedOverTo = file.HandedOverTo.Shown(),
             ReunitedOn = file.ReunitedOn?.ToString("yyyy-MM-dd") ?? "",
             DaysSeparated = file.DaysSeparated ?? 0,
-            EndReason = file.EndReason ?? "",
+            EndReason = file.EndReason.Shown(),
             AgencyDecisions =
             {
                 file.AgencyDecisions.Select(d => new AgencyDecision
                 {
-                    Agency = d.Agency, Decision = d.Decision, Summary = d.Summary, DecidedAt = Timestamp.FromDateTimeOffset(d.DecidedAt),
+                    Agency = d.Agency, Decision = d.Decision, Summary = d.Summary.Shown(), DecidedAt = Timestamp.FromDateTimeOffset(d.DecidedAt),
                 }),
             },
         };

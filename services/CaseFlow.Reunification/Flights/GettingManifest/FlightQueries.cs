@@ -25,7 +25,7 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
                 flight.Passengers.Select(p => new Passenger
                 {
                     CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId, Name = people.GetValueOrDefault(p.Traveller.CaseId).NameOf(p.Traveller.Person),
-                    IsMinor = p.Traveller.IsMinor, Escort = p.Traveller.Escort ?? "", Priority = p.Traveller.Priority,
+                    IsMinor = p.Traveller.IsMinor, Escort = p.Traveller.Escort.Shown(), Priority = p.Traveller.Priority,
                     SeatedAt = Timestamp.FromDateTimeOffset(p.SeatedAt),
                 }),
             },
