@@ -9,6 +9,9 @@ public sealed record ReunificationOpened(
     Guid CaseId, string CenterId, string MemberId, string Relationship, bool IsMinor, string AgeGroup, string Country,
     DateOnly SeparatedSince, DateTimeOffset OccurredAt);
 
+/// <summary>A version of a consent to share the case's personal data, as Intake recorded it.</summary>
+public sealed record SharingConsentNoted(Guid CaseId, CaseFlow.ServiceDefaults.Privacy.Consent.SharingConsent Consent, DateTimeOffset OccurredAt);
+
 public sealed record FileTransferred(Guid CaseId, string FromCenterId, string ToCenterId, DateTimeOffset OccurredAt);
 
 public sealed record PlanChosen(Guid CaseId, string CenterId, string Plan, Sealed<string> Reason, DateTimeOffset OccurredAt);

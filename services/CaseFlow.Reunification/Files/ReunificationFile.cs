@@ -1,5 +1,6 @@
 using CaseFlow.Reunification.Files.Opening;
 using CaseFlow.ServiceDefaults.Audit;
+using CaseFlow.ServiceDefaults.Privacy.Consent;
 
 namespace CaseFlow.Reunification.Files;
 
@@ -28,6 +29,8 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
     public Sealed<string>? TravelConsentGivenBy { get; init; }
     public bool TravelConsentRecorded => TravelConsentGivenBy is not null;
     public IReadOnlyList<string> DocumentsReady { get; init; } = [];
+    /// <summary>The case's consents to share personal data (Intake's), newest version of each.</summary>
+    public IReadOnlyList<SharingConsent> SharingConsents { get; init; } = [];
     public Sealed<string>? Escort { get; init; }
     public Booking? Booking { get; init; }
     public DateTimeOffset? SeatRequestedAt { get; init; }
@@ -52,6 +55,8 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
         Stage = ReunificationStage.Assessing,
         Member = new SeparatedMember(e.MemberId, e.Relationship, e.IsMinor, e.AgeGroup, e.Country, e.SeparatedSince),
     };
+
+    public ReunificationFile Apply(SharingConsentNoted e) => this with { SharingConsents = SharingConsents.With(e.Consent) };
 
     public ReunificationFile Apply(FileTransferred e) => this with { CenterId = e.ToCenterId };
 

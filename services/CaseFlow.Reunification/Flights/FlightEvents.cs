@@ -27,4 +27,11 @@ public sealed record FlightCancelled(Guid FlightId, string Reason, DateTimeOffse
 /// <summary>Its waitlist, left behind, was moved to the next flight of the route in the same transaction.</summary>
 public sealed record FlightDeparted(Guid FlightId, DateTimeOffset OccurredAt);
 
+/// <summary>One traveller as the manifest gave them to the carrier: named only under the consent (id, version) that covered it.</summary>
+public sealed record ManifestLine(
+    Guid CaseId, string CenterId, bool IsMinor, Guid? ConsentId, int? ConsentVersion, Sealed<string>? Name, Sealed<string>? Escort);
+
+/// <summary>The manifest given to the carrier, as it was given: a later withdrawal of consent never changes it.</summary>
+public sealed record ManifestIssued(Guid FlightId, IReadOnlyList<ManifestLine> Travellers, DateTimeOffset OccurredAt);
+
 public sealed record FlightArrived(Guid FlightId, DateTimeOffset OccurredAt);
