@@ -41,6 +41,7 @@ public static class ReunificationService
             bus.AddConsumer<ChangePriorityWhenVulnerabilityChanges>();
             bus.AddConsumer<CancelWhenCaseWithdrawn>();
             bus.AddConsumer<MoveFileWhenCaseTransferred>();
+            bus.AddConsumer<Files.SharingConsents.NoteSharingConsentWhenRecorded>();
         });
         AddSlices(builder.Services);
         builder.AddCaseAudit<ReunificationFile>(file => file.CenterId);
@@ -64,5 +65,7 @@ public static class ReunificationService
         services.AddSingleton<GetReunificationHandler>();
         services.AddSingleton<GetReunificationStatisticsHandler>();
         services.AddSingleton<FlightQueries>();
+        services.AddSingleton<CaseData.IntakeCases>();
+        services.AddSingleton<Flights.IssuingManifest.IssueManifestHandler>();
     }
 }

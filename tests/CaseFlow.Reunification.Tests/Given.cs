@@ -2,6 +2,7 @@ using CaseFlow.Reunification.Files;
 using CaseFlow.Reunification.Files.Opening;
 using CaseFlow.Reunification.Flights;
 using CaseFlow.ServiceDefaults.Audit;
+using CaseFlow.ServiceDefaults.Privacy;
 
 namespace CaseFlow.Reunification.Tests;
 
@@ -14,22 +15,27 @@ public static class Given
     public static ReunificationFile File(params object[] events) =>
         Fold<ReunificationFile>([new CaseFileOpened(CaseId, "kara-suu", At.AddDays(-80)), .. events]);
 
-    public static ReunificationOpened Separated(bool minor = true) => new(CaseId, "kara-suu", "son-1", "son", "Son of Alima", minor,
-        "Russia", "Moscow", "sister", DateOnly.Parse("2020-03-16"), At.AddDays(-70));
+    public static ReunificationOpened Separated(bool minor = true) => new(CaseId, "kara-suu", "son-1", "son", minor,
+        minor ? "child" : "adult", "Russia", DateOnly.Parse("2020-03-16"), At.AddDays(-70));
 
-    public static PlanChosen Plan(string plan = ReunificationPlans.ChildTravelsToParent) => new(CaseId, "kara-suu", plan, "because", At);
+    /// <summary>Personal text of the case's applicant, as a decision seals it.</summary>
+    public static Sealed<string> Applicants(string text) => Sealed.For(Subjects.Applicant(CaseId), text);
+
+    public static Sealed<string> Escorts(string name) => Sealed.For(Subjects.Escort(CaseId), name);
+
+    public static PlanChosen Plan(string plan = ReunificationPlans.ChildTravelsToParent) => new(CaseId, "kara-suu", plan, Applicants("because"), At);
 
     public static object[] ReadyChild() =>
     [
-        Separated(), Plan(), new ConsentRecorded(CaseId, "mother", null, At), new DocumentReady(CaseId, DocumentKinds.TravelDocument, null, At),
-        new EscortAssigned(CaseId, "escort", null, At),
+        Separated(), Plan(), new TravelConsentRecorded(CaseId, Applicants("mother"), null, At), new DocumentReady(CaseId, DocumentKinds.TravelDocument, null, At),
+        new EscortAssigned(CaseId, Escorts("escort"), null, At),
     ];
 
     public static Flight Flight(int capacity = 2, string number = "KG-1", string date = "2020-07-04", Guid? id = null) =>
         Fold<Flight>([new FlightScheduled(id ?? Guid.NewGuid(), number, "Moscow", "Osh", DateOnly.Parse(date), capacity, At)]);
 
     public static Traveller Traveller(string priority = Priorities.Normal, int minutes = 0, Guid? caseId = null) =>
-        new(caseId ?? Guid.NewGuid(), "kara-suu", "someone", false, null, priority, At.AddMinutes(minutes));
+        new(caseId ?? Guid.NewGuid(), "kara-suu", "member:son-1", false, null, priority, At.AddMinutes(minutes));
 
     public static Flight With(this Flight flight, params object[] events) => Fold(events, flight);
 

@@ -2,6 +2,7 @@ using CaseFlow.Reunification.Flights.Cancelling;
 using CaseFlow.Reunification.Flights.ChangingCapacity;
 using CaseFlow.Reunification.Flights.Departing;
 using CaseFlow.Reunification.Flights.GettingManifest;
+using CaseFlow.Reunification.Flights.IssuingManifest;
 using CaseFlow.Reunification.Flights.Scheduling;
 using Grpc.Core;
 using static CaseFlow.Reunification.Api.ReunificationApi;
@@ -9,7 +10,7 @@ using static CaseFlow.Reunification.Api.ReunificationApi;
 namespace CaseFlow.Reunification.Api;
 
 /// <summary>The gRPC (and JSON) face of the charter flights: each call is one line onto its slice.</summary>
-public sealed class FlightsApi(FlightCommands flights, ScheduleFlightHandler schedule, FlightQueries queries) : V1.Flights.FlightsBase
+public sealed class FlightsApi(FlightCommands flights, ScheduleFlightHandler schedule, IssueManifestHandler manifests, FlightQueries queries) : V1.Flights.FlightsBase
 {
     public override Task<FlightChanged> ScheduleFlight(ScheduleFlightRequest r, ServerCallContext c) =>
         schedule.Handle(r, CallerOf(c), c.CancellationToken);
@@ -29,11 +30,14 @@ public sealed class FlightsApi(FlightCommands flights, ScheduleFlightHandler sch
         flights.Run(r, CallerOf(c), RecordFlightMovement.ParseArrival,
             (flight, _, arrival) => RecordFlightMovement.DecideArrival(flight, arrival), c.CancellationToken);
 
+    public override Task<FlightChanged> IssueManifest(IssueManifestRequest r, ServerCallContext c) =>
+        manifests.Handle(r, CallerOf(c), AuthorizationOf(c), c.CancellationToken);
+
     public override Task<FlightManifest> GetFlightManifest(GetFlightRequest r, ServerCallContext c) =>
         queries.Manifest(r, c.CancellationToken);
 
     public override Task<Waitlist> GetWaitlist(GetWaitlistRequest r, ServerCallContext c) =>
-        queries.Waitlist(r, c.CancellationToken);
+        queries.Waitlist(r, AuthorizationOf(c), c.CancellationToken);
 
     public override async Task<FlightList> ListFlights(ListFlightsRequest r, ServerCallContext c)
     {

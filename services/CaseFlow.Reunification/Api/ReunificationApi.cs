@@ -18,9 +18,9 @@ public sealed class ReunificationApi(
         files.Run(r, CallerOf(c), Plans.RecordingAgencyDecisions.RecordAgencyDecision.Parse,
             Plans.RecordingAgencyDecisions.RecordAgencyDecision.Decide, c.CancellationToken);
 
-    public override Task<ReunificationChanged> RecordConsent(RecordConsentRequest r, ServerCallContext c) =>
-        files.Run(r, CallerOf(c), Preparation.RecordingConsent.RecordConsent.Parse,
-            Preparation.RecordingConsent.RecordConsent.Decide, c.CancellationToken);
+    public override Task<ReunificationChanged> RecordTravelConsent(RecordTravelConsentRequest r, ServerCallContext c) =>
+        files.Run(r, CallerOf(c), Preparation.RecordingTravelConsent.RecordTravelConsent.Parse,
+            Preparation.RecordingTravelConsent.RecordTravelConsent.Decide, c.CancellationToken);
 
     public override Task<ReunificationChanged> RecordDocumentReady(RecordDocumentReadyRequest r, ServerCallContext c) =>
         files.Run(r, CallerOf(c), Preparation.RecordingDocuments.RecordDocumentReady.Parse,
@@ -56,10 +56,14 @@ public sealed class ReunificationApi(
             c.CancellationToken);
 
     public override Task<ReunificationDetails> GetReunification(GetReunificationRequest r, ServerCallContext c) =>
-        details.Handle(r, CallerOf(c), c.CancellationToken);
+        details.Handle(r, CallerOf(c), AuthorizationOf(c), c.CancellationToken);
 
     public override Task<ReunificationStatistics> GetReunificationStatistics(GetReunificationStatisticsRequest r, ServerCallContext c) =>
         statistics.Handle(r, CallerOf(c), c.CancellationToken);
 
     internal static Caller CallerOf(ServerCallContext context) => Caller.From(context);
+
+    /// <summary>The caller's own token, passed on to Intake so that it applies (and logs) the caller's own read.</summary>
+    internal static string? AuthorizationOf(ServerCallContext context) =>
+        context.GetHttpContext().Request.Headers.Authorization.ToString() is { Length: > 0 } value ? value : null;
 }

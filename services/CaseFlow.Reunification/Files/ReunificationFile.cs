@@ -1,13 +1,14 @@
 using CaseFlow.Reunification.Files.Opening;
 using CaseFlow.ServiceDefaults.Audit;
+using CaseFlow.ServiceDefaults.Privacy.Consent;
 
 namespace CaseFlow.Reunification.Files;
 
+/// <summary>The separated member's non-personal facts; name, city and caregiver are Intake's (CaseData/IntakeCases).</summary>
 public sealed record SeparatedMember(
-    string MemberId, string Relationship, string Name, bool IsMinor, string Country, string City, string? Caregiver,
-    DateOnly SeparatedSince);
+    string MemberId, string Relationship, bool IsMinor, string AgeGroup, string Country, DateOnly SeparatedSince);
 
-public sealed record RecordedDecision(Guid? LetterId, string Agency, string Decision, string Summary, DateTimeOffset DecidedAt);
+public sealed record RecordedDecision(Guid? LetterId, string Agency, string Decision, Sealed<string> Summary, DateTimeOffset DecidedAt);
 
 /// <summary>Where the traveller is booked: a flight (seat or waitlist), or only a route while it has no open flight.</summary>
 public sealed record Booking(Guid? FlightId, string? FlightNumber, DateOnly? FlightDate, string From, string To, bool Seated);
@@ -21,18 +22,22 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
     public long Version { get; set; }
     public SeparatedMember? Member { get; init; }
     public string? Plan { get; init; }
-    public string? PlanReason { get; init; }
+    public Sealed<string>? PlanReason { get; init; }
     public string Priority { get; init; } = Priorities.Normal;
     public IReadOnlyList<RecordedDecision> AgencyDecisions { get; init; } = [];
-    public bool ConsentRecorded { get; init; }
+    /// <summary>The guardian's consent to the child's travel, and who gave it.</summary>
+    public Sealed<string>? TravelConsentGivenBy { get; init; }
+    public bool TravelConsentRecorded => TravelConsentGivenBy is not null;
     public IReadOnlyList<string> DocumentsReady { get; init; } = [];
-    public string? Escort { get; init; }
+    /// <summary>The case's consents to share personal data (Intake's), newest version of each.</summary>
+    public IReadOnlyList<SharingConsent> SharingConsents { get; init; } = [];
+    public Sealed<string>? Escort { get; init; }
     public Booking? Booking { get; init; }
     public DateTimeOffset? SeatRequestedAt { get; init; }
-    public string? HandedOverTo { get; init; }
+    public Sealed<string>? HandedOverTo { get; init; }
     public DateOnly? ReunitedOn { get; init; }
     public int? DaysSeparated { get; init; }
-    public string? EndReason { get; init; }
+    public Sealed<string>? EndReason { get; init; }
 
     /// <summary>The child travels unless the parent goes to the child.</summary>
     public bool TravellerIsChild => Member is { IsMinor: true } && Plan != ReunificationPlans.ParentTravelsToChild;
@@ -48,9 +53,10 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
     public ReunificationFile Apply(ReunificationOpened e) => this with
     {
         Stage = ReunificationStage.Assessing,
-        Member = new SeparatedMember(e.MemberId, e.Relationship, e.MemberName, e.IsMinor, e.Country, e.City, e.Caregiver,
-            e.SeparatedSince),
+        Member = new SeparatedMember(e.MemberId, e.Relationship, e.IsMinor, e.AgeGroup, e.Country, e.SeparatedSince),
     };
+
+    public ReunificationFile Apply(SharingConsentNoted e) => this with { SharingConsents = SharingConsents.With(e.Consent) };
 
     public ReunificationFile Apply(FileTransferred e) => this with { CenterId = e.ToCenterId };
 
@@ -65,7 +71,7 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
 
     public ReunificationFile Apply(PriorityLowered e) => this with { Priority = e.Priority };
 
-    public ReunificationFile Apply(ConsentRecorded e) => this with { ConsentRecorded = true };
+    public ReunificationFile Apply(TravelConsentRecorded e) => this with { TravelConsentGivenBy = e.GivenBy };
 
     public ReunificationFile Apply(DocumentReady e) =>
         DocumentsReady.Contains(e.Kind) ? this : this with { DocumentsReady = [.. DocumentsReady, e.Kind] };

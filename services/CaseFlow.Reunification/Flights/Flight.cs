@@ -27,6 +27,8 @@ public sealed record Flight(Guid Id, string Number, string From, string To, Date
     public IReadOnlyList<SeatHolder> Passengers { get; init; } = [];
     /// <summary>In allocation order: priority first, then request time, then who joined first.</summary>
     public IReadOnlyList<Traveller> Waitlist { get; init; } = [];
+    /// <summary>The last manifest given to the carrier; null until one is issued.</summary>
+    public ManifestIssued? IssuedManifest { get; init; }
 
     public int FreeSeats => Status == FlightStatus.Scheduled ? Math.Max(0, Capacity - Passengers.Count) : 0;
     public bool Holds(Guid caseId) => Passengers.Any(p => p.Traveller.CaseId == caseId);
@@ -59,6 +61,8 @@ public sealed record Flight(Guid Id, string Number, string From, string To, Date
     public Flight Apply(FlightCancelled e) => this with { Status = FlightStatus.Cancelled, Passengers = [], Waitlist = [] };
 
     public Flight Apply(FlightDeparted e) => this with { Status = FlightStatus.Departed, Waitlist = [] };
+
+    public Flight Apply(ManifestIssued e) => this with { IssuedManifest = e };
 
     public Flight Apply(FlightArrived e) => this with { Status = FlightStatus.Arrived };
 

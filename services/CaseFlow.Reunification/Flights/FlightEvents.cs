@@ -1,9 +1,10 @@
 namespace CaseFlow.Reunification.Flights;
 
 /// <summary>Who takes (or waits for) a seat, as the manifest and the waitlist show them.</summary>
+/// <param name="Person">Who travels: the separated member ("member:&lt;id&gt;") or the applicant; their name is Intake's.</param>
 /// <param name="RequestedAt">Business time of the seat request: with the priority, it orders the waitlist.</param>
 public sealed record Traveller(
-    Guid CaseId, string CenterId, string Name, bool IsMinor, string? Escort, string Priority, DateTimeOffset RequestedAt);
+    Guid CaseId, string CenterId, string Person, bool IsMinor, Sealed<string>? Escort, string Priority, DateTimeOffset RequestedAt);
 
 public sealed record FlightScheduled(
     Guid FlightId, string Number, string From, string To, DateOnly Date, int Capacity, DateTimeOffset OccurredAt);
@@ -25,5 +26,12 @@ public sealed record FlightCancelled(Guid FlightId, string Reason, DateTimeOffse
 
 /// <summary>Its waitlist, left behind, was moved to the next flight of the route in the same transaction.</summary>
 public sealed record FlightDeparted(Guid FlightId, DateTimeOffset OccurredAt);
+
+/// <summary>One traveller as the manifest gave them to the carrier: named only under the consent (id, version) that covered it.</summary>
+public sealed record ManifestLine(
+    Guid CaseId, string CenterId, bool IsMinor, Guid? ConsentId, int? ConsentVersion, Sealed<string>? Name, Sealed<string>? Escort);
+
+/// <summary>The manifest given to the carrier, as it was given: a later withdrawal of consent never changes it.</summary>
+public sealed record ManifestIssued(Guid FlightId, IReadOnlyList<ManifestLine> Travellers, DateTimeOffset OccurredAt);
 
 public sealed record FlightArrived(Guid FlightId, DateTimeOffset OccurredAt);

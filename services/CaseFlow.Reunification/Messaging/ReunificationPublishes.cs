@@ -3,25 +3,28 @@ using V1 = CaseFlow.Contracts.Reunification.V1;
 
 namespace CaseFlow.Reunification.Messaging;
 
-/// <summary>The integration events Reunification publishes, from which of its domain events.</summary>
+/// <summary>
+/// The integration events Reunification publishes, from which of its domain events. The V1 contracts still carry a
+/// reason and to whom the traveller was handed over as text: they are published as shown (opened, or "[erased]").
+/// </summary>
 public sealed class ReunificationPublishes : IntegrationEventMap
 {
     public ReunificationPublishes()
     {
         Publish<ReunificationOpened>(e => new V1.ReunificationOpened(e.StreamId, e.Data.CenterId, e.Data.MemberId,
-            e.Data.Relationship, e.Data.Country, e.Data.City, e.Data.SeparatedSince, e.Data.OccurredAt));
+            e.Data.Relationship, e.Data.Country, City: "", e.Data.SeparatedSince, e.Data.OccurredAt));
         Publish<PlanChosen>(e => new V1.ReunificationPlanChanged(e.StreamId, e.Data.CenterId, null, e.Data.Plan,
-            e.Data.Reason, e.Data.OccurredAt));
+            e.Data.Reason.Shown(), e.Data.OccurredAt));
         Publish<PlanChanged>(e => new V1.ReunificationPlanChanged(e.StreamId, e.Data.CenterId, e.Data.PreviousPlan,
-            e.Data.Plan, e.Data.Reason, e.Data.OccurredAt));
+            e.Data.Plan, e.Data.Reason.Shown(), e.Data.OccurredAt));
         Publish<SeatAllocated>(e => new V1.TravelArranged(e.StreamId, e.Data.CenterId, e.Data.FlightId, e.Data.FlightNumber,
             e.Data.From, e.Data.To, e.Data.FlightDate, e.Data.OccurredAt));
         Publish<TravelDisrupted>(e => new V1.TravelDisrupted(e.StreamId, e.Data.CenterId, e.Data.FlightId,
             e.Data.FlightNumber, e.Data.Reason, e.Data.RebookedFlightId, e.Data.RebookedFlightNumber, e.Data.Waitlisted,
             e.Data.OccurredAt));
-        Publish<Reunited>(e => new V1.ReunificationCompleted(e.StreamId, e.Data.CenterId, e.Data.MemberId, e.Data.HandedOverTo,
+        Publish<Reunited>(e => new V1.ReunificationCompleted(e.StreamId, e.Data.CenterId, e.Data.MemberId, e.Data.HandedOverTo.Shown(),
             e.Data.SeparatedSince, e.Data.DaysSeparated, e.Data.OccurredAt));
-        Publish<ReunificationFailed>(e => new V1.ReunificationFailed(e.StreamId, e.Data.CenterId, e.Data.Reason, e.Data.OccurredAt));
-        Publish<ReunificationCancelled>(e => new V1.ReunificationCancelled(e.StreamId, e.Data.CenterId, e.Data.Reason, e.Data.OccurredAt));
+        Publish<ReunificationFailed>(e => new V1.ReunificationFailed(e.StreamId, e.Data.CenterId, e.Data.Reason.Shown(), e.Data.OccurredAt));
+        Publish<ReunificationCancelled>(e => new V1.ReunificationCancelled(e.StreamId, e.Data.CenterId, e.Data.Reason.Shown(), e.Data.OccurredAt));
     }
 }

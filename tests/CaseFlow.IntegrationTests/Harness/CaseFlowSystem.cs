@@ -42,13 +42,13 @@ public class CaseFlowSystem : IAsyncLifetime
         virtualHost = await RabbitVirtualHost.Create(management, amqp, $"caseflow-{Id}");
         Intake = await Start(IntakeService.Identity, IntakeService.Build);
         Correspondence = await Start(CorrespondenceService.Identity, CorrespondenceService.Build, IntakeAddress);
-        Reunification = await Start(ReunificationService.Identity, ReunificationService.Build);
+        Reunification = await Start(ReunificationService.Identity, ReunificationService.Build, IntakeAddress);
     }
 
     protected virtual Task<(Uri Amqp, Uri Management)> ProvideBroker() =>
         Task.FromResult((TestEnvironment.RabbitMq, TestEnvironment.RabbitMqManagement));
 
-    /// <summary>Where Correspondence finds Intake's API (it reads the case's data for letter templates).</summary>
+    /// <summary>Where Correspondence and Reunification find Intake's API (the case's people, for letters and manifests).</summary>
     protected string IntakeAddress => $"--Services:Intake:Grpc={Intake.GrpcAddress}";
 
     /// <summary>Tests call far faster than people do: the per-user rate limit is high here, and tested on its own.</summary>

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CaseFlow.Contracts.Intake.V1;
+using CaseFlow.Contracts.Intake.V2;
 using CaseFlow.IntegrationTests.Harness;
 using MassTransit;
 
@@ -13,9 +13,10 @@ public static class ReunificationCalls
 
     public static string File(Guid caseId, string what = "") => $"/v1/cases/{caseId}/reunification{what}";
 
-    public static FamilySeparationReported Separation(Guid caseId, bool isMinor = false, string name = "Traveller",
-        string center = "kara-suu") => new(caseId, center, "son-1", "son", name, isMinor, null, "Russia", "Moscow",
-        "Alima's sister", DateOnly.Parse("2020-03-16"), StoryStart.AddDays(17));
+    /// <summary>A separation as Intake publishes it: ids and non-personal facts only (names are Intake's, asked for when shown).</summary>
+    public static FamilySeparationReported Separation(Guid caseId, bool isMinor = false, string center = "kara-suu") =>
+        new(caseId, center, "son-1", "son", isMinor, isMinor ? "child" : "adult", "Russia", DateOnly.Parse("2020-03-16"),
+            StoryStart.AddDays(17));
 
     /// <summary>
     /// Reports separations and waits until every file is assessing. A message published before the service's queues

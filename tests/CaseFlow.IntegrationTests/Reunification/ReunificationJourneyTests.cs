@@ -22,10 +22,13 @@ public sealed class ReunificationJourneyTests(CaseFlowSystem system) : IClassFix
     public async Task Alimas_son_flies_home_on_the_4_July_charter_and_is_reunited_after_110_days()
     {
         await using var published = await PublishedMessages.Listen(system.BrokerUri);
-        var caseId = Guid.NewGuid();
         var lawyer = Lawyer;
-        // The separation arrives before the case itself: messages of different types are not ordered.
-        await system.OpenFiles(lawyer, [Separation(caseId, isMinor: true, name: "Son of Alima")]);
+        // Intake is the home of the son's name, which the manifest shows once a consent covers the carrier.
+        var intake = system.Intake.Json(system.Token());
+        var caseId = Guid.Parse((await intake.OpenCase(IntakeCalls.NewCase(occurredAt: "2020-04-02T09:00:00Z"))).Str("caseId"));
+        await intake.Post($"/v1/cases/{caseId}/family", At("2020-04-02T09:40:00Z",
+            new { member = new { memberId = "son-1", relationship = "son", fullName = "Son of Alima", location = new { country = "Russia", city = "Moscow" } } })).Ok();
+        await system.OpenFiles(lawyer, [Separation(caseId, isMinor: true)]);
         await using (var bus = await TestBus.Start(system.BrokerUri))
         {
             await bus.Publish(new CaseOpened(caseId, "kara-suu", "family-separation", "walk-in", StoryStart.AddDays(17)), _ => { });
@@ -52,6 +55,16 @@ public sealed class ReunificationJourneyTests(CaseFlowSystem system) : IClassFix
         (await lawyer.Post(File(caseId, "/seat"), At("2020-06-28T09:00:00Z", new { flightId = flight })).Ok()).Str("outcome").ShouldBe("seated");
         (await lawyer.Post(File(caseId, "/reunion"), At("2020-06-29T09:00:00Z", new { handedOverTo = "mother" }))).Status
             .ShouldBe(HttpStatusCode.PreconditionFailed);
+
+        // The consent step before the first disclosure: the manifest given to the carrier names the son.
+        await intake.Post($"/v1/cases/{caseId}/consents", At("2020-06-27T09:00:00Z",
+            new { agencyKinds = new[] { "carrier" }, purpose = "return of the child" })).Ok();
+        await Eventually.True(async () =>
+        {
+            await Coordinator.Post($"/v1/flights/{flight}/manifest/issue", At("2020-07-03T09:00:00Z", new { })).Ok();
+            return (await Coordinator.Get($"/v1/flights/{flight}/manifest").Ok())["passengers"]!.AsArray()
+                .Any(p => p!["name"]?.ToString() == "Son of Alima");
+        }, "the manifest to name the son under the consent");
 
         await Coordinator.Post($"/v1/flights/{flight}/departure", At("2020-07-04T03:00:00Z", new { })).Ok();
         await Coordinator.Post($"/v1/flights/{flight}/arrival", At("2020-07-04T08:00:00Z", new { })).Ok();

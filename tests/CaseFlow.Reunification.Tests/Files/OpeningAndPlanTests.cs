@@ -6,15 +6,15 @@ using CaseFlow.Reunification.Priority.Escalating;
 using CaseFlow.Reunification.Preparation.AssigningEscort;
 using CaseFlow.Reunification.Preparation.RecordingDocuments;
 using CaseFlow.ServiceDefaults.Errors;
-using IntakeV1 = CaseFlow.Contracts.Intake.V1;
+using IntakeV2 = CaseFlow.Contracts.Intake.V2;
 using static CaseFlow.Reunification.Tests.Given;
 
 namespace CaseFlow.Reunification.Tests.Files;
 
 public sealed class OpeningAndPlanTests
 {
-    private static readonly IntakeV1.FamilySeparationReported Reported = new(CaseId, "kara-suu", "son-1", "son", "Son of Alima", true, null,
-        "Russia", "Moscow", "sister", DateOnly.Parse("2020-03-16"), At);
+    private static readonly IntakeV2.FamilySeparationReported Reported = new(CaseId, "kara-suu", "son-1", "son", true, "child",
+        "Russia", DateOnly.Parse("2020-03-16"), At);
 
     [Fact]
     public void Given_an_opened_case_when_a_separation_is_reported_then_the_reunification_opens_assessing() =>
@@ -38,7 +38,7 @@ public sealed class OpeningAndPlanTests
     {
         var changed = ChoosePlan.Decide(File(Separated(), Plan(ReunificationPlans.ParentTravelsToChild)),
             new ChoosePlan(ReunificationPlans.ChildTravelsToParent, "consulate: no legal ground", At)).ShouldHaveSingleItem().ShouldBeOfType<PlanChanged>();
-        (changed.PreviousPlan, changed.Plan, changed.Reason).ShouldBe((ReunificationPlans.ParentTravelsToChild, ReunificationPlans.ChildTravelsToParent, "consulate: no legal ground"));
+        (changed.PreviousPlan, changed.Plan, changed.Reason.Value).ShouldBe((ReunificationPlans.ParentTravelsToChild, ReunificationPlans.ChildTravelsToParent, "consulate: no legal ground"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class OpeningAndPlanTests
 
     [Fact]
     public void Given_a_cancelled_file_when_an_agency_decision_is_recorded_then_it_is_refused() =>
-        Should.Throw<RuleViolated>(() => RecordAgencyDecision.Decide(File(Separated(), new ReunificationCancelled(CaseId, "kara-suu", "withdrawn", At)),
+        Should.Throw<RuleViolated>(() => RecordAgencyDecision.Decide(File(Separated(), new ReunificationCancelled(CaseId, "kara-suu", Applicants("withdrawn"), At)),
             new RecordAgencyDecision(null, "MFA", "granted", "s", At)));
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class OpeningAndPlanTests
     public void Given_a_priority_when_a_vulnerability_is_raised_or_cleared_then_it_only_escalates_or_only_lowers(
         string current, bool raised, string next, Type? expected)
     {
-        var file = File(Separated(), new PriorityEscalated(CaseId, current, "k", "n", At));
+        var file = File(Separated(), new PriorityEscalated(CaseId, current, "k", Applicants("n"), At));
         var events = ChangePriority.Decide(file, new ChangePriority(next, "caregiver-incapacitated", "legs", raised, At));
         if (expected is null) events.ShouldBeEmpty();
         else events.ShouldHaveSingleItem().ShouldBeOfType(expected);

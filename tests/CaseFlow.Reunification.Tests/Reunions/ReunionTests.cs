@@ -40,7 +40,7 @@ public sealed class ReunionTests
 
     [Fact]
     public void Given_a_failed_reunification_when_anything_more_is_done_then_it_is_refused() =>
-        Should.Throw<RuleViolated>(() => EndReunification.Decide(File(Separated(), new ReunificationFailed(CaseId, "kara-suu", "refused", At)), null,
+        Should.Throw<RuleViolated>(() => EndReunification.Decide(File(Separated(), new ReunificationFailed(CaseId, "kara-suu", Applicants("refused"), At)), null,
             new EndReunification(true, "again", At)));
 
     [Fact]

@@ -42,8 +42,8 @@ public sealed class RequestSeatTests
     {
         var preparation = new object[]
         {
-            new ConsentRecorded(CaseId, "mother", null, At), new DocumentReady(CaseId, DocumentKinds.TravelDocument, null, At),
-            new EscortAssigned(CaseId, "escort", null, At),
+            new TravelConsentRecorded(CaseId, Applicants("mother"), null, At), new DocumentReady(CaseId, DocumentKinds.TravelDocument, null, At),
+            new EscortAssigned(CaseId, Escorts("escort"), null, At),
         };
         var file = File([Separated(), Plan(), .. preparation.Where((_, i) => i != missing)]);
         Should.Throw<RuleViolated>(() => RequestSeat.Decide(file, Flight(), For(Flight()))).Message.ShouldContain(named);
@@ -51,14 +51,14 @@ public sealed class RequestSeatTests
 
     [Fact]
     public void Given_a_child_with_only_a_birth_certificate_then_the_travel_document_is_still_missing() =>
-        RequestSeat.MissingForAChild(File(Separated(), Plan(), new ConsentRecorded(CaseId, "m", null, At),
-            new DocumentReady(CaseId, DocumentKinds.BirthCertificate, null, At), new EscortAssigned(CaseId, "e", null, At)))
+        RequestSeat.MissingForAChild(File(Separated(), Plan(), new TravelConsentRecorded(CaseId, Applicants("m"), null, At),
+            new DocumentReady(CaseId, DocumentKinds.BirthCertificate, null, At), new EscortAssigned(CaseId, Escorts("e"), null, At)))
             .ShouldBe(["a ready travel document"]);
 
     [Fact]
     public void Given_a_prepared_child_when_requesting_then_the_child_is_seated_with_the_escort_on_the_manifest() =>
         RequestSeat.Decide(File(ReadyChild()), Flight(), For(Flight())).FlightEvents.ShouldHaveSingleItem()
-            .ShouldBeOfType<FlightSeatAllocated>().Traveller.ShouldSatisfyAllConditions(t => t.IsMinor.ShouldBeTrue(), t => t.Escort.ShouldBe("escort"));
+            .ShouldBeOfType<FlightSeatAllocated>().Traveller.ShouldSatisfyAllConditions(t => t.IsMinor.ShouldBeTrue(), t => t.Escort!.Value.ShouldBe("escort"));
 
     [Fact]
     public void Given_the_parent_travels_to_the_child_then_the_child_rules_do_not_apply() =>

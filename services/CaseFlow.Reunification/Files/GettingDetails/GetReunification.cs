@@ -1,11 +1,14 @@
+using CaseFlow.Intake.Api.V1;
+using CaseFlow.Reunification.CaseData;
 using Google.Protobuf.WellKnownTypes;
 using Marten;
 
 namespace CaseFlow.Reunification.Files.GettingDetails;
 
-public sealed class GetReunificationHandler(EventSessions sessions)
+/// <summary>The file as Reunification keeps it, with the member's name and whereabouts as Intake shows them to the caller.</summary>
+public sealed class GetReunificationHandler(EventSessions sessions, IntakeCases intake)
 {
-    public async Task<ReunificationDetails> Handle(GetReunificationRequest request, Caller caller, CancellationToken ct)
+    public async Task<ReunificationDetails> Handle(GetReunificationRequest request, Caller caller, string? authorization, CancellationToken ct)
     {
         var check = new InputCheck();
         var caseId = check.Id(request.CaseId, "caseId");
@@ -15,10 +18,11 @@ public sealed class GetReunificationHandler(EventSessions sessions)
         var file = await session.LoadAsync<ReunificationFile>(caseId, ct)
             ?? throw new NotFound($"case {caseId} has no reunification file");
         caller.EnsureCanRead(file.CenterId);
-        return Details(file);
+        var people = file.Member is null ? null : await intake.Find(caseId, authorization, ct);
+        return Details(file, people.Member(file.Member?.MemberId ?? ""));
     }
 
-    private static ReunificationDetails Details(ReunificationFile file)
+    private static ReunificationDetails Details(ReunificationFile file, FamilyMember? known)
     {
         var details = new ReunificationDetails
         {
@@ -28,31 +32,35 @@ public sealed class GetReunificationHandler(EventSessions sessions)
             OpenedAt = Timestamp.FromDateTimeOffset(file.OpenedAt),
             Stage = file.Stage.Name(),
             Plan = file.Plan ?? "",
-            PlanReason = file.PlanReason ?? "",
+            PlanReason = file.PlanReason.Shown(),
             Priority = file.Priority,
-            ConsentRecorded = file.ConsentRecorded,
+#pragma warning disable CS0612 // still answered for clients of the name it had
+            ConsentRecorded = file.TravelConsentRecorded,
+#pragma warning restore CS0612
+            TravelConsentRecorded = file.TravelConsentRecorded,
+            TravelConsentGivenBy = file.TravelConsentGivenBy.Shown(),
             DocumentsReady = { file.DocumentsReady },
-            Escort = file.Escort ?? "",
+            Escort = file.Escort.Shown(),
             FlightId = file.Booking?.FlightId?.ToString() ?? "",
             FlightNumber = file.Booking?.FlightNumber ?? "",
             FlightDate = file.Booking?.FlightDate?.ToString("yyyy-MM-dd") ?? "",
-            HandedOverTo = file.HandedOverTo ?? "",
+            HandedOverTo = file.HandedOverTo.Shown(),
             ReunitedOn = file.ReunitedOn?.ToString("yyyy-MM-dd") ?? "",
             DaysSeparated = file.DaysSeparated ?? 0,
-            EndReason = file.EndReason ?? "",
+            EndReason = file.EndReason.Shown(),
             AgencyDecisions =
             {
                 file.AgencyDecisions.Select(d => new AgencyDecision
                 {
-                    Agency = d.Agency, Decision = d.Decision, Summary = d.Summary, DecidedAt = Timestamp.FromDateTimeOffset(d.DecidedAt),
+                    Agency = d.Agency, Decision = d.Decision, Summary = d.Summary.Shown(), DecidedAt = Timestamp.FromDateTimeOffset(d.DecidedAt),
                 }),
             },
         };
         if (file.Member is { } member)
             details.Member = new Member
             {
-                MemberId = member.MemberId, Relationship = member.Relationship, Name = member.Name, IsMinor = member.IsMinor,
-                Country = member.Country, City = member.City, Caregiver = member.Caregiver ?? "",
+                MemberId = member.MemberId, Relationship = member.Relationship, Name = known?.FullName ?? "", IsMinor = member.IsMinor,
+                Country = member.Country, City = known?.Location?.City ?? "", Caregiver = known?.Caregiver ?? "",
                 SeparatedSince = member.SeparatedSince.ToString("yyyy-MM-dd"),
             };
         return details;

@@ -1,6 +1,6 @@
 using CaseFlow.ServiceDefaults.Messaging;
 using MassTransit;
-using FamilySeparationReported = CaseFlow.Contracts.Intake.V1.FamilySeparationReported;
+using FamilySeparationReported = CaseFlow.Contracts.Intake.V2.FamilySeparationReported;
 
 namespace CaseFlow.Reunification.Files.Opening;
 
@@ -14,8 +14,7 @@ public static class OpenReunification
     {
         if (file?.Member is not null) return [];
         return [new ReunificationOpened(reported.CaseId, file?.CenterId ?? reported.CenterId, reported.MemberId,
-            reported.Relationship, reported.MemberName, reported.IsMinor, reported.Country, reported.City,
-            reported.Caregiver, reported.SeparatedSince, reported.OccurredAt)];
+            reported.Relationship, reported.IsMinor, reported.AgeGroup, reported.Country, reported.SeparatedSince, reported.OccurredAt)];
     }
 }
 

@@ -1,36 +1,55 @@
+using CaseFlow.Reunification.CaseData;
 using Google.Protobuf.WellKnownTypes;
 using Marten;
 
 namespace CaseFlow.Reunification.Flights.GettingManifest;
 
 /// <summary>
-/// Manifests, waitlists and the list of flights, read from the inline flight documents. Names and escorts are personal:
-/// the call gate clears them for dashboards and for other centers' travellers of an operator (reunification.proto).
+/// Manifests, waitlists and the list of flights, read from the inline flight documents. A manifest shows the seats taken
+/// now, but names and escorts only as the last issued manifest gave them to the carrier (under a consent); a waitlist's
+/// names come from Intake, on the caller's behalf. Names and escorts are personal: the call gate clears them for
+/// dashboards and for other centers' travellers of an operator (reunification.proto).
 /// </summary>
-public sealed class FlightQueries(EventSessions sessions)
+public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
 {
     public async Task<Api.V1.FlightManifest> Manifest(GetFlightRequest request, CancellationToken ct)
     {
         var flight = await Load(request.FlightId, ct);
-        return new Api.V1.FlightManifest
+        var issued = flight.IssuedManifest?.Travellers.ToDictionary(l => l.CaseId) ?? [];
+        var manifest = new Api.V1.FlightManifest
         {
             FlightId = flight.Id.ToString(), Version = (int)flight.Version, Number = flight.Number, From = flight.From, To = flight.To,
             Date = flight.Date.ToString("yyyy-MM-dd"), Capacity = flight.Capacity, Status = flight.Status.Name(),
             Waitlisted = flight.Waitlist.Count,
             Passengers =
             {
-                flight.Passengers.Select(p => new Passenger
+                flight.Passengers.Select(p => issued.GetValueOrDefault(p.Traveller.CaseId) is var line ? new Passenger
                 {
-                    CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId, Name = p.Traveller.Name,
-                    IsMinor = p.Traveller.IsMinor, Escort = p.Traveller.Escort ?? "", Priority = p.Traveller.Priority,
-                    SeatedAt = Timestamp.FromDateTimeOffset(p.SeatedAt),
-                }),
+                    CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId, Name = line?.Name.Shown() ?? "",
+                    IsMinor = p.Traveller.IsMinor, Escort = line?.Escort.Shown() ?? "", Priority = p.Traveller.Priority,
+                    SeatedAt = Timestamp.FromDateTimeOffset(p.SeatedAt), ConsentId = line?.ConsentId?.ToString() ?? "",
+                    ConsentVersion = line?.ConsentVersion ?? 0,
+                } : null!),
             },
         };
+        if (flight.IssuedManifest is { } given)
+            manifest.IssuedManifest = new IssuedManifest
+            {
+                IssuedAt = Timestamp.FromDateTimeOffset(given.OccurredAt),
+                Travellers =
+                {
+                    given.Travellers.Select(l => new ManifestTraveller
+                    {
+                        CaseId = l.CaseId.ToString(), CenterId = l.CenterId, IsMinor = l.IsMinor, Name = l.Name.Shown(), Escort = l.Escort.Shown(),
+                        ConsentId = l.ConsentId?.ToString() ?? "", ConsentVersion = l.ConsentVersion ?? 0,
+                    }),
+                },
+            };
+        return manifest;
     }
 
     /// <summary>One flight's waitlist, or a route's: its open flights' waitlists, earliest flight first.</summary>
-    public async Task<Api.V1.Waitlist> Waitlist(GetWaitlistRequest request, CancellationToken ct)
+    public async Task<Api.V1.Waitlist> Waitlist(GetWaitlistRequest request, string? authorization, CancellationToken ct)
     {
         IReadOnlyList<Flight> flights;
         if (!string.IsNullOrWhiteSpace(request.FlightId)) flights = [await Load(request.FlightId, ct)];
@@ -42,7 +61,8 @@ public sealed class FlightQueries(EventSessions sessions)
             await using var session = sessions.Query();
             flights = await session.OpenOnRoute(request.From.Trim(), request.To.Trim(), DateOnly.MinValue, ct);
         }
-        var entries = flights.SelectMany(f => f.Waitlist.Select(t => (Flight: f, Traveller: t)));
+        var entries = flights.SelectMany(f => f.Waitlist.Select(t => (Flight: f, Traveller: t))).ToList();
+        var people = await intake.FindAll(entries.Select(e => e.Traveller.CaseId), authorization, ct);
         return new Api.V1.Waitlist
         {
             Entries =
@@ -50,7 +70,7 @@ public sealed class FlightQueries(EventSessions sessions)
                 entries.Select((e, i) => new Api.V1.WaitlistEntry
                 {
                     Position = i + 1, FlightId = e.Flight.Id.ToString(), CaseId = e.Traveller.CaseId.ToString(),
-                    CenterId = e.Traveller.CenterId, Name = e.Traveller.Name, Priority = e.Traveller.Priority,
+                    CenterId = e.Traveller.CenterId, Name = people.GetValueOrDefault(e.Traveller.CaseId).NameOf(e.Traveller.Person), Priority = e.Traveller.Priority,
                     RequestedAt = Timestamp.FromDateTimeOffset(e.Traveller.RequestedAt),
                 }),
             },

@@ -45,6 +45,8 @@ public static class Seats
     /// <summary>The traveller of a file: the separated member, or the applicant when the parent goes to the child.</summary>
     public static Traveller TravellerOf(ReunificationFile file, DateTimeOffset requestedAt) => new(
         file.Id, file.CenterId,
-        file.Plan == ReunificationPlans.ParentTravelsToChild ? $"parent of {file.Member?.Name}" : file.Member?.Name ?? "",
+        file.Plan == ReunificationPlans.ParentTravelsToChild || file.Member is null
+            ? CaseFlow.ServiceDefaults.Privacy.Subjects.ApplicantPerson
+            : CaseFlow.ServiceDefaults.Privacy.Subjects.MemberPrefix + file.Member.MemberId,
         file.TravellerIsChild, file.Escort, file.Priority, requestedAt);
 }

@@ -13,8 +13,8 @@ public sealed record ChoosePlan(string Plan, string Reason, DateTimeOffset Occur
         FileRules.EnsureOpen(file);
         if (file.Stage is not (ReunificationStage.Assessing or ReunificationStage.Planned))
             throw new RuleViolated($"the traveller of case {file.Id} is {file.Stage.Name()}: release the seat before changing the plan");
-        if (file.Plan is null) return [new PlanChosen(file.Id, file.CenterId, command.Plan, command.Reason, command.OccurredAt)];
+        if (file.Plan is null) return [new PlanChosen(file.Id, file.CenterId, command.Plan, file.OfApplicant(command.Reason), command.OccurredAt)];
         if (file.Plan == command.Plan) return [];
-        return [new PlanChanged(file.Id, file.CenterId, file.Plan, command.Plan, command.Reason, command.OccurredAt)];
+        return [new PlanChanged(file.Id, file.CenterId, file.Plan, command.Plan, file.OfApplicant(command.Reason), command.OccurredAt)];
     }
 }

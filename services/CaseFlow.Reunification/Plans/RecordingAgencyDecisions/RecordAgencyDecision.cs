@@ -15,6 +15,6 @@ public sealed record RecordAgencyDecision(Guid? LetterId, string Agency, string 
     public static IReadOnlyList<object> Decide(ReunificationFile file, RecordAgencyDecision command)
     {
         if (file.Stage.IsOver()) throw new RuleViolated($"the reunification of case {file.Id} is over ({file.Stage.Name()})");
-        return [new AgencyDecisionRecorded(file.Id, command.LetterId, command.Agency, command.Decision, command.Summary, command.OccurredAt)];
+        return [new AgencyDecisionRecorded(file.Id, command.LetterId, command.Agency, command.Decision, file.OfApplicant(command.Summary), command.OccurredAt)];
     }
 }

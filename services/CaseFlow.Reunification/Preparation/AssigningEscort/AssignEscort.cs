@@ -12,9 +12,9 @@ public sealed record AssignEscort(string EscortName, string? Note, DateTimeOffse
     public static IReadOnlyList<object> Decide(ReunificationFile file, AssignEscort command)
     {
         FileRules.EnsureNotTravelling(file);
-        if (file.Escort == command.EscortName) return [];
+        if (file.Escort is { IsErased: false } escort && escort.Value == command.EscortName) return [];
         if (file.Booking is { Seated: true })
-            throw new RuleViolated($"case {file.Id} holds a seat with escort '{file.Escort}': release the seat to change the escort");
-        return [new EscortAssigned(file.Id, command.EscortName, command.Note, command.OccurredAt)];
+            throw new RuleViolated($"case {file.Id} holds a seat with an escort: release the seat to change the escort");
+        return [new EscortAssigned(file.Id, file.OfEscort(command.EscortName), file.OfApplicantIfAny(command.Note), command.OccurredAt)];
     }
 }

@@ -13,6 +13,6 @@ public sealed record RecordDocumentReady(string Kind, string? Note, DateTimeOffs
         FileRules.EnsureNotTravelling(file);
         return file.DocumentsReady.Contains(command.Kind)
             ? []
-            : [new DocumentReady(file.Id, command.Kind, command.Note, command.OccurredAt)];
+            : [new DocumentReady(file.Id, command.Kind, file.OfMemberIfAny(command.Note), command.OccurredAt)];
     }
 }

@@ -9,7 +9,7 @@ public sealed record ChangePriority(string Priority, string Kind, string Note, b
         if (file.Stage.IsOver() || !Priorities.All.Contains(command.Priority)) return [];
         var (now, next) = (Priorities.Rank(file.Priority), Priorities.Rank(command.Priority));
         if (command.Raised && next > now)
-            return [new PriorityEscalated(file.Id, command.Priority, command.Kind, command.Note, command.OccurredAt)];
+            return [new PriorityEscalated(file.Id, command.Priority, command.Kind, file.OfApplicant(command.Note), command.OccurredAt)];
         if (!command.Raised && next < now)
             return [new PriorityLowered(file.Id, command.Priority, command.Kind, command.OccurredAt)];
         return [];

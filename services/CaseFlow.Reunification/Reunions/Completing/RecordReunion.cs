@@ -17,7 +17,7 @@ public sealed record RecordReunion(string HandedOverTo, DateTimeOffset OccurredA
         var reunitedOn = DateOnly.FromDateTime(command.OccurredAt.UtcDateTime);
         var days = reunitedOn.DayNumber - member.SeparatedSince.DayNumber;
         if (days < 0) throw new RuleViolated($"the reunion ({reunitedOn:yyyy-MM-dd}) cannot be before the separation ({member.SeparatedSince:yyyy-MM-dd})");
-        return [new Reunited(file.Id, file.CenterId, member.MemberId, command.HandedOverTo, member.SeparatedSince, reunitedOn, days,
+        return [new Reunited(file.Id, file.CenterId, member.MemberId, file.OfApplicant(command.HandedOverTo), member.SeparatedSince, reunitedOn, days,
             command.OccurredAt)];
     }
 }

@@ -17,8 +17,8 @@ public sealed record EndReunification(bool Failed, string Reason, DateTimeOffset
     {
         FileRules.EnsureOpen(file);
         object ended = command.Failed
-            ? new ReunificationFailed(file.Id, file.CenterId, command.Reason, command.OccurredAt)
-            : new ReunificationCancelled(file.Id, file.CenterId, command.Reason, command.OccurredAt);
+            ? new ReunificationFailed(file.Id, file.CenterId, file.OfApplicant(command.Reason), command.OccurredAt)
+            : new ReunificationCancelled(file.Id, file.CenterId, file.OfApplicant(command.Reason), command.OccurredAt);
         return new TravelDecision([ended], LeaveFlight.Decide(flight, file.Id, command.Reason, command.OccurredAt));
     }
 

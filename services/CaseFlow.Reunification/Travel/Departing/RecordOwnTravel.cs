@@ -22,7 +22,7 @@ public sealed record RecordOwnTravel(string? Note, DateTimeOffset OccurredAt)
             throw new RuleViolated($"case {file.Id} is booked on a charter: its departure is recorded with the flight");
         if (file.Stage != ReunificationStage.Planned)
             throw new RuleViolated($"the traveller of case {file.Id} cannot depart while {file.Stage.Name()}: choose a plan first");
-        return [new Departed(file.Id, null, command.Note, command.OccurredAt)];
+        return [new Departed(file.Id, null, file.OfApplicantIfAny(command.Note), command.OccurredAt)];
     }
 
     public static IReadOnlyList<object> DecideArrival(ReunificationFile file, RecordOwnTravel command)
@@ -31,6 +31,6 @@ public sealed record RecordOwnTravel(string? Note, DateTimeOffset OccurredAt)
         if (file.Stage == ReunificationStage.Arrived) return [];
         if (file.Stage != ReunificationStage.InTransit)
             throw new RuleViolated($"the traveller of case {file.Id} has not departed ({file.Stage.Name()})");
-        return [new Arrived(file.Id, file.Booking?.FlightId, command.Note, command.OccurredAt)];
+        return [new Arrived(file.Id, file.Booking?.FlightId, file.OfApplicantIfAny(command.Note), command.OccurredAt)];
     }
 }

@@ -24,10 +24,10 @@ public sealed record RequestSeat(Guid? FlightId, string From, string To, DateTim
                     check.Text(r.Route.To, "route.to", "where the route ends", TextLimits.Name), at);
             });
 
-    /// <summary>A child travels only with recorded consent, a ready travel document and an assigned escort.</summary>
+    /// <summary>A child travels only with the guardian's consent to travel, a ready travel document and an assigned escort.</summary>
     public static IReadOnlyList<string> MissingForAChild(ReunificationFile file) => !file.TravellerIsChild ? [] :
     [
-        .. file.ConsentRecorded ? Array.Empty<string>() : ["the guardian's consent"],
+        .. file.TravelConsentRecorded ? Array.Empty<string>() : ["the guardian's consent to travel"],
         .. file.DocumentsReady.Contains(DocumentKinds.TravelDocument) ? Array.Empty<string>() : ["a ready travel document"],
         .. file.Escort is not null ? Array.Empty<string>() : ["an escort"],
     ];
