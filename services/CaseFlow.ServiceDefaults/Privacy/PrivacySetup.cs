@@ -1,4 +1,5 @@
 using CaseFlow.ServiceDefaults.Hosting;
+using CaseFlow.ServiceDefaults.Privacy.Retention;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,9 @@ public static class PrivacySetup
         builder.Services.AddHostedService(services => new SubjectKeysUpkeep(services.GetRequiredService<SubjectKeys>(),
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SubjectKeysUpkeep>>()));
         builder.Services.AddSingleton(BlindIndex.FromConfiguration(config));
+        builder.Services.AddHostedService(services => new RetentionSweep(services.GetRequiredService<NpgsqlDataSource>(), schema,
+            services.GetRequiredService<SubjectKeys>(), RetentionPeriods.FromConfiguration(config), TimeProvider.System,
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RetentionSweep>>()));
         return new SealedJsonConverter(cipher);
     }
 

@@ -54,7 +54,16 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
     public async Task Ensure(IReadOnlyCollection<Guid> subjects, CancellationToken ct)
     {
         var missing = subjects.Where(s => !IsFresh(s)).Distinct().ToArray();
-        if (missing.Length == 0) return;
+        if (missing.Length > 0) await LoadOrCreate(missing, ct);
+        // Also for a subject found in the cache: a freshly cached erasure refuses the write as well.
+        foreach (var subject in subjects)
+            if (!cache.TryGetValue(subject, out var cached) || cached.Key is null)
+                throw new SubjectErased(subject);
+    }
+
+    private async Task LoadOrCreate(Guid[] missing, CancellationToken ct)
+    {
+        foreach (var subject in missing) Forget(subject); // a stale entry must not pass for one just read
         await Load(missing, ct);
         var absent = missing.Where(s => !cache.ContainsKey(s)).ToArray();
         if (absent.Length > 0)
@@ -74,9 +83,6 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
             // Re-read rather than trust our own insert: a racing instance may have created the key first.
             await Load(absent, ct);
         }
-        foreach (var subject in subjects)
-            if (!cache.TryGetValue(subject, out var cached) || cached.Key is null)
-                throw new SubjectErased(subject);
     }
 
     /// <summary>The key a value needs to be sealed: <see cref="Ensure"/> has read it before serialization.</summary>
@@ -98,17 +104,21 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
     /// <summary>Deletes the subject's key here and tells every instance to forget it; erasing twice changes nothing more.</summary>
     public async Task Erase(Guid subject, string legalBasis, CancellationToken ct)
     {
-        await using var command = database.CreateCommand($"""
+        // Two commands of one batch (positional parameters allow one statement per command), in one transaction.
+        await using var batch = database.CreateBatch();
+        var erase = new NpgsqlBatchCommand($"""
             insert into {schema}.subject_keys (subject_id, erased_at, legal_basis) values ($1, now(), $2)
             on conflict (subject_id) do update set kek_id = null, wrapped = null,
                 erased_at = coalesce({schema}.subject_keys.erased_at, excluded.erased_at),
-                legal_basis = coalesce({schema}.subject_keys.legal_basis, excluded.legal_basis);
-            select pg_notify('{ErasedChannel}', $3);
+                legal_basis = coalesce({schema}.subject_keys.legal_basis, excluded.legal_basis)
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = subject });
-        command.Parameters.Add(new NpgsqlParameter { Value = legalBasis });
-        command.Parameters.Add(new NpgsqlParameter { Value = $"{schema}|{subject}" });
-        await command.ExecuteNonQueryAsync(ct);
+        erase.Parameters.Add(new NpgsqlParameter { Value = subject });
+        erase.Parameters.Add(new NpgsqlParameter { Value = legalBasis });
+        var notify = new NpgsqlBatchCommand($"select pg_notify('{ErasedChannel}', $1)");
+        notify.Parameters.Add(new NpgsqlParameter { Value = $"{schema}|{subject}" });
+        batch.BatchCommands.Add(erase);
+        batch.BatchCommands.Add(notify);
+        await batch.ExecuteNonQueryAsync(ct);
         Forget(subject);
     }
 

@@ -40,7 +40,7 @@ public sealed class DeclaredAccessTests
         [
             "ApproveLetter", "CreateAgency", "UpdateAgency", "DeleteAgency",
             "ScheduleFlight", "ChangeFlightCapacity", "CancelFlight", "RecordFlightDeparture", "RecordFlightArrival",
-            "ListProjections", "RebuildProjection",
+            "ListProjections", "RebuildProjection", "ErasePersonalData",
         ], ignoreOrder: true);
     }
 

@@ -11,36 +11,49 @@ public static class KaraSuuStory
 {
     public sealed record Outcome(Guid CaseId, Guid FlightId);
 
+    /// <summary>Who the story is about; a test gives them unique names to look for them afterwards.</summary>
+    public sealed record Cast(string Mother = "Alima", string Son = "Aibek", string? Passport = null);
+
+    /// <summary>The kinds of agency the story discloses to: the letters, and the flight manifest.</summary>
+    public static readonly string[] ConsentedAgencyKinds = ["consulate", "embassy", "ministry", "carrier", "service-provider"];
+
     private static readonly TimeSpan DeliveryLimit = TimeSpan.FromSeconds(60);
 
-    public static async Task<Outcome> Run(CaseFlowApis lawyer, CaseFlowApis coordinator, Action<string>? say = null)
+    public static async Task<Outcome> Run(CaseFlowApis lawyer, CaseFlowApis coordinator, Action<string>? say = null, Cast? cast = null)
     {
         say ??= _ => { };
+        cast ??= new Cast();
+        var (mother, son) = (cast.Mother, cast.Son);
+        object[] documents = cast.Passport is { } passport ? [new { kind = "passport", number = passport, issuedBy = "the State Registration Service" }] : [];
         string Id() => Guid.NewGuid().ToString();
 
         say("2020-04-02  Alima opens a case at the Kara-Suu Single Window Center");
         var caseId = (await lawyer.Intake.Post("/v1/cases", new { requestId = Id(), centerId = "kara-suu", category = "family-separation",
-            applicantName = "Alima", channel = "walk-in", occurredAt = "2020-04-02T09:00:00Z" }).Ok()).Str("caseId");
+            applicantName = mother, channel = "walk-in", occurredAt = "2020-04-02T09:00:00Z" }).Ok()).Str("caseId");
         var c = $"/v1/cases/{caseId}";
         await lawyer.Intake.Post($"{c}/applicant", new { requestId = Id(), occurredAt = "2020-04-02T09:15:00Z", applicant = new
         {
-            fullName = "Alima", birthDate = "1988-02-11", sex = "female", citizenship = "Kyrgyzstan",
+            fullName = mother, birthDate = "1988-02-11", sex = "female", citizenship = "Kyrgyzstan",
             currentLocation = new { country = "Kyrgyzstan", city = "Kara-Suu" }, locationAbroad = new { country = "Russia", city = "Moscow" },
-            migrationStatus = "registration-expired",
+            migrationStatus = "registration-expired", documents,
         } }).Ok();
         await lawyer.Intake.Post($"{c}/family", new { requestId = Id(), occurredAt = "2020-04-02T09:20:00Z", member = new
         {
-            memberId = "son-1", relationship = "son", fullName = "Aibek", birthDate = "2018-01-10",
-            location = new { country = "Russia", city = "Moscow" }, caregiver = "Alima's sister",
+            memberId = "son-1", relationship = "son", fullName = son, birthDate = "2018-01-10",
+            location = new { country = "Russia", city = "Moscow" }, caregiver = $"{mother}'s sister",
         } }).Ok();
         await lawyer.Intake.Post($"{c}/family/son-1/separation", new { requestId = Id(), occurredAt = "2020-04-02T09:25:00Z",
-            location = new { country = "Russia", city = "Moscow" }, caregiver = "Alima's sister", separatedSince = "2020-03-16" }).Ok();
+            location = new { country = "Russia", city = "Moscow" }, caregiver = $"{mother}'s sister", separatedSince = "2020-03-16" }).Ok();
         await lawyer.Intake.Post($"{c}/consultations", new { requestId = Id(), occurredAt = "2020-04-02T10:00:00Z", topic = "returning to Moscow",
             advice = "borders are closed; we will ask the Russian consulate and embassy about entry", durationMinutes = 45 }).Ok();
 
         await Until(() => lawyer.Reunification.Find($"{c}/reunification"), f => f.Str("stage") == "assessing", "the reunification file");
         await lawyer.Reunification.Post($"{c}/reunification/plan", new { requestId = Id(), occurredAt = "2020-04-03T09:00:00Z",
             plan = "parent-travels-to-child", reason = "the mother returns to her son in Moscow" }).Ok();
+
+        say("2020-04-02  she agrees that her and her son's data may go to consulates, embassies, ministries, the carrier and service providers");
+        await lawyer.Intake.Post($"{c}/consents", new { requestId = Id(), occurredAt = "2020-04-02T10:30:00Z", agencyKinds = ConsentedAgencyKinds,
+            purpose = "return of the child to Kyrgyzstan", note = "signed consent form, Kara-Suu center" }).Ok();
 
         say("2020-04-20  letters to the Russian consulate and embassy");
         var consulate = await Letter(lawyer, coordinator, c, "ru-consulate-osh", "entry-inquiry", "information-request", "2020-04-20T10:00:00Z", "2020-04-21T09:00:00Z");
@@ -58,7 +71,7 @@ public static class KaraSuuStory
 
         say("2020-05-28  the sister breaks both legs: the caregiver is incapacitated, the case is urgent");
         await lawyer.Intake.Post($"{c}/vulnerabilities", new { requestId = Id(), occurredAt = "2020-05-28T12:00:00Z",
-            kind = "caregiver-incapacitated", memberId = "son-1", note = "Alima's sister broke both legs" }).Ok();
+            kind = "caregiver-incapacitated", memberId = "son-1", note = $"{mother}'s sister broke both legs" }).Ok();
 
         say("2020-06-18  official application to the MFA of the Kyrgyz Republic; approved 2020-06-28");
         var mfa = await Letter(lawyer, coordinator, c, "kg-mfa", "child-return-application", "official-application", "2020-06-17T10:00:00Z", "2020-06-18T09:00:00Z",
@@ -68,14 +81,14 @@ public static class KaraSuuStory
 
         say("2020-07-04  the charter flight Moscow → Osh; the son is reunited with his mother after 110 days");
         var flight = await ScheduleCharter(coordinator);
-        await lawyer.Reunification.Post($"{c}/reunification/consent", new { requestId = Id(), occurredAt = "2020-06-29T09:00:00Z", givenBy = "Alima (mother)" }).Ok();
+        await lawyer.Reunification.Post($"{c}/reunification/consent", new { requestId = Id(), occurredAt = "2020-06-29T09:00:00Z", givenBy = $"{mother} (mother)" }).Ok();
         await lawyer.Reunification.Post($"{c}/reunification/documents", new { requestId = Id(), occurredAt = "2020-06-30T09:00:00Z", kind = "birth-certificate" }).Ok();
         await lawyer.Reunification.Post($"{c}/reunification/documents", new { requestId = Id(), occurredAt = "2020-06-30T09:30:00Z", kind = "travel-document" }).Ok();
         await lawyer.Reunification.Post($"{c}/reunification/escort", new { requestId = Id(), occurredAt = "2020-07-01T09:00:00Z", escortName = "a returning migrant from Kara-Suu" }).Ok();
         await lawyer.Reunification.Post($"{c}/reunification/seat", new { requestId = Id(), occurredAt = "2020-07-01T10:00:00Z", flightId = flight }).Ok();
         await coordinator.Reunification.Post($"/v1/flights/{flight}/departure", new { requestId = Id(), occurredAt = "2020-07-04T03:00:00Z" }).Ok();
         await coordinator.Reunification.Post($"/v1/flights/{flight}/arrival", new { requestId = Id(), occurredAt = "2020-07-04T08:00:00Z" }).Ok();
-        await lawyer.Reunification.Post($"{c}/reunification/reunion", new { requestId = Id(), occurredAt = "2020-07-04T10:00:00Z", handedOverTo = "his mother, Alima" }).Ok();
+        await lawyer.Reunification.Post($"{c}/reunification/reunion", new { requestId = Id(), occurredAt = "2020-07-04T10:00:00Z", handedOverTo = $"his mother, {mother}" }).Ok();
 
         await Until(() => lawyer.Intake.Find(c), f => f["reunionReported"]?.GetValue<bool>() == true, "Intake to hear of the reunion");
         await lawyer.Intake.Post($"{c}/close", new { requestId = Id(), occurredAt = "2020-07-04T12:00:00Z", outcome = "reunified",
