@@ -21,6 +21,9 @@ public static class Given
     public static readonly DateOnly Due = new(2020, 4, 26);
     public static readonly Caller Supervisor = new("coordinator-dina", Caller.Supervisor, null);
 
+    /// <summary>Text about the applicant, sealed under their key as the service seals it.</summary>
+    public static Sealed<string> Applicants(string text) => Sealed.For(Subjects.Applicant(CaseId), text);
+
     /// <summary>An event the file has no Apply for fails the test instead of being skipped.</summary>
     public static CorrespondenceFile File(params object[] events) =>
         events.Aggregate(StateFolder.Evolve<CorrespondenceFile>(null, new CorrespondenceFileOpened(CaseId, "kara-suu", Opened)),
@@ -30,13 +33,13 @@ public static class Given
     public static IReadOnlyList<object> When(this CorrespondenceFile file, ILetterCommand command) => command.Decide(file);
 
     public static LetterDrafted LetterWasDrafted(string kind = "information-request") =>
-        new(CaseId, LetterId, "ru-consulate-osh", "Consulate General of Russia in Osh", kind, "ru", null, "Subject", "Body", Drafted);
+        new(CaseId, LetterId, "ru-consulate-osh", "Consulate General of Russia in Osh", kind, "ru", null, Applicants("Subject"), Applicants("Body"), Drafted, "consulate");
 
-    public static LetterApproved LetterWasApproved() => new(CaseId, LetterId, Supervisor.User, "", Drafted.AddHours(1));
+    public static LetterApproved LetterWasApproved() => new(CaseId, LetterId, Supervisor.User, null, Drafted.AddHours(1));
 
     public static LetterSent LetterWasSent(DateOnly? due = null) => new(CaseId, "kara-suu", LetterId, "ru-consulate-osh",
-        "Consulate General of Russia in Osh", "information-request", "Subject", "post", "OUT-1", due ?? Due, Sent);
+        "Consulate General of Russia in Osh", "information-request", Applicants("Subject"), "post", "OUT-1", due ?? Due, Sent);
 
     public static ReplyReceived ReplyWasReceived() => new(CaseId, "kara-suu", LetterId, "ru-consulate-osh", "Consulate General of Russia in Osh",
-        "information-request", "IN-7", "refused", "Entry only for relatives who are Russian citizens", Sent, Sent.AddDays(9));
+        "information-request", "IN-7", "refused", Applicants("Entry only for relatives who are Russian citizens"), Sent, Sent.AddDays(9));
 }

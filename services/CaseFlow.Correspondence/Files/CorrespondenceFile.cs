@@ -27,7 +27,7 @@ public sealed record CorrespondenceFile(
     public CorrespondenceFile Apply(LetterDrafted e) => this with
     {
         Letters = Letters.SetItem(e.LetterId, new Letter(e.LetterId, e.AgencyId, e.AgencyName, e.Kind, e.Language, e.TemplateId,
-            e.Subject, e.Body, LetterStatus.Draft, e.OccurredAt)),
+            e.Subject, e.Body, LetterStatus.Draft, e.OccurredAt, AgencyKind: e.AgencyKind)),
     };
 
     public CorrespondenceFile Apply(LetterRevised e) =>

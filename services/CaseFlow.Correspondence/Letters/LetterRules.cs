@@ -17,7 +17,8 @@ public static class LetterRules
     public static void EnsureNotWithdrawn(this Letter letter)
     {
         if (letter.Status == LetterStatus.Withdrawn)
-            throw new RuleViolated($"letter {letter.Id} was withdrawn ({letter.WithdrawalReason}): it can no longer change");
+            // Not the reason itself: an error message is no place for personal data.
+            throw new RuleViolated($"letter {letter.Id} was withdrawn: it can no longer change");
     }
 
     /// <summary>Operators record what happened days ago, but never before what it follows.</summary>

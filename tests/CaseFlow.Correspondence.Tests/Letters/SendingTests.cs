@@ -66,7 +66,7 @@ public sealed class SendingTests
     public void Given_a_withdrawn_letter_when_sent_then_it_is_refused()
     {
         Should.Throw<RuleViolated>(() => Given.File(Given.LetterWasDrafted(),
-            new LetterWithdrawn(Given.CaseId, Given.LetterId, "duplicate", Given.Drafted.AddHours(1))).When(Command()));
+            new LetterWithdrawn(Given.CaseId, Given.LetterId, Given.Applicants("duplicate"), Given.Drafted.AddHours(1))).When(Command()));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class GetCorrespondenceHandler(EventSessions sessions, TimeProvide
                 file.Letters.Values.OrderBy(l => l.DraftedAt).ThenBy(l => l.Id).Select(l => new LetterSummary
                 {
                     LetterId = l.Id.ToString(), AgencyId = l.AgencyId, AgencyName = l.AgencyName, Kind = l.Kind,
-                    Language = l.Language, Subject = l.Subject, Status = GetLetterHandler.Status(l.Status),
+                    Language = l.Language, Subject = l.Subject.Shown(), Status = GetLetterHandler.Status(l.Status),
                     ReplyDueBy = GetLetterHandler.Day(l.ReplyDueBy), Overdue = l.IsOverdueAt(now),
                 }),
             },

@@ -2,8 +2,9 @@ using CaseFlow.Correspondence.Agencies;
 
 namespace CaseFlow.Correspondence.Letters.Sending;
 
+/// <param name="Subject">The letter's sealed subject, as it is (for the outstanding list).</param>
 public sealed record LetterSent(
-    Guid CaseId, string CenterId, Guid LetterId, string AgencyId, string AgencyName, string Kind, string Subject,
+    Guid CaseId, string CenterId, Guid LetterId, string AgencyId, string AgencyName, string Kind, Sealed<string> Subject,
     string Channel, string OutgoingReference, DateOnly ReplyDueBy, DateTimeOffset OccurredAt);
 
 /// <param name="DefaultReplyDays">The agency's usual reply time, when it is still in the directory.</param>

@@ -4,8 +4,9 @@ using CaseFlow.Correspondence.Letters.Sending;
 namespace CaseFlow.Correspondence.Replies.FollowingUp;
 
 /// <summary>A reminder about an unanswered letter: the reply is now due on a new day.</summary>
+/// <param name="Note">Sealed under the applicant; null when none was given.</param>
 public sealed record FollowUpSent(
-    Guid CaseId, Guid LetterId, string Channel, string OutgoingReference, string Note, DateOnly ReplyDueBy, DateTimeOffset OccurredAt);
+    Guid CaseId, Guid LetterId, string Channel, string OutgoingReference, Sealed<string>? Note, DateOnly ReplyDueBy, DateTimeOffset OccurredAt);
 
 /// <param name="DefaultReplyDays">The agency's usual reply time, when it is still in the directory.</param>
 public sealed record SendFollowUp(
@@ -39,7 +40,7 @@ public sealed record SendFollowUp(
         file.EnsureOpen("followed up");
         LetterRules.EnsureNotBefore(OccurredAt, letter.LastFollowUpAt ?? sentAt, "the letter's last sending");
         var due = SendLetter.ReplyDue(Deadline.DayOf(OccurredAt), ReplyDueBy, DefaultReplyDays, letter.AgencyName);
-        return [new FollowUpSent(file.Id, letter.Id, Channel, OutgoingReference, Note, due, OccurredAt)];
+        return [new FollowUpSent(file.Id, letter.Id, Channel, OutgoingReference, PersonalText.OfApplicant(file.Id, Note), due, OccurredAt)];
     }
 }
 
