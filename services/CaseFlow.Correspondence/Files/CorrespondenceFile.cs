@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CaseFlow.Correspondence.Deadlines.Watching;
 using CaseFlow.Correspondence.Files.Closing;
 using CaseFlow.Correspondence.Files.Moving;
+using CaseFlow.Correspondence.Files.NotingConsent;
 using CaseFlow.Correspondence.Files.Opening;
 using CaseFlow.Correspondence.Letters.Approving;
 using CaseFlow.Correspondence.Letters.Drafting;
@@ -10,6 +11,7 @@ using CaseFlow.Correspondence.Letters.Sending;
 using CaseFlow.Correspondence.Letters.Withdrawing;
 using CaseFlow.Correspondence.Replies.FollowingUp;
 using CaseFlow.Correspondence.Replies.Recording;
+using CaseFlow.ServiceDefaults.Privacy.Consent;
 
 namespace CaseFlow.Correspondence.Files;
 
@@ -20,6 +22,9 @@ public sealed record CorrespondenceFile(
     public long Version { get; set; }
 
     public int LetterCount => Letters.Count;
+
+    /// <summary>The newest version of each of the person's consents to share their data, as Intake published them.</summary>
+    public IReadOnlyList<SharingConsent> Consents { get; init; } = [];
 
     public static CorrespondenceFile Create(CorrespondenceFileOpened opened) =>
         new(opened.CaseId, opened.CenterId, opened.OccurredAt, ImmutableDictionary<Guid, Letter>.Empty);
@@ -39,7 +44,7 @@ public sealed record CorrespondenceFile(
     public CorrespondenceFile Apply(LetterSent e) => Change(e.LetterId, l => l with
     {
         Status = LetterStatus.Sent, SentAt = e.OccurredAt, Channel = e.Channel, OutgoingReference = e.OutgoingReference,
-        ReplyDueBy = e.ReplyDueBy,
+        ReplyDueBy = e.ReplyDueBy, Consent = new ConsentUsed(e.ConsentId, e.ConsentVersion),
     });
 
     public CorrespondenceFile Apply(FollowUpSent e) => Change(e.LetterId, l => l with
@@ -56,6 +61,8 @@ public sealed record CorrespondenceFile(
 
     public CorrespondenceFile Apply(LetterWithdrawn e) =>
         Change(e.LetterId, l => l with { Status = LetterStatus.Withdrawn, WithdrawalReason = e.Reason });
+
+    public CorrespondenceFile Apply(SharingConsentNoted e) => this with { Consents = Consents.With(e.Consent) };
 
     public CorrespondenceFile Apply(CorrespondenceFileMoved e) => this with { CenterId = e.ToCenterId };
 

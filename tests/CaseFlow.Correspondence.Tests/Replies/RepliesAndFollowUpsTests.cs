@@ -52,10 +52,10 @@ public sealed class RepliesAndFollowUpsTests
     public void Given_an_unanswered_letter_when_followed_up_then_the_reply_is_due_on_a_new_day()
     {
         var at = Given.Sent.AddDays(20);
-        var events = Given.File(Given.LetterWasDrafted(), Given.LetterWasSent())
+        var events = Given.File(Given.ConsentWasNoted(), Given.LetterWasDrafted(), Given.LetterWasSent())
             .When(new SendFollowUp(Given.LetterId, "e-mail", "OUT-1/2", "reminder", new DateOnly(2020, 5, 15), null, at));
 
-        events.ShouldBe([new FollowUpSent(Given.CaseId, Given.LetterId, "e-mail", "OUT-1/2", Given.Applicants("reminder"), new DateOnly(2020, 5, 15), at)]);
+        events.ShouldBe([new FollowUpSent(Given.CaseId, Given.LetterId, "e-mail", "OUT-1/2", Given.Applicants("reminder"), new DateOnly(2020, 5, 15), at, Given.ConsentId, 1)]);
         Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), events[0]).Letters[Given.LetterId].ReplyDueBy.ShouldBe(new DateOnly(2020, 5, 15));
     }
 

@@ -25,6 +25,7 @@ public sealed class GetCorrespondenceHandler(EventSessions sessions, TimeProvide
             OpenedAt = Timestamp.FromDateTimeOffset(file.OpenedAt),
             LetterCount = file.LetterCount,
             Closed = file.Closed,
+            Consents = { file.Consents.Select(Shown) },
             Letters =
             {
                 file.Letters.Values.OrderBy(l => l.DraftedAt).ThenBy(l => l.Id).Select(l => new LetterSummary
@@ -35,5 +36,16 @@ public sealed class GetCorrespondenceHandler(EventSessions sessions, TimeProvide
                 }),
             },
         };
+    }
+
+    private static Api.V1.SharingConsent Shown(ServiceDefaults.Privacy.Consent.SharingConsent consent)
+    {
+        var shown = new Api.V1.SharingConsent
+        {
+            ConsentId = consent.ConsentId.ToString(), Version = consent.Version, AgencyKinds = { consent.AgencyKinds },
+            Purpose = consent.Purpose, GivenAt = Timestamp.FromDateTimeOffset(consent.GivenAt),
+        };
+        if (consent.WithdrawnAt is { } withdrawnAt) shown.WithdrawnAt = Timestamp.FromDateTimeOffset(withdrawnAt);
+        return shown;
     }
 }

@@ -28,6 +28,7 @@ public sealed class GetLetterHandler(EventSessions sessions, TimeProvider clock)
             FollowUpCount = letter.FollowUpCount, WithdrawalReason = letter.WithdrawalReason.Shown(),
         };
         if (letter.SentAt is { } sentAt) answer.SentAt = Timestamp.FromDateTimeOffset(sentAt);
+        if (letter.Consent is { } consent) (answer.ConsentId, answer.ConsentVersion) = (consent.ConsentId.ToString(), consent.Version);
         if (letter.Reply is { } reply)
             answer.Reply = new Reply
             {
