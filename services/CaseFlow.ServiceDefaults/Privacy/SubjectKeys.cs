@@ -99,11 +99,13 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
     public async Task Erase(Guid subject, string legalBasis, CancellationToken ct)
     {
         await using var command = database.CreateCommand($"""
-            insert into {schema}.subject_keys (subject_id, erased_at, legal_basis) values ($1, now(), $2)
-            on conflict (subject_id) do update set kek_id = null, wrapped = null,
-                erased_at = coalesce({schema}.subject_keys.erased_at, excluded.erased_at),
-                legal_basis = coalesce({schema}.subject_keys.legal_basis, excluded.legal_basis);
-            select pg_notify('{ErasedChannel}', $3);
+            with erased as (
+                insert into {schema}.subject_keys (subject_id, erased_at, legal_basis) values ($1, now(), $2)
+                on conflict (subject_id) do update set kek_id = null, wrapped = null,
+                    erased_at = coalesce({schema}.subject_keys.erased_at, excluded.erased_at),
+                    legal_basis = coalesce({schema}.subject_keys.legal_basis, excluded.legal_basis)
+                returning subject_id)
+            select pg_notify('{ErasedChannel}', $3) from erased;
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = subject });
         command.Parameters.Add(new NpgsqlParameter { Value = legalBasis });
