@@ -4,6 +4,7 @@ using CaseFlow.Correspondence.Deadlines.Outstanding;
 using CaseFlow.Correspondence.Deadlines.Watching;
 using CaseFlow.Correspondence.Files.Closing;
 using CaseFlow.Correspondence.Files.Moving;
+using CaseFlow.Correspondence.Files.NotingConsent;
 using CaseFlow.Correspondence.Files.Opening;
 using CaseFlow.Correspondence.Messaging;
 using CaseFlow.Correspondence.Replies.ResponseTimes;
@@ -29,6 +30,7 @@ public static class CorrespondenceService
             bus.AddConsumer<OpenFileWhenCaseOpened>();
             bus.AddConsumer<MoveFileWhenCaseTransferred>();
             bus.AddConsumer<FollowCaseClosing>();
+            bus.AddConsumer<NoteConsentToShare>();
         });
         builder.Services.AddSingleton(TemplateLibrary.Shipped());
         builder.Services.AddSingleton<CaseData.IntakeCases>();

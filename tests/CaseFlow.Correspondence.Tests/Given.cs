@@ -1,4 +1,5 @@
 using CaseFlow.Correspondence.Files;
+using CaseFlow.Correspondence.Files.NotingConsent;
 using CaseFlow.Correspondence.Files.Opening;
 using CaseFlow.Correspondence.Letters;
 using CaseFlow.Correspondence.Letters.Approving;
@@ -6,6 +7,7 @@ using CaseFlow.Correspondence.Letters.Drafting;
 using CaseFlow.Correspondence.Letters.Sending;
 using CaseFlow.Correspondence.Replies.Recording;
 using CaseFlow.ServiceDefaults.Audit;
+using CaseFlow.ServiceDefaults.Privacy.Consent;
 using CaseFlow.ServiceDefaults.Security;
 
 namespace CaseFlow.Correspondence.Tests;
@@ -19,7 +21,12 @@ public static class Given
     public static readonly DateTimeOffset Drafted = new(2020, 4, 10, 10, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Sent = new(2020, 4, 12, 10, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly Due = new(2020, 4, 26);
+    public static readonly Guid ConsentId = Guid.Parse("0195f0d0-0000-7000-8000-0000000000cc");
+    public static readonly DateTimeOffset ConsentGiven = new(2020, 4, 3, 9, 0, 0, TimeSpan.Zero);
     public static readonly Caller Supervisor = new("coordinator-dina", Caller.Supervisor, null);
+
+    /// <summary>Text about the applicant, sealed under their key as the service seals it.</summary>
+    public static Sealed<string> Applicants(string text) => Sealed.For(Subjects.Applicant(CaseId), text);
 
     /// <summary>An event the file has no Apply for fails the test instead of being skipped.</summary>
     public static CorrespondenceFile File(params object[] events) =>
@@ -30,13 +37,18 @@ public static class Given
     public static IReadOnlyList<object> When(this CorrespondenceFile file, ILetterCommand command) => command.Decide(file);
 
     public static LetterDrafted LetterWasDrafted(string kind = "information-request") =>
-        new(CaseId, LetterId, "ru-consulate-osh", "Consulate General of Russia in Osh", kind, "ru", null, "Subject", "Body", Drafted);
+        new(CaseId, LetterId, "ru-consulate-osh", "Consulate General of Russia in Osh", kind, "ru", null, Applicants("Subject"), Applicants("Body"), Drafted, "consulate");
 
-    public static LetterApproved LetterWasApproved() => new(CaseId, LetterId, Supervisor.User, "", Drafted.AddHours(1));
+    /// <summary>The person agreed to share their data with consulates and ministries (version 1 unless told).</summary>
+    public static SharingConsentNoted ConsentWasNoted(int version = 1, string[]? kinds = null, DateTimeOffset? withdrawnAt = null) =>
+        new(CaseId, new SharingConsent(ConsentId, version, kinds ?? ["consulate", "ministry"], "return of the child", ConsentGiven, withdrawnAt),
+            withdrawnAt ?? ConsentGiven);
+
+    public static LetterApproved LetterWasApproved() => new(CaseId, LetterId, Supervisor.User, null, Drafted.AddHours(1));
 
     public static LetterSent LetterWasSent(DateOnly? due = null) => new(CaseId, "kara-suu", LetterId, "ru-consulate-osh",
-        "Consulate General of Russia in Osh", "information-request", "Subject", "post", "OUT-1", due ?? Due, Sent);
+        "Consulate General of Russia in Osh", "information-request", Applicants("Subject"), "post", "OUT-1", due ?? Due, Sent, ConsentId, 1);
 
     public static ReplyReceived ReplyWasReceived() => new(CaseId, "kara-suu", LetterId, "ru-consulate-osh", "Consulate General of Russia in Osh",
-        "information-request", "IN-7", "refused", "Entry only for relatives who are Russian citizens", Sent, Sent.AddDays(9));
+        "information-request", "IN-7", "refused", Applicants("Entry only for relatives who are Russian citizens"), Sent, Sent.AddDays(9));
 }

@@ -11,14 +11,14 @@ public sealed class AgencyDirectory(EventSessions sessions)
     }
 
     /// <summary>
-    /// The usual reply time of the agency a letter went to, as the directory says now; the due date computed
+    /// The agency a letter went to, as the directory says now (its usual reply time, its kind); what a decision takes
     /// from it is then fixed in the event. Null when the letter or the agency is unknown.
     /// </summary>
-    public async Task<int?> DefaultReplyDaysFor(Guid caseId, Guid letterId, CancellationToken ct)
+    public async Task<Agency?> AgencyOf(Guid caseId, Guid letterId, CancellationToken ct)
     {
         await using var session = sessions.Query();
         var file = await session.LoadAsync<Files.CorrespondenceFile>(caseId, ct);
         if (file is null || !file.Letters.TryGetValue(letterId, out var letter)) return null;
-        return (await session.LoadAsync<Agency>(letter.AgencyId, ct))?.DefaultReplyDays;
+        return await session.LoadAsync<Agency>(letter.AgencyId, ct);
     }
 }

@@ -41,7 +41,7 @@ public static class LetterValues
     }
 
     /// <summary>The member named in the request, else the only separated one, else the only one.</summary>
-    private static FamilyMember? FamilyMember(CaseDetails details, string? familyMemberId)
+    public static FamilyMember? FamilyMember(CaseDetails details, string? familyMemberId)
     {
         if (familyMemberId is not null)
             return details.Family.FirstOrDefault(m => m.MemberId == familyMemberId)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CaseFlow.Correspondence.Deadlines.Watching;
 using CaseFlow.Correspondence.Files.Closing;
 using CaseFlow.Correspondence.Files.Moving;
+using CaseFlow.Correspondence.Files.NotingConsent;
 using CaseFlow.Correspondence.Files.Opening;
 using CaseFlow.Correspondence.Letters.Approving;
 using CaseFlow.Correspondence.Letters.Drafting;
@@ -10,6 +11,7 @@ using CaseFlow.Correspondence.Letters.Sending;
 using CaseFlow.Correspondence.Letters.Withdrawing;
 using CaseFlow.Correspondence.Replies.FollowingUp;
 using CaseFlow.Correspondence.Replies.Recording;
+using CaseFlow.ServiceDefaults.Privacy.Consent;
 
 namespace CaseFlow.Correspondence.Files;
 
@@ -21,13 +23,16 @@ public sealed record CorrespondenceFile(
 
     public int LetterCount => Letters.Count;
 
+    /// <summary>The newest version of each of the person's consents to share their data, as Intake published them.</summary>
+    public IReadOnlyList<SharingConsent> Consents { get; init; } = [];
+
     public static CorrespondenceFile Create(CorrespondenceFileOpened opened) =>
         new(opened.CaseId, opened.CenterId, opened.OccurredAt, ImmutableDictionary<Guid, Letter>.Empty);
 
     public CorrespondenceFile Apply(LetterDrafted e) => this with
     {
         Letters = Letters.SetItem(e.LetterId, new Letter(e.LetterId, e.AgencyId, e.AgencyName, e.Kind, e.Language, e.TemplateId,
-            e.Subject, e.Body, LetterStatus.Draft, e.OccurredAt)),
+            e.Subject, e.Body, LetterStatus.Draft, e.OccurredAt, AgencyKind: e.AgencyKind)),
     };
 
     public CorrespondenceFile Apply(LetterRevised e) =>
@@ -39,7 +44,7 @@ public sealed record CorrespondenceFile(
     public CorrespondenceFile Apply(LetterSent e) => Change(e.LetterId, l => l with
     {
         Status = LetterStatus.Sent, SentAt = e.OccurredAt, Channel = e.Channel, OutgoingReference = e.OutgoingReference,
-        ReplyDueBy = e.ReplyDueBy,
+        ReplyDueBy = e.ReplyDueBy, Consent = new ConsentUsed(e.ConsentId, e.ConsentVersion),
     });
 
     public CorrespondenceFile Apply(FollowUpSent e) => Change(e.LetterId, l => l with
@@ -56,6 +61,8 @@ public sealed record CorrespondenceFile(
 
     public CorrespondenceFile Apply(LetterWithdrawn e) =>
         Change(e.LetterId, l => l with { Status = LetterStatus.Withdrawn, WithdrawalReason = e.Reason });
+
+    public CorrespondenceFile Apply(SharingConsentNoted e) => this with { Consents = Consents.With(e.Consent) };
 
     public CorrespondenceFile Apply(CorrespondenceFileMoved e) => this with { CenterId = e.ToCenterId };
 

@@ -9,9 +9,14 @@ public enum LetterStatus
     Withdrawn,
 }
 
-public sealed record LetterReply(string IncomingReference, string Decision, string Summary, DateTimeOffset ReceivedAt);
+public sealed record LetterReply(string IncomingReference, string Decision, Sealed<string> Summary, DateTimeOffset ReceivedAt);
+
+/// <summary>The consent version a disclosure rested on, kept with what was disclosed.</summary>
+public sealed record ConsentUsed(Guid ConsentId, int Version);
 
 /// <summary>One letter of a correspondence file, as its events left it.</summary>
+/// <param name="Subject">Sealed, like the body, under every person the letter speaks of.</param>
+/// <param name="AgencyKind">Kept since consents are per kind of agency; null on letters drafted before it was.</param>
 public sealed record Letter(
     Guid Id,
     string AgencyId,
@@ -19,8 +24,8 @@ public sealed record Letter(
     string Kind,
     string Language,
     string? TemplateId,
-    string Subject,
-    string Body,
+    Sealed<string> Subject,
+    Sealed<string> Body,
     LetterStatus Status,
     DateTimeOffset DraftedAt,
     string? ApprovedBy = null,
@@ -32,7 +37,9 @@ public sealed record Letter(
     DateTimeOffset? LastFollowUpAt = null,
     int FollowUpCount = 0,
     LetterReply? Reply = null,
-    string? WithdrawalReason = null)
+    Sealed<string>? WithdrawalReason = null,
+    string? AgencyKind = null,
+    ConsentUsed? Consent = null)
 {
     public bool IsApproved => ApprovedBy is not null;
 

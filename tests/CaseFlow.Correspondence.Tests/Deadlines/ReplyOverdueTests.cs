@@ -38,7 +38,7 @@ public sealed class ReplyOverdueTests
     {
         var newDue = new DateOnly(2020, 5, 15);
         var file = Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), Overdue(Given.Due),
-            new FollowUpSent(Given.CaseId, Given.LetterId, "e-mail", "", "", newDue, EndOfDueDay.AddDays(1)));
+            new FollowUpSent(Given.CaseId, Given.LetterId, "e-mail", "", null, newDue, EndOfDueDay.AddDays(1), Given.ConsentId, 1));
 
         ReplyOverdueRules.Decide(file, Given.LetterId, EndOfDueDay.AddDays(5)).ShouldBeEmpty();
         ReplyOverdueRules.Decide(file, Given.LetterId, new DateTimeOffset(2020, 5, 16, 0, 0, 0, TimeSpan.Zero)).ShouldBe([Overdue(newDue)]);

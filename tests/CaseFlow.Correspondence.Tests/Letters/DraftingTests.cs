@@ -9,8 +9,8 @@ public sealed class DraftingTests
 {
     private static readonly DateTimeOffset Now = new(2020, 4, 20, 12, 0, 0, TimeSpan.Zero);
 
-    private static DraftLetter Command(DateTimeOffset? at = null) => new(Given.LetterId, "kg-mfa", "MFA of the Kyrgyz Republic",
-        "official-application", "ky", null, "Subject", "Body", at ?? Given.Drafted);
+    private static DraftLetter Command(DateTimeOffset? at = null) => new(Given.LetterId, "kg-mfa", "MFA of the Kyrgyz Republic", "ministry",
+        "official-application", "ky", null, Given.Applicants("Subject"), Given.Applicants("Body"), at ?? Given.Drafted);
 
     [Fact]
     public void Given_an_open_file_when_drafting_then_the_letter_is_drafted_with_its_agency_and_text()
@@ -18,7 +18,15 @@ public sealed class DraftingTests
         var events = Given.File().When(Command());
 
         events.ShouldBe([new LetterDrafted(Given.CaseId, Given.LetterId, "kg-mfa", "MFA of the Kyrgyz Republic",
-            "official-application", "ky", null, "Subject", "Body", Given.Drafted)]);
+            "official-application", "ky", null, Given.Applicants("Subject"), Given.Applicants("Body"), Given.Drafted, "ministry")]);
+    }
+
+    [Fact]
+    public void A_letter_about_a_family_member_is_sealed_under_the_applicant_and_the_member_so_erasing_either_erases_it()
+    {
+        DraftLetterHandler.PeopleOf(Given.CaseId, "son-1").ShouldBe(
+            [Subjects.Applicant(Given.CaseId), Subjects.Member(Given.CaseId, "son-1")], ignoreOrder: true);
+        DraftLetterHandler.PeopleOf(Given.CaseId, null).ShouldBe([Subjects.Applicant(Given.CaseId)]);
     }
 
     [Fact]

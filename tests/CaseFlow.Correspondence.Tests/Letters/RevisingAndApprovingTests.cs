@@ -14,14 +14,14 @@ public sealed class RevisingAndApprovingTests
     public void Given_a_draft_when_revised_then_the_new_text_is_recorded()
     {
         Given.File(Given.LetterWasDrafted()).When(new ReviseLetter(Given.LetterId, "New subject", "New body", "typo", Later))
-            .ShouldBe([new LetterRevised(Given.CaseId, Given.LetterId, "New subject", "New body", "typo", Later)]);
+            .ShouldBe([new LetterRevised(Given.CaseId, Given.LetterId, Given.Applicants("New subject"), Given.Applicants("New body"), Given.Applicants("typo"), Later)]);
     }
 
     [Fact]
     public void Given_an_approved_letter_when_revised_then_it_needs_approving_again()
     {
         var file = Given.File(Given.LetterWasDrafted("official-application"), Given.LetterWasApproved(),
-            new LetterRevised(Given.CaseId, Given.LetterId, "New", "Text", "", Later));
+            new LetterRevised(Given.CaseId, Given.LetterId, Given.Applicants("New"), Given.Applicants("Text"), null, Later));
 
         file.Letters[Given.LetterId].IsApproved.ShouldBeFalse();
         file.Letters[Given.LetterId].Status.ShouldBe(LetterStatus.Draft);
@@ -37,7 +37,7 @@ public sealed class RevisingAndApprovingTests
     [Fact]
     public void Given_a_withdrawn_letter_when_revised_or_approved_then_nothing_changes_it()
     {
-        var file = Given.File(Given.LetterWasDrafted(), new LetterWithdrawn(Given.CaseId, Given.LetterId, "not needed", Later));
+        var file = Given.File(Given.LetterWasDrafted(), new LetterWithdrawn(Given.CaseId, Given.LetterId, Given.Applicants("not needed"), Later));
 
         Should.Throw<RuleViolated>(() => file.When(new ReviseLetter(Given.LetterId, "New", "Text", "", Later)))
             .Message.ShouldContain("withdrawn");
@@ -48,7 +48,7 @@ public sealed class RevisingAndApprovingTests
     public void Given_a_draft_when_a_supervisor_approves_then_it_is_approved_by_them()
     {
         Given.File(Given.LetterWasDrafted()).When(new ApproveLetter(Given.LetterId, Given.Supervisor.User, "ok", Later))
-            .ShouldBe([new LetterApproved(Given.CaseId, Given.LetterId, "coordinator-dina", "ok", Later)]);
+            .ShouldBe([new LetterApproved(Given.CaseId, Given.LetterId, "coordinator-dina", Given.Applicants("ok"), Later)]);
     }
 
     [Fact]

@@ -45,17 +45,17 @@ public sealed class RepliesAndFollowUpsTests
     public void Given_a_withdrawn_letter_when_a_reply_is_recorded_then_it_is_refused()
     {
         Should.Throw<RuleViolated>(() => Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(),
-            new LetterWithdrawn(Given.CaseId, Given.LetterId, "resolved otherwise", Given.Sent.AddDays(1))).When(Reply()));
+            new LetterWithdrawn(Given.CaseId, Given.LetterId, Given.Applicants("resolved otherwise"), Given.Sent.AddDays(1))).When(Reply()));
     }
 
     [Fact]
     public void Given_an_unanswered_letter_when_followed_up_then_the_reply_is_due_on_a_new_day()
     {
         var at = Given.Sent.AddDays(20);
-        var events = Given.File(Given.LetterWasDrafted(), Given.LetterWasSent())
+        var events = Given.File(Given.ConsentWasNoted(), Given.LetterWasDrafted(), Given.LetterWasSent())
             .When(new SendFollowUp(Given.LetterId, "e-mail", "OUT-1/2", "reminder", new DateOnly(2020, 5, 15), null, at));
 
-        events.ShouldBe([new FollowUpSent(Given.CaseId, Given.LetterId, "e-mail", "OUT-1/2", "reminder", new DateOnly(2020, 5, 15), at)]);
+        events.ShouldBe([new FollowUpSent(Given.CaseId, Given.LetterId, "e-mail", "OUT-1/2", Given.Applicants("reminder"), new DateOnly(2020, 5, 15), at, Given.ConsentId, 1)]);
         Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), events[0]).Letters[Given.LetterId].ReplyDueBy.ShouldBe(new DateOnly(2020, 5, 15));
     }
 
@@ -74,7 +74,7 @@ public sealed class RepliesAndFollowUpsTests
         var withdraw = new WithdrawLetter(Given.LetterId, "no longer needed", Given.Sent.AddDays(10));
         Should.Throw<RuleViolated>(() => Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), Given.ReplyWasReceived())
             .When(withdraw));
-        var withdrawn = Given.File(Given.LetterWasDrafted(), new LetterWithdrawn(Given.CaseId, Given.LetterId, "x", Given.Drafted.AddHours(1)));
+        var withdrawn = Given.File(Given.LetterWasDrafted(), new LetterWithdrawn(Given.CaseId, Given.LetterId, Given.Applicants("x"), Given.Drafted.AddHours(1)));
         withdrawn.When(withdraw).ShouldBeEmpty();
         withdrawn.Letters[Given.LetterId].Status.ShouldBe(LetterStatus.Withdrawn);
     }

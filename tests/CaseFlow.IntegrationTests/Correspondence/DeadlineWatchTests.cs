@@ -27,6 +27,7 @@ public sealed class DeadlineWatchTests(TwoCorrespondenceInstances system) : ICla
     {
         var client = system.Correspondence.Json(Token);
         var caseId = await CaseWithFile(system, Token);
+        await GiveConsent(system, Token, caseId);
         var letterId = (await client.Draft(caseId, new
         {
             requestId = NewRequestId(), agencyId = "ru-consulate-osh", language = "ru", kind = "information-request",
@@ -65,6 +66,7 @@ public sealed class DeadlineWatchTests(TwoCorrespondenceInstances system) : ICla
     {
         var client = system.Correspondence.Json(Token);
         var caseId = await CaseWithFile(system, Token);
+        await GiveConsent(system, Token, caseId);
         var letterId = (await client.Draft(caseId, new
         {
             requestId = NewRequestId(), agencyId = "ru-embassy-bishkek", language = "en", kind = "appeal", subject = "Appeal", body = "Text",

@@ -77,6 +77,7 @@ public sealed class LettersTests(CaseFlowSystem system)
             endpoint => endpoint.Handler<AgencyReplied>(context => { published.Add(context.Message); return Task.CompletedTask; })));
         var client = system.Correspondence.Json(Operator);
         var caseId = await CaseWithFile(system, Operator);
+        await GiveConsent(system, Operator, caseId);
         var letterId = (await client.Draft(caseId, new
         {
             requestId = NewRequestId(), agencyId = "kg-mfa", language = "ru", kind = "official-application",

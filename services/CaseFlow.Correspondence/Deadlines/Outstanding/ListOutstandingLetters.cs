@@ -35,7 +35,7 @@ public sealed class ListOutstandingLettersHandler(EventSessions sessions, TimePr
                 letters.Select(l => new Api.V1.OutstandingLetter
                 {
                     CaseId = l.CaseId.ToString(), LetterId = l.Id.ToString(), CenterId = l.CenterId, AgencyId = l.AgencyId,
-                    AgencyName = l.AgencyName, Kind = l.Kind, Subject = l.Subject, SentAt = Timestamp.FromDateTimeOffset(l.SentAt),
+                    AgencyName = l.AgencyName, Kind = l.Kind, Subject = l.Subject.Shown(), SentAt = Timestamp.FromDateTimeOffset(l.SentAt),
                     ReplyDueBy = l.ReplyDueBy.ToString("yyyy-MM-dd"), Overdue = l.OverdueFrom <= now,
                 }),
             },

@@ -14,7 +14,7 @@ namespace CaseFlow.Correspondence.Deadlines.Outstanding;
 /// <param name="Id">The letter id.</param>
 /// <param name="OverdueFrom">When the due day ends: the watch raises ReplyOverdue from then on, once.</param>
 public sealed record OutstandingLetter(
-    Guid Id, Guid CaseId, string CenterId, string AgencyId, string AgencyName, string Kind, string Subject,
+    Guid Id, Guid CaseId, string CenterId, string AgencyId, string AgencyName, string Kind, Sealed<string> Subject,
     DateTimeOffset SentAt, DateOnly ReplyDueBy, DateTimeOffset OverdueFrom, bool OverdueRaised = false, bool CaseClosed = false);
 
 /// <summary>

@@ -25,15 +25,27 @@ public sealed class GetCorrespondenceHandler(EventSessions sessions, TimeProvide
             OpenedAt = Timestamp.FromDateTimeOffset(file.OpenedAt),
             LetterCount = file.LetterCount,
             Closed = file.Closed,
+            Consents = { file.Consents.Select(Shown) },
             Letters =
             {
                 file.Letters.Values.OrderBy(l => l.DraftedAt).ThenBy(l => l.Id).Select(l => new LetterSummary
                 {
                     LetterId = l.Id.ToString(), AgencyId = l.AgencyId, AgencyName = l.AgencyName, Kind = l.Kind,
-                    Language = l.Language, Subject = l.Subject, Status = GetLetterHandler.Status(l.Status),
+                    Language = l.Language, Subject = l.Subject.Shown(), Status = GetLetterHandler.Status(l.Status),
                     ReplyDueBy = GetLetterHandler.Day(l.ReplyDueBy), Overdue = l.IsOverdueAt(now),
                 }),
             },
         };
+    }
+
+    private static Api.V1.SharingConsent Shown(ServiceDefaults.Privacy.Consent.SharingConsent consent)
+    {
+        var shown = new Api.V1.SharingConsent
+        {
+            ConsentId = consent.ConsentId.ToString(), Version = consent.Version, AgencyKinds = { consent.AgencyKinds },
+            Purpose = consent.Purpose, GivenAt = Timestamp.FromDateTimeOffset(consent.GivenAt),
+        };
+        if (consent.WithdrawnAt is { } withdrawnAt) shown.WithdrawnAt = Timestamp.FromDateTimeOffset(withdrawnAt);
+        return shown;
     }
 }

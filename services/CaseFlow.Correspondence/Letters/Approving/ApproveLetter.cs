@@ -1,6 +1,7 @@
 namespace CaseFlow.Correspondence.Letters.Approving;
 
-public sealed record LetterApproved(Guid CaseId, Guid LetterId, string ApprovedBy, string Note, DateTimeOffset OccurredAt);
+/// <param name="Note">Sealed under the applicant; null when none was given.</param>
+public sealed record LetterApproved(Guid CaseId, Guid LetterId, string ApprovedBy, Sealed<string>? Note, DateTimeOffset OccurredAt);
 
 /// <summary>A supervisor's approval of a draft (only supervisors may call ApproveLetter: the API's policy says so).</summary>
 /// <param name="ApprovedBy">The approving supervisor's user name, kept on the letter.</param>
@@ -27,6 +28,6 @@ public sealed record ApproveLetter(Guid LetterId, string ApprovedBy, string Note
         if (letter.Status != LetterStatus.Draft)
             throw new RuleViolated($"letter {letter.Id} was already sent: approval comes before sending");
         LetterRules.EnsureNotBefore(OccurredAt, letter.DraftedAt, "the letter was drafted");
-        return [new LetterApproved(file.Id, letter.Id, ApprovedBy, Note, OccurredAt)];
+        return [new LetterApproved(file.Id, letter.Id, ApprovedBy, PersonalText.OfApplicant(file.Id, Note), OccurredAt)];
     }
 }

@@ -4,9 +4,10 @@ using CaseFlow.Correspondence.Templates;
 
 namespace CaseFlow.Correspondence.Letters.Drafting;
 
+/// <param name="Subject">Sealed, like the body, under the applicant and the family member the letter speaks of.</param>
 public sealed record LetterDrafted(
     Guid CaseId, Guid LetterId, string AgencyId, string AgencyName, string Kind, string Language, string? TemplateId,
-    string Subject, string Body, DateTimeOffset OccurredAt);
+    Sealed<string> Subject, Sealed<string> Body, DateTimeOffset OccurredAt, string? AgencyKind = null);
 
 /// <summary>What the request asks for, before the agency, the template and the case's data are looked up.</summary>
 public sealed record DraftLetterInput(
@@ -14,8 +15,8 @@ public sealed record DraftLetterInput(
     string Subject, string Body, long? ExpectedVersion, DateTimeOffset OccurredAt);
 
 public sealed record DraftLetter(
-    Guid LetterId, string AgencyId, string AgencyName, string Kind, string Language, string? TemplateId,
-    string Subject, string Body, DateTimeOffset OccurredAt) : ILetterCommand
+    Guid LetterId, string AgencyId, string AgencyName, string AgencyKind, string Kind, string Language, string? TemplateId,
+    Sealed<string> Subject, Sealed<string> Body, DateTimeOffset OccurredAt) : ILetterCommand
 {
     public static DraftLetterInput Parse(Api.V1.DraftLetterRequest request, DateTimeOffset now)
     {
@@ -42,7 +43,7 @@ public sealed record DraftLetter(
         file.EnsureOpen("drafted");
         LetterRules.EnsureNotBefore(OccurredAt, file.OpenedAt, "the case was opened");
         if (file.Letters.ContainsKey(LetterId)) throw new RuleViolated($"letter {LetterId} already exists in the file");
-        return [new LetterDrafted(file.Id, LetterId, AgencyId, AgencyName, Kind, Language, TemplateId, Subject, Body, OccurredAt)];
+        return [new LetterDrafted(file.Id, LetterId, AgencyId, AgencyName, Kind, Language, TemplateId, Subject, Body, OccurredAt, AgencyKind)];
     }
 }
 
@@ -57,15 +58,23 @@ public sealed class DraftLetterHandler(AgencyDirectory agencies, TemplateLibrary
         var agency = await agencies.Find(input.AgencyId, ct)
             ?? throw new InvalidInput("agencyId", $"unknown agency '{input.AgencyId}'; the directory is at /v1/agencies");
         var (text, kind) = Source(input);
-        var values = LetterValues.From(
-            text.NeedsCase ? await intake.Get(input.CaseId, authorization, ct) : null,
-            agency, caller.User, input.FamilyMemberId, input.OccurredAt, input.Language);
+        var details = text.NeedsCase ? await intake.Get(input.CaseId, authorization, ct) : null;
+        var values = LetterValues.From(details, agency, caller.User, input.FamilyMemberId, input.OccurredAt, input.Language);
         var rendered = text.Render(values);
+        var people = PeopleOf(input.CaseId, details is null ? input.FamilyMemberId : LetterValues.FamilyMember(details, input.FamilyMemberId)?.MemberId);
         return (new StreamCommand("correspondence.DraftLetter", "correspondence file of case", input.CaseId, input.ExpectedVersion,
                 request.RequestId),
-            new DraftLetter(Guid.CreateVersion7(), agency.Id, agency.Name, kind, input.Language, input.TemplateId,
-                rendered.Subject, rendered.Body, input.OccurredAt));
+            new DraftLetter(Guid.CreateVersion7(), agency.Id, agency.Name, agency.Kind, kind, input.Language, input.TemplateId,
+                Sealed.For(people, rendered.Subject), Sealed.For(people, rendered.Body), input.OccurredAt));
     }
+
+    /// <summary>
+    /// Whose data the letter holds: always the applicant's, and the family member's it speaks of, so that erasing either
+    /// erases the letter's text.
+    /// </summary>
+    public static IReadOnlyList<Guid> PeopleOf(Guid caseId, string? familyMemberId) => familyMemberId is null
+        ? [Subjects.Applicant(caseId)]
+        : [Subjects.Applicant(caseId), Subjects.Member(caseId, familyMemberId)];
 
     private (LetterText Text, string Kind) Source(DraftLetterInput input)
     {

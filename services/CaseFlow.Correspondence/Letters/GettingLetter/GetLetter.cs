@@ -21,17 +21,18 @@ public sealed class GetLetterHandler(EventSessions sessions, TimeProvider clock)
         {
             CaseId = file.Id.ToString(), LetterId = letter.Id.ToString(), Version = (int)file.Version, CenterId = file.CenterId,
             AgencyId = letter.AgencyId, AgencyName = letter.AgencyName, Kind = letter.Kind, Language = letter.Language,
-            TemplateId = letter.TemplateId ?? "", Subject = letter.Subject, Body = letter.Body, Status = Status(letter.Status),
+            TemplateId = letter.TemplateId ?? "", Subject = letter.Subject.Shown(), Body = letter.Body.Shown(), Status = Status(letter.Status),
             DraftedAt = Timestamp.FromDateTimeOffset(letter.DraftedAt), ApprovedBy = letter.ApprovedBy ?? "",
             Channel = letter.Channel ?? "", OutgoingReference = letter.OutgoingReference ?? "",
             ReplyDueBy = Day(letter.ReplyDueBy), Overdue = letter.IsOverdueAt(clock.GetUtcNow()),
-            FollowUpCount = letter.FollowUpCount, WithdrawalReason = letter.WithdrawalReason ?? "",
+            FollowUpCount = letter.FollowUpCount, WithdrawalReason = letter.WithdrawalReason.Shown(),
         };
         if (letter.SentAt is { } sentAt) answer.SentAt = Timestamp.FromDateTimeOffset(sentAt);
+        if (letter.Consent is { } consent) (answer.ConsentId, answer.ConsentVersion) = (consent.ConsentId.ToString(), consent.Version);
         if (letter.Reply is { } reply)
             answer.Reply = new Reply
             {
-                IncomingReference = reply.IncomingReference, Decision = reply.Decision, Summary = reply.Summary,
+                IncomingReference = reply.IncomingReference, Decision = reply.Decision, Summary = reply.Summary.Shown(),
                 ReceivedAt = Timestamp.FromDateTimeOffset(reply.ReceivedAt),
             };
         return answer;

@@ -3,7 +3,10 @@ using CaseFlow.Correspondence.Templates;
 namespace CaseFlow.Correspondence.Letters.Revising;
 
 /// <summary>A new text of a letter not yet sent; an approval given to the old text no longer holds.</summary>
-public sealed record LetterRevised(Guid CaseId, Guid LetterId, string Subject, string Body, string Reason, DateTimeOffset OccurredAt);
+/// <param name="Subject">Sealed, like the body, under the same people as the letter's first text.</param>
+/// <param name="Reason">Sealed under the applicant; null when none was given.</param>
+public sealed record LetterRevised(
+    Guid CaseId, Guid LetterId, Sealed<string> Subject, Sealed<string> Body, Sealed<string>? Reason, DateTimeOffset OccurredAt);
 
 public sealed record ReviseLetter(Guid LetterId, string Subject, string Body, string Reason, DateTimeOffset OccurredAt) : ILetterCommand
 {
@@ -33,7 +36,11 @@ public sealed record ReviseLetter(Guid LetterId, string Subject, string Body, st
         if (letter.Status is LetterStatus.Sent or LetterStatus.Replied)
             throw new RuleViolated($"letter {letter.Id} was already sent: send a follow-up or a new letter instead");
         LetterRules.EnsureNotBefore(OccurredAt, letter.DraftedAt, "the letter was drafted");
-        if (letter.Subject == Subject && letter.Body == Body) return [];
-        return [new LetterRevised(file.Id, letter.Id, Subject, Body, Reason, OccurredAt)];
+        if (letter.Subject.Equals(letter.Subject.With(Subject)) && letter.Body.Equals(letter.Body.With(Body))) return [];
+        return
+        [
+            new LetterRevised(file.Id, letter.Id, letter.Subject.With(Subject), letter.Body.With(Body),
+                PersonalText.OfApplicant(file.Id, Reason), OccurredAt),
+        ];
     }
 }

@@ -2,14 +2,16 @@ using CaseFlow.Correspondence.Agencies;
 
 namespace CaseFlow.Correspondence.Letters.Sending;
 
+/// <param name="Subject">The letter's sealed subject, as it is (for the outstanding list).</param>
 public sealed record LetterSent(
-    Guid CaseId, string CenterId, Guid LetterId, string AgencyId, string AgencyName, string Kind, string Subject,
-    string Channel, string OutgoingReference, DateOnly ReplyDueBy, DateTimeOffset OccurredAt);
+    Guid CaseId, string CenterId, Guid LetterId, string AgencyId, string AgencyName, string Kind, Sealed<string> Subject,
+    string Channel, string OutgoingReference, DateOnly ReplyDueBy, DateTimeOffset OccurredAt, Guid ConsentId, int ConsentVersion);
 
 /// <param name="DefaultReplyDays">The agency's usual reply time, when it is still in the directory.</param>
+/// <param name="AgencyKind">The agency's kind in the directory, for letters drafted before their kind was kept.</param>
 public sealed record SendLetter(
-    Guid LetterId, string Channel, string OutgoingReference, DateOnly? ReplyDueBy, int? DefaultReplyDays, DateTimeOffset OccurredAt)
-    : ILetterCommand
+    Guid LetterId, string Channel, string OutgoingReference, DateOnly? ReplyDueBy, int? DefaultReplyDays, DateTimeOffset OccurredAt,
+    string? AgencyKind = null) : ILetterCommand
 {
     public static (StreamCommand File, SendLetter Command) Parse(Api.V1.SendLetterRequest request, DateTimeOffset now)
     {
@@ -40,10 +42,11 @@ public sealed record SendLetter(
             throw new RuleViolated($"letter {letter.Id} is an official application: a supervisor must approve it before it is sent");
         LetterRules.EnsureNotBefore(OccurredAt, letter.DraftedAt, "the letter was drafted");
         var due = ReplyDue(Deadline.DayOf(OccurredAt), ReplyDueBy, DefaultReplyDays, letter.AgencyName);
+        var consent = file.RequireConsent(letter, AgencyKind, OccurredAt);
         return
         [
             new LetterSent(file.Id, file.CenterId, letter.Id, letter.AgencyId, letter.AgencyName, letter.Kind, letter.Subject,
-                Channel, OutgoingReference, due, OccurredAt),
+                Channel, OutgoingReference, due, OccurredAt, consent.ConsentId, consent.Version),
         ];
     }
 
@@ -61,14 +64,17 @@ public sealed record SendLetter(
     }
 }
 
-/// <summary>Without a due date in the request, the reply is due after the agency's usual reply time, from the directory.</summary>
+/// <summary>
+/// Without a due date in the request, the reply is due after the agency's usual reply time, from the directory; the
+/// directory also knows the agency's kind for letters drafted before their kind was kept.
+/// </summary>
 public sealed class SendLetterHandler(AgencyDirectory agencies)
 {
     public async Task<(StreamCommand File, SendLetter Command)> Prepare(Api.V1.SendLetterRequest request, DateTimeOffset now,
         CancellationToken ct)
     {
         var (file, command) = SendLetter.Parse(request, now);
-        if (command.ReplyDueBy is not null) return (file, command);
-        return (file, command with { DefaultReplyDays = await agencies.DefaultReplyDaysFor(file.StreamId, command.LetterId, ct) });
+        var agency = await agencies.AgencyOf(file.StreamId, command.LetterId, ct);
+        return (file, command with { DefaultReplyDays = agency?.DefaultReplyDays, AgencyKind = agency?.Kind });
     }
 }

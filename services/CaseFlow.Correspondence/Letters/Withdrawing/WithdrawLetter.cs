@@ -1,6 +1,7 @@
 namespace CaseFlow.Correspondence.Letters.Withdrawing;
 
-public sealed record LetterWithdrawn(Guid CaseId, Guid LetterId, string Reason, DateTimeOffset OccurredAt);
+/// <param name="Reason">Sealed under the applicant.</param>
+public sealed record LetterWithdrawn(Guid CaseId, Guid LetterId, Sealed<string> Reason, DateTimeOffset OccurredAt);
 
 public sealed record WithdrawLetter(Guid LetterId, string Reason, DateTimeOffset OccurredAt) : ILetterCommand
 {
@@ -24,6 +25,6 @@ public sealed record WithdrawLetter(Guid LetterId, string Reason, DateTimeOffset
         if (letter.Status == LetterStatus.Replied)
             throw new RuleViolated($"letter {letter.Id} was already answered: a replied letter stays on record");
         LetterRules.EnsureNotBefore(OccurredAt, letter.DraftedAt, "the letter was drafted");
-        return [new LetterWithdrawn(file.Id, letter.Id, Reason, OccurredAt)];
+        return [new LetterWithdrawn(file.Id, letter.Id, Sealed.For(Subjects.Applicant(file.Id), Reason), OccurredAt)];
     }
 }

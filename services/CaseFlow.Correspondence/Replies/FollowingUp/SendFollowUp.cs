@@ -3,14 +3,17 @@ using CaseFlow.Correspondence.Letters.Sending;
 
 namespace CaseFlow.Correspondence.Replies.FollowingUp;
 
-/// <summary>A reminder about an unanswered letter: the reply is now due on a new day.</summary>
+/// <summary>A reminder about an unanswered letter: the reply is now due on a new day. A disclosure too, under a consent.</summary>
+/// <param name="Note">Sealed under the applicant; null when none was given.</param>
 public sealed record FollowUpSent(
-    Guid CaseId, Guid LetterId, string Channel, string OutgoingReference, string Note, DateOnly ReplyDueBy, DateTimeOffset OccurredAt);
+    Guid CaseId, Guid LetterId, string Channel, string OutgoingReference, Sealed<string>? Note, DateOnly ReplyDueBy, DateTimeOffset OccurredAt,
+    Guid ConsentId, int ConsentVersion);
 
 /// <param name="DefaultReplyDays">The agency's usual reply time, when it is still in the directory.</param>
+/// <param name="AgencyKind">The agency's kind in the directory, for letters drafted before their kind was kept.</param>
 public sealed record SendFollowUp(
     Guid LetterId, string Channel, string OutgoingReference, string Note, DateOnly? ReplyDueBy, int? DefaultReplyDays,
-    DateTimeOffset OccurredAt) : ILetterCommand
+    DateTimeOffset OccurredAt, string? AgencyKind = null) : ILetterCommand
 {
     public static (StreamCommand File, SendFollowUp Command) Parse(Api.V1.SendFollowUpRequest request, DateTimeOffset now)
     {
@@ -39,7 +42,12 @@ public sealed record SendFollowUp(
         file.EnsureOpen("followed up");
         LetterRules.EnsureNotBefore(OccurredAt, letter.LastFollowUpAt ?? sentAt, "the letter's last sending");
         var due = SendLetter.ReplyDue(Deadline.DayOf(OccurredAt), ReplyDueBy, DefaultReplyDays, letter.AgencyName);
-        return [new FollowUpSent(file.Id, letter.Id, Channel, OutgoingReference, Note, due, OccurredAt)];
+        var consent = file.RequireConsent(letter, AgencyKind, OccurredAt);
+        return
+        [
+            new FollowUpSent(file.Id, letter.Id, Channel, OutgoingReference, PersonalText.OfApplicant(file.Id, Note), due, OccurredAt,
+                consent.ConsentId, consent.Version),
+        ];
     }
 }
 
@@ -50,7 +58,7 @@ public sealed class SendFollowUpHandler(AgencyDirectory agencies)
         CancellationToken ct)
     {
         var (file, command) = SendFollowUp.Parse(request, now);
-        if (command.ReplyDueBy is not null) return (file, command);
-        return (file, command with { DefaultReplyDays = await agencies.DefaultReplyDaysFor(file.StreamId, command.LetterId, ct) });
+        var agency = await agencies.AgencyOf(file.StreamId, command.LetterId, ct);
+        return (file, command with { DefaultReplyDays = agency?.DefaultReplyDays, AgencyKind = agency?.Kind });
     }
 }

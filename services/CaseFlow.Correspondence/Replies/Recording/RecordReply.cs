@@ -1,9 +1,10 @@
 namespace CaseFlow.Correspondence.Replies.Recording;
 
+/// <param name="Summary">Sealed under the applicant: what the agency said about them.</param>
 /// <param name="SentAt">When the letter went out, so response times need nothing else.</param>
 public sealed record ReplyReceived(
     Guid CaseId, string CenterId, Guid LetterId, string AgencyId, string AgencyName, string Kind,
-    string IncomingReference, string Decision, string Summary, DateTimeOffset SentAt, DateTimeOffset OccurredAt);
+    string IncomingReference, string Decision, Sealed<string> Summary, DateTimeOffset SentAt, DateTimeOffset OccurredAt);
 
 public sealed record RecordReply(Guid LetterId, string IncomingReference, string Decision, string Summary, DateTimeOffset ReceivedAt)
     : ILetterCommand
@@ -27,9 +28,10 @@ public sealed record RecordReply(Guid LetterId, string IncomingReference, string
     {
         var letter = file.Find(LetterId);
         letter.EnsureNotWithdrawn();
+        var summary = Sealed.For(Subjects.Applicant(file.Id), Summary);
         if (letter.Reply is { } earlier)
         {
-            if (earlier == new LetterReply(IncomingReference, Decision, Summary, ReceivedAt)) return [];
+            if (earlier == new LetterReply(IncomingReference, Decision, summary, ReceivedAt)) return [];
             throw new RuleViolated($"the reply to letter {letter.Id} was already recorded on {earlier.ReceivedAt:yyyy-MM-dd}");
         }
         if (letter.SentAt is not { } sentAt)
@@ -38,7 +40,7 @@ public sealed record RecordReply(Guid LetterId, string IncomingReference, string
         return
         [
             new ReplyReceived(file.Id, file.CenterId, letter.Id, letter.AgencyId, letter.AgencyName, letter.Kind,
-                IncomingReference, Decision, Summary, sentAt, ReceivedAt),
+                IncomingReference, Decision, summary, sentAt, ReceivedAt),
         ];
     }
 }
