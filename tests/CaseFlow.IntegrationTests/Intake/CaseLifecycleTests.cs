@@ -66,6 +66,10 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
         }).Ok();
         injury.Str("priority").ShouldBe("urgent");
         await intake.Post($"/v1/cases/{caseId}/assignment", new { requestId = Guid.NewGuid().ToString(), @operator = "lawyer-aigul" }).Ok();
+        await intake.Post($"/v1/cases/{caseId}/consents", new
+        {
+            requestId = Guid.NewGuid().ToString(), agencyKinds = new[] { "service-provider" }, purpose = "return of the child",
+        }).Ok();
         await intake.Post($"/v1/cases/{caseId}/referrals", new
         {
             requestId = Guid.NewGuid().ToString(), referredTo = "MFA of the Kyrgyz Republic", reason = "return of the child", consentGiven = true,
