@@ -1,4 +1,5 @@
 using CaseFlow.Intake.Cases.Consenting;
+using CaseFlow.Intake.Cases.Erasing;
 using Grpc.Core;
 
 namespace CaseFlow.Intake.Api;
@@ -19,4 +20,7 @@ public sealed partial class IntakeApi
         return Change(context, request, _ => parsed, WithdrawConsentRules.Decide,
             (before, decided, version) => GiveConsentRules.Respond(before, decided, version, parsed.Command.ConsentId));
     }
+
+    public override Task<CaseChanged> ErasePersonalData(ErasePersonalDataRequest request, ServerCallContext context) =>
+        ErasePersonalDataRules.Handle(commands, keys, request, CallerOf(context), Now, context.CancellationToken);
 }

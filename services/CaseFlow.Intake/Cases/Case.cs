@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CaseFlow.Intake.Cases.Consenting;
+using CaseFlow.Intake.Cases.Erasing;
 using CaseFlow.Intake.Cases.Opening;
 using CaseFlow.ServiceDefaults.Privacy.Consent;
 using SharingConsent = CaseFlow.ServiceDefaults.Privacy.Consent.SharingConsent;
@@ -38,6 +39,8 @@ public sealed record Case(
     /// <summary>Every consent to share, at its newest version.</summary>
     public IReadOnlyList<SharingConsent> Consents { get; init; } = [];
     public IReadOnlyList<ConsentNote> ConsentNotes { get; init; } = [];
+    /// <summary>The people whose personal data was erased, as the API names them: applicant, escort, member ids.</summary>
+    public IReadOnlyList<string> ErasedPeople { get; init; } = [];
 
     /// <summary>The registered name, or the one given at opening; "[erased]" once the applicant's data is erased.</summary>
     [JsonIgnore]
@@ -106,4 +109,9 @@ public sealed record Case(
     };
 
     public Case Apply(ConsentToShareWithdrawn e) => this with { Consents = Consents.With(e.Consent) };
+
+    public Case Apply(PersonalDataErased e) => this with
+    {
+        ErasedPeople = [.. ErasedPeople, e.Person.StartsWith(Subjects.MemberPrefix, StringComparison.Ordinal) ? e.Person[Subjects.MemberPrefix.Length..] : e.Person],
+    };
 }

@@ -1,4 +1,5 @@
 using CaseFlow.Intake.Cases.Consenting;
+using CaseFlow.Intake.Cases.Erasing;
 using CaseFlow.Intake.Cases.Opening;
 using CaseFlow.ServiceDefaults.Privacy.Consent;
 using SharingConsent = CaseFlow.ServiceDefaults.Privacy.Consent.SharingConsent;
@@ -34,6 +35,8 @@ public sealed class IntakePublishes : IntegrationEventMap
         Publish<CaseClosed>(e => new V1.CaseClosed(
             e.StreamId, e.Data.CenterId, Words.Of(e.Data.Outcome), Withheld, e.Data.OccurredAt));
         Publish<CaseReopened>(e => new V1.CaseReopened(e.StreamId, e.Data.CenterId, Withheld, e.Data.OccurredAt));
+        Publish<PersonalDataErased>(e => new V1.PersonalDataErased(
+            e.StreamId, e.Data.CenterId, e.Data.SubjectId, e.Data.Person, e.Data.LegalBasis, e.Data.OccurredAt));
         Publish<ConsentToShareGiven>(e => Recorded(e.StreamId, e.Data.CenterId, e.Data.Consent, e.Data.OccurredAt));
         Publish<ConsentToShareWithdrawn>(e => Recorded(e.StreamId, e.Data.CenterId, e.Data.Consent, e.Data.OccurredAt));
     }

@@ -44,6 +44,7 @@ public static class CaseDetailsView
         {
             ReferredTo = r.ReferredTo, Reason = r.Reason.Shown(), ReferredAt = Timestamp.FromDateTimeOffset(r.ReferredAt),
         }));
+        details.ErasedPeople.AddRange(state.ErasedPeople);
         details.Consents.AddRange(state.Consents.Select(c =>
         {
             var consent = new V1.SharingConsent

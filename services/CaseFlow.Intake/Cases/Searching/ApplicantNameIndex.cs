@@ -1,3 +1,4 @@
+using CaseFlow.Intake.Cases.Erasing;
 using CaseFlow.Intake.Cases.Opening;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -26,6 +27,7 @@ public sealed partial class ApplicantNameIndex : EventProjection
         IncludeType<CaseOpened>();
         IncludeType<ApplicantRegistered>();
         IncludeType<ApplicantDetailsCorrected>();
+        IncludeType<PersonalDataErased>();
     }
 
     public static string TwinOf(string normalizedName, DateOnly birthDate) => $"{normalizedName}|{birthDate:yyyy-MM-dd}";
@@ -42,6 +44,9 @@ public sealed partial class ApplicantNameIndex : EventProjection
                 break;
             case ApplicantDetailsCorrected corrected:
                 Index(operations, corrected.CaseId, corrected.Applicant);
+                break;
+            case PersonalDataErased { Person: Subjects.ApplicantPerson } erased:
+                operations.Delete<ApplicantNameTerms>(erased.SubjectId);
                 break;
         }
         return ValueTask.CompletedTask;

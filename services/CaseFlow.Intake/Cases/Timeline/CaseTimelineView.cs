@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using JasperFx.Events;
 using CaseFlow.Intake.Cases.Consenting;
+using CaseFlow.Intake.Cases.Erasing;
 using V1 = CaseFlow.Intake.Api.V1;
 using CaseOpened = CaseFlow.Intake.Cases.Opening.CaseOpened;
 
@@ -55,6 +56,7 @@ public static class CaseTimelineView
         ConsentToShareGiven e => (e.OccurredAt, "intake",
             $"Consent to share given (version {e.Consent.Version}) with {string.Join(", ", e.Consent.AgencyKinds)} for {e.Consent.Purpose}"),
         ConsentToShareWithdrawn e => (e.OccurredAt, "intake", $"Consent to share withdrawn (version {e.Consent.Version})"),
+        PersonalDataErased e => (e.OccurredAt, "intake", $"Personal data of {e.Person} erased ({e.LegalBasis}): {e.Reason}"),
         AgencyReplyNoted e => (e.OccurredAt, "correspondence", $"{e.AgencyName} replied ({e.Decision}): {e.Summary}"),
         ReplyOverdueNoted e => (e.OccurredAt, "correspondence", $"No reply from {e.AgencyName} by {e.ReplyDueBy:yyyy-MM-dd}"),
         TravelArrangedNoted e => (e.OccurredAt, "reunification", $"Seat on flight {e.FlightNumber} {e.From}→{e.To} on {e.FlightDate:yyyy-MM-dd}"),
