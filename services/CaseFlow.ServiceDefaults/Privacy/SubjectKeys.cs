@@ -98,17 +98,21 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
     /// <summary>Deletes the subject's key here and tells every instance to forget it; erasing twice changes nothing more.</summary>
     public async Task Erase(Guid subject, string legalBasis, CancellationToken ct)
     {
-        await using var command = database.CreateCommand($"""
+        // A batch, not one command text: positional parameters allow a single statement per command.
+        await using var batch = database.CreateBatch();
+        var erase = new NpgsqlBatchCommand($"""
             insert into {schema}.subject_keys (subject_id, erased_at, legal_basis) values ($1, now(), $2)
             on conflict (subject_id) do update set kek_id = null, wrapped = null,
                 erased_at = coalesce({schema}.subject_keys.erased_at, excluded.erased_at),
-                legal_basis = coalesce({schema}.subject_keys.legal_basis, excluded.legal_basis);
-            select pg_notify('{ErasedChannel}', $3);
+                legal_basis = coalesce({schema}.subject_keys.legal_basis, excluded.legal_basis)
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = subject });
-        command.Parameters.Add(new NpgsqlParameter { Value = legalBasis });
-        command.Parameters.Add(new NpgsqlParameter { Value = $"{schema}|{subject}" });
-        await command.ExecuteNonQueryAsync(ct);
+        erase.Parameters.Add(new NpgsqlParameter { Value = subject });
+        erase.Parameters.Add(new NpgsqlParameter { Value = legalBasis });
+        var notify = new NpgsqlBatchCommand($"select pg_notify('{ErasedChannel}', $1)");
+        notify.Parameters.Add(new NpgsqlParameter { Value = $"{schema}|{subject}" });
+        batch.BatchCommands.Add(erase);
+        batch.BatchCommands.Add(notify);
+        await batch.ExecuteNonQueryAsync(ct);
         Forget(subject);
     }
 

@@ -86,7 +86,7 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
         details.Str("priority").ShouldBe("normal"); // the injury cleared; no other vulnerability is open
         details.Str("assignedOperator").ShouldBe("lawyer-aigul");
         details.Str("consultationCount").ShouldBe("1");
-        details.Str("version").ShouldBe("11");
+        details.Str("version").ShouldBe("12");
     }
 
     [Fact]
