@@ -1,10 +1,12 @@
 using CaseFlow.Intake.Api;
 using CaseFlow.Intake.Cases.Dashboards;
 using CaseFlow.Intake.Cases.NotingOtherServices;
+using CaseFlow.Intake.Cases.Searching;
 using CaseFlow.Intake.Messaging;
 using CaseFlow.ServiceDefaults.Audit;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
+using CaseFlow.ServiceDefaults.Privacy;
 using JasperFx.Events.Projections;
 
 namespace CaseFlow.Intake;
@@ -17,7 +19,9 @@ public static class IntakeService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = CaseFlowHost.CreateBuilder(Identity, args);
-        builder.AddEventStore(Identity, RegisterProjections, publishes: new IntakePublishes());
+        // The same key as the store's own BlindIndex (both from PersonalData:IndexKey): the projection needs it at registration.
+        var nameIndex = new ApplicantNameIndex(BlindIndex.FromConfiguration(builder.Configuration));
+        builder.AddEventStore(Identity, opts => RegisterProjections(opts, nameIndex), publishes: new IntakePublishes());
         builder.AddMessaging(Identity, bus => bus.AddConsumer<NoteOnCaseTimeline>());
         builder.Services.AddSingleton(builder.Configuration.GetSection("ReferenceData").Get<ReferenceData.ReferenceData>()
             ?? new ReferenceData.ReferenceData());
@@ -32,7 +36,7 @@ public static class IntakeService
         return app;
     }
 
-    private static void RegisterProjections(StoreOptions opts)
+    private static void RegisterProjections(StoreOptions opts, ApplicantNameIndex nameIndex)
     {
         // The case snapshot serves GetCase and ListCases. Indexed only where an index pays for itself: the center
         // (every operator's list), the list order (keyset pages) and the operator. Status, priority and category
@@ -43,5 +47,8 @@ public static class IntakeService
             .Index(c => c.CenterId)
             .Index(c => c.ListPosition)
             .Index(c => c.AssignedOperator!);
+        // Name search and the duplicate warning: blind-index terms per applicant, never the name itself.
+        opts.Projections.Add(nameIndex, ProjectionLifecycle.Inline);
+        opts.Schema.For<ApplicantNameTerms>().Index(t => t.Twin!).GinIndexJsonData();
     }
 }

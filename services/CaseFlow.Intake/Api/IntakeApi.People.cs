@@ -10,7 +10,7 @@ namespace CaseFlow.Intake.Api;
 public sealed partial class IntakeApi
 {
     public override Task<RegisterApplicantResponse> RegisterApplicant(RegisterApplicantRequest request, ServerCallContext context) =>
-        RegisterApplicantRules.Handle(commands, sessions, request, CallerOf(context), Now, context.CancellationToken);
+        RegisterApplicantRules.Handle(commands, sessions, index, request, CallerOf(context), Now, context.CancellationToken);
 
     public override Task<CaseChanged> CorrectApplicantDetails(CorrectApplicantDetailsRequest request, ServerCallContext context) =>
         Change(context, request, _ => CorrectApplicantDetailsRules.Parse(request, Now), CorrectApplicantDetailsRules.Decide);

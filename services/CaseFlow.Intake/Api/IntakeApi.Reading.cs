@@ -12,7 +12,7 @@ public sealed partial class IntakeApi
         Read(context, (session, caller, ct) => CaseDetailsView.Read(session, request, caller, reference, ct));
 
     public override Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context) =>
-        Read(context, (session, caller, ct) => CaseListQuery.Run(session, request, caller, ct));
+        Read(context, (session, caller, ct) => CaseListQuery.Run(session, index, request, caller, ct));
 
     public override Task<CaseTimeline> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context) =>
         Read(context, (session, caller, ct) => CaseTimelineView.Read(session, request, caller, ct));

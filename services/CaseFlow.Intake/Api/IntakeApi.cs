@@ -9,7 +9,8 @@ namespace CaseFlow.Intake.Api;
 /// parses it and decides, and the decision to the shared write path. The partial files group the calls by what they are about.
 /// </summary>
 public sealed partial class IntakeApi(
-    StreamCommands commands, EventSessions sessions, ReferenceData.ReferenceData reference, TimeProvider clock) : V1.Intake.IntakeBase
+    StreamCommands commands, EventSessions sessions, ReferenceData.ReferenceData reference, TimeProvider clock,
+    BlindIndex index, SubjectKeys keys) : V1.Intake.IntakeBase
 {
     public override Task<OpenCaseResponse> OpenCase(OpenCaseRequest request, ServerCallContext context) =>
         OpenCaseRules.Handle(commands, request, CallerOf(context), reference, Now, context.CancellationToken);

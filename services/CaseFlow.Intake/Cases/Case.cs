@@ -1,21 +1,30 @@
+using System.Text.Json.Serialization;
+using CaseFlow.Intake.Cases.Consenting;
+using CaseFlow.Intake.Cases.Erasing;
 using CaseFlow.Intake.Cases.Opening;
+using CaseFlow.ServiceDefaults.Privacy.Consent;
+using SharingConsent = CaseFlow.ServiceDefaults.Privacy.Consent.SharingConsent;
 
 namespace CaseFlow.Intake.Cases;
 
-/// <summary>The state of a case, folded from its stream; kept inline as a snapshot that serves GetCase and ListCases.</summary>
+/// <summary>
+/// The state of a case, folded from its stream; kept inline as a snapshot that serves GetCase and ListCases. Personal
+/// values stay Sealed as the events gave them (encrypted in the snapshot, erased once their person is).
+/// </summary>
 public sealed record Case(
     Guid Id,
     string CenterId,
     string Category,
     string Channel,
-    string ApplicantName,
+    Sealed<string> OpeningName,
     DateTimeOffset OpenedAt) : IBelongsToCenter
 {
     public long Version { get; set; }
     public CaseStatus Status { get; init; } = CaseStatus.Open;
-    /// <summary>Lower-case name without accents or extra spaces: what name search and duplicate detection compare.</summary>
-    public string NormalizedName { get; init; } = PersonName.Normalize(ApplicantName);
-    public ApplicantDetails? Applicant { get; init; }
+    public Sealed<ApplicantDetails>? Applicant { get; init; }
+    /// <summary>Not personal: kept for dashboards when the applicant's data is erased.</summary>
+    public string Sex { get; init; } = "unknown";
+    public string AgeGroup { get; init; } = AgeGroups.Unknown;
     public IReadOnlyList<FamilyMember> Family { get; init; } = [];
     public IReadOnlyList<OpenVulnerability> OpenVulnerabilities { get; init; } = [];
     public int VulnerabilitiesRaised { get; init; }
@@ -27,6 +36,17 @@ public sealed record Case(
     public CaseOutcome? Outcome { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public bool ReunionReported { get; init; }
+    /// <summary>Every consent to share, at its newest version.</summary>
+    public IReadOnlyList<SharingConsent> Consents { get; init; } = [];
+    public IReadOnlyList<ConsentNote> ConsentNotes { get; init; } = [];
+    /// <summary>The people whose personal data was erased, as the API names them: applicant, escort, member ids.</summary>
+    public IReadOnlyList<string> ErasedPeople { get; init; } = [];
+
+    /// <summary>The registered name, or the one given at opening; "[erased]" once the applicant's data is erased.</summary>
+    [JsonIgnore]
+    public string ApplicantName => Applicant is { } applicant
+        ? applicant.IsErased ? Sealed.ErasedText : applicant.Value!.FullName
+        : OpeningName.Shown();
 
     /// <summary>Where the case sorts in lists: opening time, then id. Stored, indexed, and the page token's content.</summary>
     public string ListPosition => $"{OpenedAt.UtcTicks:D19}|{Id}";
@@ -36,10 +56,12 @@ public sealed record Case(
 
     public FamilyMember? Member(string memberId) => Family.FirstOrDefault(m => m.MemberId == memberId);
 
+    public SharingConsent? Consent(Guid consentId) => Consents.FirstOrDefault(c => c.ConsentId == consentId);
+
     public static Case Create(CaseOpened e) => new(e.CaseId, e.CenterId, e.Category, e.Channel, e.ApplicantName, e.OccurredAt);
 
-    public Case Apply(ApplicantRegistered e) => WithApplicant(e.Applicant);
-    public Case Apply(ApplicantDetailsCorrected e) => WithApplicant(e.Applicant);
+    public Case Apply(ApplicantRegistered e) => this with { Applicant = e.Applicant, Sex = e.Sex, AgeGroup = e.AgeGroup };
+    public Case Apply(ApplicantDetailsCorrected e) => this with { Applicant = e.Applicant, Sex = e.Sex, AgeGroup = e.AgeGroup };
 
     public Case Apply(FamilyMemberRecorded e) => this with { Family = [.. Family, e.Member] };
     public Case Apply(FamilyMemberUpdated e) => this with { Family = [.. Family.Select(m => m.MemberId == e.Member.MemberId ? e.Member : m)] };
@@ -47,7 +69,7 @@ public sealed record Case(
     public Case Apply(FamilySeparationReported e) => this with
     {
         Family = [.. Family.Select(m => m.MemberId == e.MemberId
-            ? m with { Separated = true, Location = e.Location, Caregiver = e.Caregiver ?? m.Caregiver }
+            ? m with { Separated = true, Details = e.Member, Country = e.Country }
             : m)],
     };
 
@@ -72,15 +94,24 @@ public sealed record Case(
 
     public Case Apply(CaseAssigned e) => this with { AssignedOperator = e.Operator };
     public Case Apply(CaseTransferred e) => this with { CenterId = e.ToCenterId, AssignedOperator = null };
-    public Case Apply(CaseReferred e) => this with { Referrals = [.. Referrals, new Referral(e.ReferredTo, e.Reason, e.OccurredAt)] };
+    public Case Apply(CaseReferred e) => this with
+    {
+        Referrals = [.. Referrals, new Referral(e.ReferredTo, e.Reason, e.OccurredAt, e.ConsentId, e.ConsentVersion)],
+    };
     public Case Apply(CaseClosed e) => this with { Status = CaseStatus.Closed, Outcome = e.Outcome, ClosedAt = e.OccurredAt };
     public Case Apply(CaseReopened e) => this with { Status = CaseStatus.Open, Outcome = null, ClosedAt = null };
     public Case Apply(ReunionReported e) => this with { ReunionReported = true };
 
-    private Case WithApplicant(ApplicantDetails applicant) => this with
+    public Case Apply(ConsentToShareGiven e) => this with
     {
-        Applicant = applicant,
-        ApplicantName = applicant.FullName,
-        NormalizedName = PersonName.Normalize(applicant.FullName),
+        Consents = Consents.With(e.Consent),
+        ConsentNotes = e.Note is null ? ConsentNotes : [.. ConsentNotes.Where(n => n.ConsentId != e.Consent.ConsentId), new ConsentNote(e.Consent.ConsentId, e.Note)],
+    };
+
+    public Case Apply(ConsentToShareWithdrawn e) => this with { Consents = Consents.With(e.Consent) };
+
+    public Case Apply(PersonalDataErased e) => this with
+    {
+        ErasedPeople = [.. ErasedPeople, e.Person.StartsWith(Subjects.MemberPrefix, StringComparison.Ordinal) ? e.Person[Subjects.MemberPrefix.Length..] : e.Person],
     };
 }

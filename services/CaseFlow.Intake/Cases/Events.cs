@@ -2,39 +2,48 @@ namespace CaseFlow.Intake.Cases;
 
 // The facts of a case stream, in the order a case usually lives them. Each carries the business time it
 // happened (OccurredAt); who recorded it and when are in the event metadata. Events that other services
-// hear about also carry the case's center at that moment.
+// hear about also carry the case's center at that moment. Personal values are Sealed under the person they are
+// about (Privacy): the stored history holds them encrypted, and erasing the person makes them unreadable.
 
-public sealed record ApplicantRegistered(Guid CaseId, ApplicantDetails Applicant, DateTimeOffset OccurredAt);
+/// <param name="Sex">Not personal: what dashboards count.</param>
+/// <param name="AgeGroup">child, adult or unknown at the case's opening, not the birth date.</param>
+public sealed record ApplicantRegistered(Guid CaseId, Sealed<ApplicantDetails> Applicant, string Sex, string AgeGroup, DateTimeOffset OccurredAt);
 
-public sealed record ApplicantDetailsCorrected(Guid CaseId, ApplicantDetails Applicant, string Reason, DateTimeOffset OccurredAt);
+public sealed record ApplicantDetailsCorrected(
+    Guid CaseId, Sealed<ApplicantDetails> Applicant, string Sex, string AgeGroup, Sealed<string> Reason, DateTimeOffset OccurredAt);
 
 public sealed record FamilyMemberRecorded(Guid CaseId, FamilyMember Member, DateTimeOffset OccurredAt);
 
 public sealed record FamilyMemberUpdated(Guid CaseId, FamilyMember Member, DateTimeOffset OccurredAt);
 
+/// <param name="Member">The member's name, birth date, location and caregiver as reported.</param>
 public sealed record FamilySeparationReported(
-    Guid CaseId, string CenterId, string MemberId, string Relationship, string MemberName, bool IsMinor,
-    DateOnly? BirthDate, Place Location, string? Caregiver, DateOnly SeparatedSince, DateTimeOffset OccurredAt);
+    Guid CaseId, string CenterId, string MemberId, string Relationship, bool IsMinor, string AgeGroup, string Country,
+    Sealed<MemberDetails> Member, DateOnly SeparatedSince, DateTimeOffset OccurredAt);
 
 public sealed record VulnerabilityRaised(
-    Guid CaseId, string CenterId, string VulnerabilityId, string Kind, string? MemberId, string Note,
+    Guid CaseId, string CenterId, string VulnerabilityId, string Kind, string? MemberId, Sealed<string> Note,
     CasePriority PriorityAfter, DateTimeOffset OccurredAt);
 
 public sealed record VulnerabilityCleared(
-    Guid CaseId, string CenterId, string VulnerabilityId, string Kind, string Note,
+    Guid CaseId, string CenterId, string VulnerabilityId, string Kind, Sealed<string> Note,
     CasePriority PriorityAfter, DateTimeOffset OccurredAt);
 
-public sealed record ConsultationHeld(Guid CaseId, string Lawyer, string Topic, string Advice, int DurationMinutes, DateTimeOffset OccurredAt);
+public sealed record ConsultationHeld(
+    Guid CaseId, string Lawyer, Sealed<string> Topic, Sealed<string> Advice, int DurationMinutes, DateTimeOffset OccurredAt);
 
 public sealed record CaseAssigned(Guid CaseId, string Operator, DateTimeOffset OccurredAt);
 
-public sealed record CaseTransferred(Guid CaseId, string FromCenterId, string ToCenterId, string Reason, DateTimeOffset OccurredAt);
+public sealed record CaseTransferred(Guid CaseId, string FromCenterId, string ToCenterId, Sealed<string> Reason, DateTimeOffset OccurredAt);
 
-public sealed record CaseReferred(Guid CaseId, string ReferredTo, string Reason, string? ConsentNote, DateTimeOffset OccurredAt);
+/// <param name="ConsentId">The consent to share the referral rests on, at <paramref name="ConsentVersion"/>.</param>
+public sealed record CaseReferred(
+    Guid CaseId, string ReferredTo, Sealed<string> Reason, Sealed<string>? ConsentNote, DateTimeOffset OccurredAt,
+    Guid? ConsentId = null, int? ConsentVersion = null);
 
-public sealed record CaseClosed(Guid CaseId, string CenterId, CaseOutcome Outcome, string Summary, DateTimeOffset OccurredAt);
+public sealed record CaseClosed(Guid CaseId, string CenterId, CaseOutcome Outcome, Sealed<string> Summary, DateTimeOffset OccurredAt);
 
-public sealed record CaseReopened(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt);
+public sealed record CaseReopened(Guid CaseId, string CenterId, Sealed<string> Reason, DateTimeOffset OccurredAt);
 
 // What the other services reported, kept in the case's own stream so the operator sees one timeline.
 

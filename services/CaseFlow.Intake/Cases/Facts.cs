@@ -5,7 +5,7 @@ public sealed record Place(string Country, string City);
 
 public sealed record IdentityDocument(string Kind, string Number, string? IssuedBy);
 
-/// <summary>Who the applicant is. Personal data: never in dashboards.</summary>
+/// <summary>Who the applicant is. Personal data: sealed under the applicant, never in dashboards.</summary>
 public sealed record ApplicantDetails(
     string FullName,
     DateOnly? BirthDate,
@@ -15,26 +15,34 @@ public sealed record ApplicantDetails(
     IReadOnlyList<IdentityDocument> Documents,
     Place? CurrentLocation,
     Place? LocationAbroad,
-    string? MigrationStatus);
+    string? MigrationStatus)
+{
+    /// <summary>Record equality compares the document lists by reference; a correction compares them item by item.</summary>
+    public bool SameAs(ApplicantDetails other) =>
+        this with { Documents = other.Documents } == other && Documents.SequenceEqual(other.Documents);
+}
 
-/// <summary>A relative of the applicant, identified within the case by a client-chosen member id.</summary>
+/// <summary>What is personal about a family member: sealed under the member.</summary>
+public sealed record MemberDetails(string FullName, DateOnly? BirthDate, Place? Location, string? Caregiver);
+
+/// <summary>
+/// A relative of the applicant, identified within the case by a client-chosen member id. The relationship, the age,
+/// the age group and the country are facts reports keep after the member's personal data is erased.
+/// </summary>
 public sealed record FamilyMember(
     string MemberId,
     string Relationship,
-    string FullName,
-    DateOnly? BirthDate,
+    Sealed<MemberDetails> Details,
     int? AgeYears,
-    Place? Location,
-    string? Caregiver,
+    string AgeGroup,
+    string? Country,
     bool Separated)
 {
-    public const int AdultAge = 18;
-
-    public bool IsMinorOn(DateOnly day) => BirthDate is { } born
-        ? born.AddYears(AdultAge) > day
-        : AgeYears is < AdultAge;
+    public bool IsMinorOn(DateOnly day) => Details.Value?.BirthDate is { } born
+        ? born.AddYears(AgeGroups.AdultAge) > day
+        : AgeYears is { } age ? age < AgeGroups.AdultAge : AgeGroup == AgeGroups.Child;
 }
 
-public sealed record OpenVulnerability(string VulnerabilityId, string Kind, string? MemberId, string Note, DateTimeOffset RaisedAt);
+public sealed record OpenVulnerability(string VulnerabilityId, string Kind, string? MemberId, Sealed<string> Note, DateTimeOffset RaisedAt);
 
-public sealed record Referral(string ReferredTo, string Reason, DateTimeOffset ReferredAt);
+public sealed record Referral(string ReferredTo, Sealed<string> Reason, DateTimeOffset ReferredAt, Guid? ConsentId = null, int? ConsentVersion = null);

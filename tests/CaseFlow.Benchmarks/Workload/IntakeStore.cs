@@ -4,6 +4,7 @@ using CaseFlow.Intake;
 using CaseFlow.Intake.Api.V1;
 using CaseFlow.Intake.Cases;
 using CaseFlow.Intake.Cases.Listing;
+using CaseFlow.ServiceDefaults.Privacy;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -49,7 +50,7 @@ public sealed class IntakeStore : IAsyncDisposable
         {
             await using var session = Store.LightweightSession();
             var batch = new List<object>();
-            if (appended == 0) batch.Add(new CaseOpened(id, "kara-suu", "family-separation", "walk-in", "History Applicant", DateTimeOffset.UtcNow.AddDays(-30)));
+            if (appended == 0) batch.Add(new CaseOpened(id, "kara-suu", "family-separation", "walk-in", Sealed.For(Subjects.Applicant(id), "History Applicant"), DateTimeOffset.UtcNow.AddDays(-30)));
             while (batch.Count < perBatch && appended + batch.Count < events) batch.Add(Consultation(id, appended + batch.Count));
             if (appended == 0) session.Events.StartStream<Case>(id, batch);
             else session.Events.Append(id, batch);
@@ -75,7 +76,7 @@ public sealed class IntakeStore : IAsyncDisposable
                 for (var c = first; c < Math.Min(first + 10, cases); c++)
                 {
                     var id = Guid.CreateVersion7();
-                    var events = new List<object> { new CaseOpened(id, IntakeClients.Centers[c % 9], "documents", "walk-in", $"Rebuild Applicant {c}", DateTimeOffset.UtcNow.AddDays(-10)) };
+                    var events = new List<object> { new CaseOpened(id, IntakeClients.Centers[c % 9], "documents", "walk-in", Sealed.For(Subjects.Applicant(id), $"Rebuild Applicant {c}"), DateTimeOffset.UtcNow.AddDays(-10)) };
                     for (var e = 1; e < eventsPerCase; e++) events.Add(Consultation(id, e));
                     session.Events.StartStream<Case>(id, events);
                 }
@@ -85,7 +86,8 @@ public sealed class IntakeStore : IAsyncDisposable
     }
 
     private static ConsultationHeld Consultation(Guid id, int n) =>
-        new(id, "lawyer-aigul", $"topic {n % 17}", "advice given about registration and documents", 30, DateTimeOffset.UtcNow.AddDays(-20).AddMinutes(n));
+        new(id, "lawyer-aigul", Sealed.For(Subjects.Applicant(id), $"topic {n % 17}"),
+            Sealed.For(Subjects.Applicant(id), "advice given about registration and documents"), 30, DateTimeOffset.UtcNow.AddDays(-20).AddMinutes(n));
 
     public async Task<(Guid Id, long Version, DateTimeOffset Timestamp)> EventAt(Guid stream, long version)
     {

@@ -1,4 +1,6 @@
 using CaseFlow.Intake.Cases.Opening;
+using CaseFlow.Intake.Cases.RecordingFamily;
+using CaseFlow.ServiceDefaults.Privacy;
 using CaseFlow.Intake.Cases.Vulnerabilities;
 using CaseFlow.ServiceDefaults.Audit;
 
@@ -19,17 +21,22 @@ public static class Given
         new("no-income", "No income", false),
     ];
 
-    public static readonly FamilyMember Son =
-        new("son-1", "son", "Aibek", new DateOnly(2018, 1, 10), null, new Place("Russia", "Moscow"), "sister", false);
+    public static readonly Guid Applicant = Subjects.Applicant(CaseId);
+
+    /// <summary>A personal value of the applicant, as the commands seal it.</summary>
+    public static Sealed<T> OfApplicant<T>(T value) => Sealed.For(Applicant, value);
+
+    public static readonly MemberEntry Son =
+        new("son-1", "son", new MemberDetails("Aibek", new DateOnly(2018, 1, 10), new Place("Russia", "Moscow"), "sister"), null, false);
 
     public static Case OpenCase(params object[] events) =>
-        Evolve(null, new CaseOpened(CaseId, "kara-suu", "family-separation", "walk-in", "Alima", Opened)).Then(events);
+        Evolve(null, new CaseOpened(CaseId, "kara-suu", "family-separation", "walk-in", OfApplicant("Alima"), Opened)).Then(events);
 
     public static Case Then(this Case state, IReadOnlyList<object> events) => events.Aggregate(state, Evolve);
 
     /// <summary>Through the case's own Create/Apply, strictly: an event it has no Apply for fails the test instead of being skipped.</summary>
     private static Case Evolve(Case? state, object e) => StateFolder.Evolve(state, e);
 
-    public static FamilyMemberRecorded SonRecorded => new(CaseId, Son, Day(1));
-    public static CaseClosed Closed(CaseOutcome outcome = CaseOutcome.ResolvedByAdvice) => new(CaseId, "kara-suu", outcome, "done", Day(30));
+    public static FamilyMemberRecorded SonRecorded => new(CaseId, Son.In(OpenCase()), Day(1));
+    public static CaseClosed Closed(CaseOutcome outcome = CaseOutcome.ResolvedByAdvice) => new(CaseId, "kara-suu", outcome, OfApplicant("done"), Day(30));
 }

@@ -47,6 +47,10 @@ public sealed record MarkedCase(string CaseId, string FlightId, string LetterId,
             topic = M("consultation topic"), advice = M("consultation advice"), durationMinutes = 45 }).Ok();
         await lawyer.Intake.Post($"{c}/vulnerabilities", new { requestId = Id(), occurredAt = "2020-04-02T10:30:00Z",
             kind = "caregiver-incapacitated", memberId = "son-1", note = M("vulnerability note") }).Ok();
+        // The one setup change disclosures allow: the person's consent to share, before the first letter, referral or manifest.
+        await lawyer.Intake.Post($"{c}/consents", new { requestId = Id(), occurredAt = "2020-04-02T10:40:00Z",
+            agencyKinds = new[] { "consulate", "embassy", "ministry", "migration-service", "carrier", "service-provider", "other" },
+            purpose = "tracing and return of the child" }).Ok();
 
         await Eventually.True(async () => (await lawyer.Correspondence.Find($"{c}/correspondence")) is not null, "the correspondence file");
         var letterId = (await lawyer.Correspondence.Post($"{c}/letters", new { requestId = Id(), occurredAt = "2020-04-20T10:00:00Z",

@@ -86,9 +86,12 @@ public sealed class HashChainTests(CaseFlowSystem system) : IClassFixture<CaseFl
         {
             session.LastModifiedBy = "lawyer-aigul";
             session.Events.Append(Guid.Parse(caseId), Enumerable.Range(1, 999).Select(i => (object)new CaseFlow.Intake.Cases.ConsultationHeld(
-                Guid.Parse(caseId), "lawyer-aigul", $"topic {i}", "advice", 10, DateTimeOffset.Parse("2020-04-02T10:00:00Z").AddMinutes(i))).ToArray());
+                Guid.Parse(caseId), "lawyer-aigul", Applicant($"topic {i}"), Applicant("advice"), 10, DateTimeOffset.Parse("2020-04-02T10:00:00Z").AddMinutes(i))).ToArray());
             await session.SaveChangesAsync();
         }
+
+        CaseFlow.ServiceDefaults.Privacy.Sealed<string> Applicant(string text) =>
+            CaseFlow.ServiceDefaults.Privacy.Sealed.For(CaseFlow.ServiceDefaults.Privacy.Subjects.Applicant(Guid.Parse(caseId)), text);
 
         var events = (await Auditor.Get($"/v1/cases/{caseId}/history").Ok())["events"]!.AsArray();
         events.Count.ShouldBe(1000);

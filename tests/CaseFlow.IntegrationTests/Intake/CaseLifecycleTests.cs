@@ -66,6 +66,10 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
         }).Ok();
         injury.Str("priority").ShouldBe("urgent");
         await intake.Post($"/v1/cases/{caseId}/assignment", new { requestId = Guid.NewGuid().ToString(), @operator = "lawyer-aigul" }).Ok();
+        await intake.Post($"/v1/cases/{caseId}/consents", new
+        {
+            requestId = Guid.NewGuid().ToString(), agencyKinds = new[] { "service-provider" }, purpose = "return of the child",
+        }).Ok();
         await intake.Post($"/v1/cases/{caseId}/referrals", new
         {
             requestId = Guid.NewGuid().ToString(), referredTo = "MFA of the Kyrgyz Republic", reason = "return of the child", consentGiven = true,
@@ -82,7 +86,7 @@ public sealed class CaseLifecycleTests(CaseFlowSystem system) : IClassFixture<Ca
         details.Str("priority").ShouldBe("normal"); // the injury cleared; no other vulnerability is open
         details.Str("assignedOperator").ShouldBe("lawyer-aigul");
         details.Str("consultationCount").ShouldBe("1");
-        details.Str("version").ShouldBe("11");
+        details.Str("version").ShouldBe("12");
     }
 
     [Fact]

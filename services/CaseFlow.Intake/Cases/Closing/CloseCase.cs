@@ -21,6 +21,6 @@ public static class CloseCaseRules
         CaseRules.EnsureOpenAt(state, command.OccurredAt);
         if (command.Outcome == CaseOutcome.Reunified && !state.ReunionReported)
             throw new RuleViolated("the case can be closed as reunified only after Reunification reported the reunion");
-        return [new CaseClosed(state.Id, state.CenterId, command.Outcome, command.Summary, command.OccurredAt)];
+        return [new CaseClosed(state.Id, state.CenterId, command.Outcome, state.AboutApplicant(command.Summary), command.OccurredAt)];
     }
 }

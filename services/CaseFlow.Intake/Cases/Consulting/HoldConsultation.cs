@@ -23,6 +23,6 @@ public static class HoldConsultationRules
     public static IReadOnlyList<object> Decide(Case state, HoldConsultation command)
     {
         CaseRules.EnsureOpenAt(state, command.OccurredAt);
-        return [new ConsultationHeld(state.Id, command.Lawyer, command.Topic, command.Advice, command.DurationMinutes, command.OccurredAt)];
+        return [new ConsultationHeld(state.Id, command.Lawyer, state.AboutApplicant(command.Topic), state.AboutApplicant(command.Advice), command.DurationMinutes, command.OccurredAt)];
     }
 }

@@ -6,8 +6,8 @@ namespace CaseFlow.Intake.Cases.Dashboards;
 
 /// <summary>
 /// Flat SQL for BI tools (Grafana, Metabase, Power BI): the centers, and views over the case snapshots that
-/// show counts and times, never personal data. Views over the inline snapshots are never stale and need no
-/// rebuild; they are (re)created at start so a new version's columns appear by themselves.
+/// show counts and times, never personal data (sex and age group at opening are plain facts, not the birth date). Views over the
+/// inline snapshots are never stale and need no rebuild; they are (re)created at start so a new version's columns appear by themselves.
 /// </summary>
 public sealed class DashboardViews(NpgsqlDataSource database, IConfiguration configuration, ServiceIdentity service,
     ReferenceData.ReferenceData reference) : IHostedService
@@ -50,7 +50,10 @@ public sealed class DashboardViews(NpgsqlDataSource database, IConfiguration con
                (c.data ->> 'ClosedAt')::timestamptz as closed_at,
                c.data ->> 'Outcome' as outcome,
                ((c.data ->> 'FirstConsultationAt')::timestamptz - (c.data ->> 'OpenedAt')::timestamptz) as time_to_first_consultation,
-               ((c.data ->> 'ClosedAt')::timestamptz - (c.data ->> 'OpenedAt')::timestamptz) as time_to_closure
+               ((c.data ->> 'ClosedAt')::timestamptz - (c.data ->> 'OpenedAt')::timestamptz) as time_to_closure,
+               -- New columns go last: "create or replace view" may only add columns at the end.
+               coalesce(c.data ->> 'Sex', 'unknown') as sex,
+               coalesce(c.data ->> 'AgeGroup', 'unknown') as age_group
         from {schema}.mt_doc_case c
         left join {schema}.centers ctr on ctr.id = c.data ->> 'CenterId'
         """;

@@ -32,23 +32,42 @@ public static class CaseDetailsView
             Outcome = state.Outcome is { } outcome ? Words.Of(outcome) : "",
             ClosedAt = Stamp(state.ClosedAt),
             ReunionReported = state.ReunionReported,
-            Applicant = state.Applicant is { } applicant ? Applicant(applicant) : null,
+            Applicant = state.Applicant is { } applicant ? Applicant(applicant, state.Sex) : null,
         };
         details.Family.AddRange(state.Family.Select(Member));
         details.OpenVulnerabilities.AddRange(state.OpenVulnerabilities.Select(v => new V1.Vulnerability
         {
-            VulnerabilityId = v.VulnerabilityId, Kind = v.Kind, MemberId = v.MemberId ?? "", Note = v.Note,
+            VulnerabilityId = v.VulnerabilityId, Kind = v.Kind, MemberId = v.MemberId ?? "", Note = v.Note.Shown(),
             RaisedAt = Timestamp.FromDateTimeOffset(v.RaisedAt),
         }));
         details.Referrals.AddRange(state.Referrals.Select(r => new V1.Referral
         {
-            ReferredTo = r.ReferredTo, Reason = r.Reason, ReferredAt = Timestamp.FromDateTimeOffset(r.ReferredAt),
+            ReferredTo = r.ReferredTo, Reason = r.Reason.Shown(), ReferredAt = Timestamp.FromDateTimeOffset(r.ReferredAt),
+        }));
+        details.ErasedPeople.AddRange(state.ErasedPeople);
+        details.Consents.AddRange(state.Consents.Select(c =>
+        {
+            var consent = new V1.SharingConsent
+            {
+                ConsentId = c.ConsentId.ToString(), Version = c.Version, Purpose = c.Purpose, GivenAt = Timestamp.FromDateTimeOffset(c.GivenAt),
+                WithdrawnAt = Stamp(c.WithdrawnAt),
+                Note = state.ConsentNotes.FirstOrDefault(n => n.ConsentId == c.ConsentId)?.Note.Shown() ?? "",
+            };
+            consent.AgencyKinds.AddRange(c.AgencyKinds);
+            return consent;
         }));
         return details;
     }
 
-    private static V1.ApplicantDetails Applicant(ApplicantDetails a)
+    /// <summary>An erased applicant still shows their sex (not personal) and "[erased]" where their details were.</summary>
+    private static V1.ApplicantDetails Applicant(Sealed<ApplicantDetails> sealedDetails, string sex)
     {
+        if (sealedDetails.Value is not { } a)
+            return new V1.ApplicantDetails
+            {
+                FullName = Sealed.ErasedText, BirthDate = Sealed.ErasedText, Sex = sex, Citizenship = Sealed.ErasedText,
+                Phone = Sealed.ErasedText, MigrationStatus = Sealed.ErasedText,
+            };
         var applicant = new V1.ApplicantDetails
         {
             FullName = a.FullName, BirthDate = Day(a.BirthDate), Sex = a.Sex, Citizenship = a.Citizenship ?? "",
@@ -59,11 +78,26 @@ public static class CaseDetailsView
         return applicant;
     }
 
-    private static V1.FamilyMember Member(FamilyMember m) => new()
+    private static V1.FamilyMember Member(FamilyMember m)
     {
-        MemberId = m.MemberId, Relationship = m.Relationship, FullName = m.FullName, BirthDate = Day(m.BirthDate),
-        AgeYears = m.AgeYears ?? 0, Location = Place(m.Location), Caregiver = m.Caregiver ?? "", Separated = m.Separated,
-    };
+        var member = new V1.FamilyMember
+        {
+            MemberId = m.MemberId, Relationship = m.Relationship, AgeYears = m.AgeYears ?? 0, Separated = m.Separated,
+        };
+        if (m.Details.Value is { } d)
+        {
+            member.FullName = d.FullName;
+            member.BirthDate = Day(d.BirthDate);
+            member.Location = Place(d.Location);
+            member.Caregiver = d.Caregiver ?? "";
+        }
+        else
+        {
+            member.FullName = member.BirthDate = member.Caregiver = Sealed.ErasedText;
+            member.Location = m.Country is { } country ? new V1.Place { Country = country, City = Sealed.ErasedText } : null;
+        }
+        return member;
+    }
 
     private static V1.Place? Place(Place? place) => place is null ? null : new V1.Place { Country = place.Country, City = place.City };
     private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd") ?? "";

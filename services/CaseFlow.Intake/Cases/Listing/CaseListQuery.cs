@@ -1,4 +1,5 @@
 using System.Text;
+using CaseFlow.Intake.Cases.Searching;
 using V1 = CaseFlow.Intake.Api.V1;
 
 namespace CaseFlow.Intake.Cases.Listing;
@@ -13,8 +14,8 @@ public static class CaseListQuery
     public const int MaxPageSize = 500;
 
     /// <summary>A caller held to their own center (intake.proto: operators) lists only its cases; the others list all.</summary>
-    public static async Task<V1.ListCasesResponse> Run(IQuerySession session, V1.ListCasesRequest request, Caller caller,
-        CancellationToken ct)
+    public static async Task<V1.ListCasesResponse> Run(IQuerySession session, BlindIndex index, V1.ListCasesRequest request,
+        Caller caller, CancellationToken ct)
     {
         var onlyCenter = caller.HeldToOwnCenter ? caller.Center ?? "" : null;
         var check = new InputCheck();
@@ -36,10 +37,11 @@ public static class CaseListQuery
         if (!string.IsNullOrWhiteSpace(request.AssignedOperator)) cases = cases.Where(c => c.AssignedOperator == request.AssignedOperator);
         if (request.OpenedFrom is { } from) { var f = from.ToDateTimeOffset(); cases = cases.Where(c => c.OpenedAt >= f); }
         if (request.OpenedTo is { } to) { var t = to.ToDateTimeOffset(); cases = cases.Where(c => c.OpenedAt < t); }
-        if (!string.IsNullOrWhiteSpace(request.Name)) { var name = PersonName.Normalize(request.Name); cases = cases.Where(c => c.NormalizedName.Contains(name)); }
         if (after is not null) cases = cases.Where(c => c.ListPosition.CompareTo(after) > 0);
 
-        var page = await cases.OrderBy(c => c.ListPosition).Take(pageSize + 1).ToListAsync(ct);
+        var page = string.IsNullOrWhiteSpace(request.Name)
+            ? await cases.OrderBy(c => c.ListPosition).Take(pageSize + 1).ToListAsync(ct)
+            : await NameSearch.Page(session, index, cases, PersonName.Normalize(request.Name), pageSize + 1, ct);
         var response = new V1.ListCasesResponse();
         response.Cases.AddRange(page.Take(pageSize).Select(Summary));
         if (page.Count > pageSize) response.NextPageToken = Encode(page[pageSize - 1]);

@@ -1,7 +1,8 @@
 namespace CaseFlow.Intake.Cases.Opening;
 
+/// <param name="ApplicantName">The name given at opening, sealed under the applicant.</param>
 public sealed record CaseOpened(
-    Guid CaseId, string CenterId, string Category, string Channel, string ApplicantName, DateTimeOffset OccurredAt);
+    Guid CaseId, string CenterId, string Category, string Channel, Sealed<string> ApplicantName, DateTimeOffset OccurredAt);
 
 public sealed record OpenCase(
     Guid CaseId, string CenterId, string Category, string Channel, string ApplicantName, DateTimeOffset OccurredAt);
@@ -33,7 +34,8 @@ public static class OpenCaseRules
     }
 
     public static CaseOpened Decide(OpenCase command) => new(
-        command.CaseId, command.CenterId, command.Category, command.Channel, command.ApplicantName, command.OccurredAt);
+        command.CaseId, command.CenterId, command.Category, command.Channel,
+        Sealed.For(Subjects.Applicant(command.CaseId), command.ApplicantName), command.OccurredAt);
 
     /// <summary>
     /// A new case's stream does not exist yet, so no stream can say whose it is: the center named in the command is

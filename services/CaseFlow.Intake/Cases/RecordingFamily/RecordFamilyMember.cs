@@ -1,6 +1,6 @@
 namespace CaseFlow.Intake.Cases.RecordingFamily;
 
-public sealed record RecordFamilyMember(FamilyMember Member, DateTimeOffset OccurredAt);
+public sealed record RecordFamilyMember(MemberEntry Member, DateTimeOffset OccurredAt);
 
 public static class RecordFamilyMemberRules
 {
@@ -20,6 +20,6 @@ public static class RecordFamilyMemberRules
         MemberInput.EnsureBornBefore(command.Member, command.OccurredAt);
         if (state.Member(command.Member.MemberId) is not null)
             throw new RuleViolated($"member id '{command.Member.MemberId}' is already used in this case; use UpdateFamilyMember");
-        return [new FamilyMemberRecorded(state.Id, command.Member, command.OccurredAt)];
+        return [new FamilyMemberRecorded(state.Id, command.Member.In(state), command.OccurredAt)];
     }
 }

@@ -1,6 +1,6 @@
 namespace CaseFlow.Intake.Cases.RecordingFamily;
 
-public sealed record UpdateFamilyMember(FamilyMember Member, DateTimeOffset OccurredAt);
+public sealed record UpdateFamilyMember(MemberEntry Member, DateTimeOffset OccurredAt);
 
 public static class UpdateFamilyMemberRules
 {
@@ -21,6 +21,7 @@ public static class UpdateFamilyMemberRules
         MemberInput.EnsureBornBefore(command.Member, command.OccurredAt);
         var current = state.Member(command.Member.MemberId)
             ?? throw new NotFound($"no family member '{command.Member.MemberId}' in case {state.Id}");
-        return current == command.Member ? [] : [new FamilyMemberUpdated(state.Id, command.Member, command.OccurredAt)];
+        var updated = command.Member.In(state);
+        return current == updated ? [] : [new FamilyMemberUpdated(state.Id, updated, command.OccurredAt)];
     }
 }

@@ -1,9 +1,14 @@
+using CaseFlow.ServiceDefaults.Privacy.Consent;
+
 namespace CaseFlow.Intake.Cases.Referring;
 
 public sealed record ReferCase(string ReferredTo, string Reason, bool ConsentGiven, string? ConsentNote, DateTimeOffset OccurredAt);
 
 public static class ReferCaseRules
 {
+    /// <summary>The kind of agency a referral discloses the case to.</summary>
+    public const string ServiceProvider = "service-provider";
+
     public static (StreamCommand Target, ReferCase Command) Parse(ReferCaseRequest request, DateTimeOffset now)
     {
         var check = new InputCheck();
@@ -19,9 +24,13 @@ public static class ReferCaseRules
     public static IReadOnlyList<object> Decide(Case state, ReferCase command)
     {
         CaseRules.EnsureOpenAt(state, command.OccurredAt);
-        // The applicant's data leaves the center only with their consent.
-        if (!command.ConsentGiven)
-            throw new RuleViolated("a referral needs the applicant's recorded consent (consentGiven)");
-        return [new CaseReferred(state.Id, command.ReferredTo, command.Reason, command.ConsentNote, command.OccurredAt)];
+        // The applicant's data leaves the center only under a consent in force (GiveConsent); the old consentGiven
+        // flag is still accepted but no longer enough.
+        var consent = state.Consents.Require(ServiceProvider, command.OccurredAt, $"the referral to {command.ReferredTo}");
+        return
+        [
+            new CaseReferred(state.Id, command.ReferredTo, state.AboutApplicant(command.Reason),
+                state.AboutApplicantOptional(command.ConsentNote), command.OccurredAt, consent.ConsentId, consent.Version),
+        ];
     }
 }

@@ -15,15 +15,21 @@ public static class CorrectApplicantDetailsRules
         return (target, new CorrectApplicantDetails(applicant, reason, occurredAt));
     }
 
-    /// <summary>Details the case already holds are nothing new.</summary>
+    /// <summary>Details the case already holds are nothing new; an erased applicant's details cannot be recorded again.</summary>
     public static IReadOnlyList<object> Decide(Case state, CorrectApplicantDetails command)
     {
         CaseRules.EnsureOpenAt(state, command.OccurredAt);
         ApplicantInput.EnsureBornBefore(command.Applicant, command.OccurredAt);
         if (state.Applicant is null)
             throw new RuleViolated("the applicant is not registered yet; use RegisterApplicant first");
-        return state.Applicant.Equals(command.Applicant) && state.Applicant.Documents.SequenceEqual(command.Applicant.Documents)
+        if (state.Applicant.IsErased) throw new SubjectErased(state.ApplicantSubject());
+        var applicant = command.Applicant;
+        return state.Applicant.Value!.SameAs(applicant)
             ? []
-            : [new ApplicantDetailsCorrected(state.Id, command.Applicant, command.Reason, command.OccurredAt)];
+            :
+            [
+                new ApplicantDetailsCorrected(state.Id, Sealed.For(state.ApplicantSubject(), applicant), applicant.Sex,
+                    state.AtOpening(applicant.BirthDate), state.AboutApplicant(command.Reason), command.OccurredAt),
+            ];
     }
 }

@@ -20,16 +20,21 @@ public static class RegisterApplicantRules
         ApplicantInput.EnsureBornBefore(command.Applicant, command.OccurredAt);
         if (state.Applicant is not null)
             throw new RuleViolated("the applicant is already registered; use CorrectApplicantDetails to change the details");
-        return [new ApplicantRegistered(state.Id, command.Applicant, command.OccurredAt)];
+        var applicant = command.Applicant;
+        return
+        [
+            new ApplicantRegistered(state.Id, Sealed.For(state.ApplicantSubject(), applicant), applicant.Sex,
+                state.AtOpening(applicant.BirthDate), command.OccurredAt),
+        ];
     }
 
     /// <summary>Registers the applicant, then shows the other cases that may be the same person (after the commit: never blocking).</summary>
-    public static async Task<RegisterApplicantResponse> Handle(StreamCommands commands, EventSessions sessions,
+    public static async Task<RegisterApplicantResponse> Handle(StreamCommands commands, EventSessions sessions, BlindIndex index,
         RegisterApplicantRequest request, Caller caller, DateTimeOffset now, CancellationToken ct)
     {
         var (target, command) = Parse(request, now);
         var registered = await commands.Run<Case, CaseChanged>(target, request, caller, state => Decide(state, command), CaseCommand.Changed, ct);
         await using var session = sessions.Query();
-        return await PossibleDuplicates.Answer(session, registered, command.Applicant, ct);
+        return await PossibleDuplicates.Answer(session, index, registered, command.Applicant, ct);
     }
 }

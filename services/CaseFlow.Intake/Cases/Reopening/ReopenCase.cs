@@ -20,6 +20,6 @@ public static class ReopenCaseRules
         CaseRules.EnsureNotBeforeOpening(state, command.OccurredAt);
         if (state.ClosedAt is { } closedAt && command.OccurredAt < closedAt)
             throw new InvalidInput("occurredAt", $"{command.OccurredAt:O} is before the case was closed ({closedAt:O})");
-        return [new CaseReopened(state.Id, state.CenterId, command.Reason, command.OccurredAt)];
+        return [new CaseReopened(state.Id, state.CenterId, state.AboutApplicant(command.Reason), command.OccurredAt)];
     }
 }

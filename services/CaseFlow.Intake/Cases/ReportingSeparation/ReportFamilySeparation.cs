@@ -28,10 +28,13 @@ public static class ReportFamilySeparationRules
         // "Separated since" is about the past by nature: before the case, but never after the report.
         if (command.SeparatedSince > reportedOn)
             throw new InvalidInput("separatedSince", $"{command.SeparatedSince:yyyy-MM-dd} is after the report ({command.OccurredAt:yyyy-MM-dd})");
+        // What is reported about the member is sealed under them again: once they are erased, nothing new is recorded.
+        var details = member.Details.IsErased ? throw new SubjectErased(Subjects.Member(state.Id, member.MemberId)) : member.Details.Value!;
         return
         [
-            new FamilySeparationReported(state.Id, state.CenterId, member.MemberId, member.Relationship, member.FullName,
-                member.IsMinorOn(reportedOn), member.BirthDate, command.Location, command.Caregiver ?? member.Caregiver,
+            new FamilySeparationReported(state.Id, state.CenterId, member.MemberId, member.Relationship,
+                member.IsMinorOn(reportedOn), member.AgeGroup, command.Location.Country,
+                member.Details.With(details with { Location = command.Location, Caregiver = command.Caregiver ?? details.Caregiver }),
                 command.SeparatedSince, command.OccurredAt),
         ];
     }

@@ -1,5 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using JasperFx.Events;
+using CaseFlow.Intake.Cases.Consenting;
+using CaseFlow.Intake.Cases.Erasing;
 using V1 = CaseFlow.Intake.Api.V1;
 using CaseOpened = CaseFlow.Intake.Cases.Opening.CaseOpened;
 
@@ -36,21 +38,25 @@ public static class CaseTimelineView
 
     private static (DateTimeOffset OccurredAt, string Source, string Summary)? Describe(object data) => data switch
     {
-        CaseOpened e => (e.OccurredAt, "intake", $"Case opened at {e.CenterId} ({e.Category}, {e.Channel}) for {e.ApplicantName}"),
-        ApplicantRegistered e => (e.OccurredAt, "intake", $"Applicant registered: {e.Applicant.FullName}"),
-        ApplicantDetailsCorrected e => (e.OccurredAt, "intake", $"Applicant details corrected: {e.Reason}"),
-        FamilyMemberRecorded e => (e.OccurredAt, "intake", $"Family member recorded: {e.Member.Relationship} {e.Member.FullName}"),
-        FamilyMemberUpdated e => (e.OccurredAt, "intake", $"Family member updated: {e.Member.Relationship} {e.Member.FullName}"),
+        CaseOpened e => (e.OccurredAt, "intake", $"Case opened at {e.CenterId} ({e.Category}, {e.Channel}) for {e.ApplicantName.Shown()}"),
+        ApplicantRegistered e => (e.OccurredAt, "intake", $"Applicant registered: {e.Applicant.Value?.FullName ?? Sealed.ErasedText}"),
+        ApplicantDetailsCorrected e => (e.OccurredAt, "intake", $"Applicant details corrected: {e.Reason.Shown()}"),
+        FamilyMemberRecorded e => (e.OccurredAt, "intake", $"Family member recorded: {e.Member.Relationship} {NameOf(e.Member.Details)}"),
+        FamilyMemberUpdated e => (e.OccurredAt, "intake", $"Family member updated: {e.Member.Relationship} {NameOf(e.Member.Details)}"),
         FamilySeparationReported e => (e.OccurredAt, "intake",
-            $"Separation reported: {e.Relationship} {e.MemberName} in {e.Location.City}, {e.Location.Country} since {e.SeparatedSince:yyyy-MM-dd}, in the care of {e.Caregiver ?? "nobody known"}"),
-        VulnerabilityRaised e => (e.OccurredAt, "intake", $"Vulnerability raised: {e.Kind} ({e.Note}); priority {Words.Of(e.PriorityAfter)}"),
+            $"Separation reported: {e.Relationship} {NameOf(e.Member)} in {e.Member.Value?.Location?.City ?? Sealed.ErasedText}, {e.Country} since {e.SeparatedSince:yyyy-MM-dd}, in the care of {(e.Member.IsErased ? Sealed.ErasedText : e.Member.Value!.Caregiver ?? "nobody known")}"),
+        VulnerabilityRaised e => (e.OccurredAt, "intake", $"Vulnerability raised: {e.Kind} ({e.Note.Shown()}); priority {Words.Of(e.PriorityAfter)}"),
         VulnerabilityCleared e => (e.OccurredAt, "intake", $"Vulnerability cleared: {e.Kind}; priority {Words.Of(e.PriorityAfter)}"),
-        ConsultationHeld e => (e.OccurredAt, "intake", $"Consultation by {e.Lawyer} on {e.Topic}: {e.Advice}"),
+        ConsultationHeld e => (e.OccurredAt, "intake", $"Consultation by {e.Lawyer} on {e.Topic.Shown()}: {e.Advice.Shown()}"),
         CaseAssigned e => (e.OccurredAt, "intake", $"Assigned to {e.Operator}"),
-        CaseTransferred e => (e.OccurredAt, "intake", $"Transferred from {e.FromCenterId} to {e.ToCenterId}: {e.Reason}"),
-        CaseReferred e => (e.OccurredAt, "intake", $"Referred to {e.ReferredTo}: {e.Reason}"),
-        CaseClosed e => (e.OccurredAt, "intake", $"Case closed as {Words.Of(e.Outcome)}: {e.Summary}"),
-        CaseReopened e => (e.OccurredAt, "intake", $"Case reopened: {e.Reason}"),
+        CaseTransferred e => (e.OccurredAt, "intake", $"Transferred from {e.FromCenterId} to {e.ToCenterId}: {e.Reason.Shown()}"),
+        CaseReferred e => (e.OccurredAt, "intake", $"Referred to {e.ReferredTo}: {e.Reason.Shown()}"),
+        CaseClosed e => (e.OccurredAt, "intake", $"Case closed as {Words.Of(e.Outcome)}: {e.Summary.Shown()}"),
+        CaseReopened e => (e.OccurredAt, "intake", $"Case reopened: {e.Reason.Shown()}"),
+        ConsentToShareGiven e => (e.OccurredAt, "intake",
+            $"Consent to share given (version {e.Consent.Version}) with {string.Join(", ", e.Consent.AgencyKinds)} for {e.Consent.Purpose}"),
+        ConsentToShareWithdrawn e => (e.OccurredAt, "intake", $"Consent to share withdrawn (version {e.Consent.Version})"),
+        PersonalDataErased e => (e.OccurredAt, "intake", $"Personal data of {e.Person} erased ({e.LegalBasis}): {e.Reason}"),
         AgencyReplyNoted e => (e.OccurredAt, "correspondence", $"{e.AgencyName} replied ({e.Decision}): {e.Summary}"),
         ReplyOverdueNoted e => (e.OccurredAt, "correspondence", $"No reply from {e.AgencyName} by {e.ReplyDueBy:yyyy-MM-dd}"),
         TravelArrangedNoted e => (e.OccurredAt, "reunification", $"Seat on flight {e.FlightNumber} {e.From}→{e.To} on {e.FlightDate:yyyy-MM-dd}"),
@@ -61,4 +67,6 @@ public static class CaseTimelineView
         ReunificationCancellationNoted e => (e.OccurredAt, "reunification", $"Reunification cancelled: {e.Reason}"),
         _ => null,
     };
+
+    private static string NameOf(Sealed<MemberDetails> member) => member.Value?.FullName ?? Sealed.ErasedText;
 }

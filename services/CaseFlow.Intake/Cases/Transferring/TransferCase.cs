@@ -24,6 +24,6 @@ public static class TransferCaseRules
         CaseRules.EnsureOpenAt(state, command.OccurredAt);
         if (command.ToCenterId == state.CenterId)
             throw new RuleViolated($"the case already belongs to center '{command.ToCenterId}'");
-        return [new CaseTransferred(state.Id, state.CenterId, command.ToCenterId, command.Reason, command.OccurredAt)];
+        return [new CaseTransferred(state.Id, state.CenterId, command.ToCenterId, state.AboutApplicant(command.Reason), command.OccurredAt)];
     }
 }

@@ -38,7 +38,8 @@ public sealed class OpenCaseTests
     {
         var opened = OpenCaseRules.Decide(OpenCaseRules.Parse(Request(), Reference, CaseId, Now).Command);
 
-        opened.ShouldBe(new CaseOpened(CaseId, "kara-suu", "family-separation", "walk-in", "Alima", Now.AddHours(-3)));
+        opened.ShouldBe(new CaseOpened(CaseId, "kara-suu", "family-separation", "walk-in",
+            CaseFlow.ServiceDefaults.Privacy.Sealed.For(CaseFlow.ServiceDefaults.Privacy.Subjects.Applicant(CaseId), "Alima"), Now.AddHours(-3)));
     }
 
     [Fact]

@@ -66,16 +66,6 @@ public sealed class CaseRulesTests
     }
 
     [Fact]
-    public void Given_no_consent_when_referring_then_it_is_refused_and_with_consent_recorded()
-    {
-        var state = Given.OpenCase();
-        Should.Throw<RuleViolated>(() => ReferCaseRules.Decide(state, new ReferCase("MFA", "child's return", false, null, Given.Day(1))));
-
-        var referred = state.Then(ReferCaseRules.Decide(state, new ReferCase("MFA", "child's return", true, "signed form", Given.Day(1))));
-        referred.Referrals.ShouldHaveSingleItem().ReferredTo.ShouldBe("MFA");
-    }
-
-    [Fact]
     public void Given_the_same_operator_when_assigning_again_then_nothing_happens()
     {
         var state = Given.OpenCase(new CaseAssigned(Given.CaseId, "aigul", Given.Day(1)));

@@ -13,7 +13,7 @@ public sealed class FamilyRulesTests
     public void Given_a_member_id_in_use_when_recording_another_member_with_it_then_it_is_refused()
     {
         var state = Given.OpenCase(Given.SonRecorded);
-        Should.Throw<RuleViolated>(() => RecordFamilyMemberRules.Decide(state, new RecordFamilyMember(Given.Son with { FullName = "Other" }, Given.Day(2))));
+        Should.Throw<RuleViolated>(() => RecordFamilyMemberRules.Decide(state, new RecordFamilyMember(Given.Son with { Details = Given.Son.Details with { FullName = "Other" } }, Given.Day(2))));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class FamilyRulesTests
     public void Given_a_birth_date_in_the_future_then_it_is_refused_but_long_before_the_case_is_fine()
     {
         var state = Given.OpenCase();
-        Should.Throw<InvalidInput>(() => RecordFamilyMemberRules.Decide(state, new RecordFamilyMember(Given.Son with { BirthDate = new DateOnly(2021, 1, 1) }, Given.Day(1))))
+        Should.Throw<InvalidInput>(() => RecordFamilyMemberRules.Decide(state, new RecordFamilyMember(Given.Son with { Details = Given.Son.Details with { BirthDate = new DateOnly(2021, 1, 1) } }, Given.Day(1))))
             .Problems.ShouldHaveSingleItem().Field.ShouldBe("member.birthDate");
         RegisterApplicantRules.Decide(state, new RegisterApplicant(Alima, Given.Day(1))).ShouldHaveSingleItem();
     }
@@ -61,12 +61,12 @@ public sealed class FamilyRulesTests
     [Fact]
     public void Given_a_registered_applicant_when_registering_again_then_it_is_refused_and_a_correction_is_recorded()
     {
-        var state = Given.OpenCase(new ApplicantRegistered(Given.CaseId, Alima, Given.Day(1)));
+        var state = Given.OpenCase(new ApplicantRegistered(Given.CaseId, Given.OfApplicant(Alima), "female", "adult", Given.Day(1)));
 
         Should.Throw<RuleViolated>(() => RegisterApplicantRules.Decide(state, new RegisterApplicant(Alima, Given.Day(2))));
         var corrected = state.Then(CorrectApplicantDetailsRules.Decide(state, new CorrectApplicantDetails(Alima with { Phone = "+996777000000" }, "new phone", Given.Day(2))));
-        corrected.Applicant!.Phone.ShouldBe("+996777000000");
-        CorrectApplicantDetailsRules.Decide(corrected, new CorrectApplicantDetails(corrected.Applicant, "same", Given.Day(3))).ShouldBeEmpty();
+        corrected.Applicant!.Value!.Phone.ShouldBe("+996777000000");
+        CorrectApplicantDetailsRules.Decide(corrected, new CorrectApplicantDetails(corrected.Applicant.Value, "same", Given.Day(3))).ShouldBeEmpty();
     }
 
     [Fact]
