@@ -52,12 +52,39 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
     {
         var caseId = await Authorize(request.CaseId, context, evenWithoutEvents: true);
         await using var session = store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(caseId, token: context.CancellationToken);
         var recorded = await session.Events.FetchStreamStateAsync(caseId, context.CancellationToken);
         var head = await session.LoadAsync<StreamHead>(caseId, context.CancellationToken);
         var checkpoint = request.CheckpointVersion > 0 ? new Checkpoint(request.CheckpointVersion, request.CheckpointHash) : null;
-        return ChainVerification.Verify(events, store.Options.Serializer(), chain, caseId, recorded?.Version ?? 0, head, checkpoint)
-            .Answer(caseId, service.Name);
+        try
+        {
+            var events = await session.Events.FetchStreamAsync(caseId, token: context.CancellationToken);
+            return ChainVerification.Verify(events, store.Options.Serializer(), chain, caseId, recorded?.Version ?? 0, head, checkpoint)
+                .Answer(caseId, service.Name);
+        }
+        catch (Marten.Exceptions.EventDeserializationFailureException unreadable)
+        {
+            return (await Unreadable(session, caseId, unreadable, context.CancellationToken)).Answer(caseId, service.Name);
+        }
+    }
+
+    /// <summary>
+    /// An event whose stored data no longer even reads as its type was altered: the events before it are verified, and
+    /// if they hold, it is the first broken one.
+    /// </summary>
+    private async Task<ChainCheck> Unreadable(IQuerySession session, Guid caseId, Marten.Exceptions.EventDeserializationFailureException unreadable,
+        CancellationToken ct)
+    {
+        var schema = store.Options.Events.DatabaseSchemaName;
+        var version = (await session.QueryAsync<long>($"select version from {schema}.mt_events where seq_id = ?", ct, unreadable.Sequence)).Single();
+        var before = await session.Events.FetchStreamAsync(caseId, version - 1, token: ct);
+        var check = ChainVerification.Verify(before, store.Options.Serializer(), chain, caseId, version - 1,
+            new StreamHead(caseId, version - 1, before.Count > 0 ? HashChain.StoredHash(before[^1]) ?? "" : HashChain.Genesis,
+                before.Count > 0 ? chain.SealHead(caseId, version - 1, HashChain.StoredHash(before[^1]) ?? "") : chain.SealHead(caseId, 0, HashChain.Genesis),
+                clock.GetUtcNow()));
+        return check.Intact
+            ? new ChainCheck(false, check.EventsChecked, version, unreadable.EventTypeName,
+                $"event {version} ({unreadable.EventTypeName}): its stored data no longer reads as that event: it was altered")
+            : check;
     }
 
     public override async Task<StreamHeads> ExportStreamHeads(ExportStreamHeadsRequest request, ServerCallContext context)

@@ -106,7 +106,9 @@ public class CaseFlowSystem : IAsyncLifetime
             await connection.OpenAsync();
             foreach (var service in services)
             {
-                await using var drop = new NpgsqlCommand($"drop schema if exists {Schema(service)} cascade", connection);
+                // The service's events, and the people's keys kept apart from them (Privacy/SubjectKeys).
+                await using var drop = new NpgsqlCommand(
+                    $"drop schema if exists {Schema(service)} cascade; drop schema if exists {Schema(service)}_keys cascade", connection);
                 await drop.ExecuteNonQueryAsync();
             }
         }

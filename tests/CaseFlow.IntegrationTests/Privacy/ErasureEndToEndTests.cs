@@ -81,7 +81,15 @@ public sealed class ErasureEndToEndTests(LoggedCaseFlowSystem system) : IClassFi
                 var answer = (await admin.Post($"/v1/admin/projections/{projection}/rebuild", new { })).EnsureSuccess();
                 answer.Body.Replace(" ", "").ShouldContain("\"done\":true", Case.Sensitive, answer.Body);
             }
-            (await Documents(service)).ShouldBe(before[service.Name], $"{service.Name}'s projections rebuilt after the erasure differ from the live ones");
+            var after = await Documents(service);
+            if (after != before[service.Name])
+            {
+                var was = JsonNode.Parse(before[service.Name])!.AsObject();
+                var now = JsonNode.Parse(after)!.AsObject();
+                var differing = was.Where(t => now[t.Key]?.ToJsonString() != t.Value?.ToJsonString())
+                    .Select(t => $"{t.Key}: live {t.Value?.ToJsonString()} rebuilt {now[t.Key]?.ToJsonString()}");
+                throw new ShouldAssertException($"{service.Name}'s projections rebuilt after the erasure differ from the live ones: {string.Join("\n", differing)}");
+            }
         }
 
         ShouldHoldNone(await Dump(), secrets, "a pg_dump of the database after erasure");
@@ -116,7 +124,12 @@ public sealed class ErasureEndToEndTests(LoggedCaseFlowSystem system) : IClassFi
 
     private static void ShouldHoldNone(string text, string[] secrets, string where)
     {
-        foreach (var secret in secrets) text.Contains(secret, StringComparison.OrdinalIgnoreCase).ShouldBeFalse($"{where} holds '{secret}'");
+        foreach (var secret in secrets)
+        {
+            var at = text.IndexOf(secret, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+                throw new ShouldAssertException($"{where} holds '{secret}': …{text[Math.Max(0, at - 300)..Math.Min(text.Length, at + 100)]}…");
+        }
     }
 
     /// <summary>Nothing is still being delivered: every service's queue is empty for a moment.</summary>

@@ -86,6 +86,8 @@ public static class KaraSuuStory
         await lawyer.Reunification.Post($"{c}/reunification/documents", new { requestId = Id(), occurredAt = "2020-06-30T09:30:00Z", kind = "travel-document" }).Ok();
         await lawyer.Reunification.Post($"{c}/reunification/escort", new { requestId = Id(), occurredAt = "2020-07-01T09:00:00Z", escortName = "a returning migrant from Kara-Suu" }).Ok();
         await lawyer.Reunification.Post($"{c}/reunification/seat", new { requestId = Id(), occurredAt = "2020-07-01T10:00:00Z", flightId = flight }).Ok();
+        // The names go to the carrier only as an issued manifest, under the consent to share given on 2020-04-02.
+        await coordinator.Reunification.Post($"/v1/flights/{flight}/manifest/issue", new { requestId = Id(), occurredAt = "2020-07-02T09:00:00Z" }).Ok();
         await coordinator.Reunification.Post($"/v1/flights/{flight}/departure", new { requestId = Id(), occurredAt = "2020-07-04T03:00:00Z" }).Ok();
         await coordinator.Reunification.Post($"/v1/flights/{flight}/arrival", new { requestId = Id(), occurredAt = "2020-07-04T08:00:00Z" }).Ok();
         await lawyer.Reunification.Post($"{c}/reunification/reunion", new { requestId = Id(), occurredAt = "2020-07-04T10:00:00Z", handedOverTo = $"his mother, {mother}" }).Ok();

@@ -1,5 +1,8 @@
 namespace CaseFlow.Contracts.Reunification.V1;
 
+// Free text (Reason of a plan change, a failure or a cancellation; HandedOverTo) is personal data and is published
+// empty since personal data has one home: read it through Reunification's API. TravelDisrupted.Reason is the flight's.
+
 /// <summary>A reunification file was opened for a separated family member.</summary>
 public sealed record ReunificationOpened(
     Guid CaseId,
