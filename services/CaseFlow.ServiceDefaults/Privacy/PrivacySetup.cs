@@ -31,8 +31,9 @@ public static class PrivacySetup
         builder.Services.AddHostedService(services => new SubjectKeysUpkeep(services.GetRequiredService<SubjectKeys>(),
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SubjectKeysUpkeep>>()));
         builder.Services.AddSingleton(BlindIndex.FromConfiguration(config));
+        builder.Services.AddSingleton(RetentionPeriods.FromConfiguration(config));
         builder.Services.AddHostedService(services => new RetentionSweep(services.GetRequiredService<NpgsqlDataSource>(), schema,
-            services.GetRequiredService<SubjectKeys>(), RetentionPeriods.FromConfiguration(config), TimeProvider.System,
+            services.GetRequiredService<SubjectKeys>(), services.GetRequiredService<RetentionPeriods>(), TimeProvider.System,
             services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RetentionSweep>>()));
         return new SealedJsonConverter(cipher);
     }

@@ -39,6 +39,7 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
                 created_at timestamptz not null default now(),
                 erased_at timestamptz,
                 legal_basis text);
+            alter table {schema}.subject_keys add column if not exists expires_at timestamptz;
             """);
         try
         {
@@ -83,6 +84,35 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
             // Re-read rather than trust our own insert: a racing instance may have created the key first.
             await Load(absent, ct);
         }
+    }
+
+    /// <summary>
+    /// A key that ends by itself: what is sealed under it (the purpose an access-log entry states) becomes unreadable when
+    /// the retention sweep erases expired keys, while the hash-chained event that holds it stays.
+    /// </summary>
+    public async Task EnsureExpiring(Guid subject, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        if (IsFresh(subject)) return;
+        await using var insert = database.CreateCommand(
+            $"insert into {schema}.subject_keys (subject_id, kek_id, wrapped, expires_at) values ($1, $2, $3, $4) on conflict (subject_id) do nothing");
+        insert.Parameters.Add(new NpgsqlParameter { Value = subject });
+        var wrapped = keks.Wrap(subject, RandomNumberGenerator.GetBytes(32), out var kekId);
+        insert.Parameters.Add(new NpgsqlParameter { Value = kekId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = wrapped });
+        insert.Parameters.Add(new NpgsqlParameter { Value = expiresAt });
+        await insert.ExecuteNonQueryAsync(ct);
+        await Load([subject], ct);
+    }
+
+    /// <summary>Erases the keys whose time has come, telling every instance; returns how many.</summary>
+    public async Task<int> EraseExpired(CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(
+            $"with expired as (update {schema}.subject_keys set kek_id = null, wrapped = null, erased_at = now(), " +
+            $"legal_basis = 'retention period ended' where expires_at < $1 and wrapped is not null returning subject_id) " +
+            $"select count(pg_notify('{ErasedChannel}', '{schema}|' || subject_id::text))::int from expired");
+        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+        return (int)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>The key a value needs to be sealed: <see cref="Ensure"/> has read it before serialization.</summary>

@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Privacy;
 using System.Text.Json;
 using CaseFlow.Audit.Api.V1;
 using CaseFlow.ServiceDefaults.Hosting;
@@ -15,7 +16,7 @@ public sealed record AccessFilter(Guid? Stream, string? User, DateTimeOffset? Fr
 }
 
 /// <summary>Reads the access log straight from the event table, like <see cref="HistoryReader"/>, with each entry's hash.</summary>
-public sealed class AccessLogReader(NpgsqlDataSource database, IDocumentStore store, ServiceIdentity service)
+public sealed class AccessLogReader(NpgsqlDataSource database, IDocumentStore store, ServiceIdentity service, SubjectCipher cipher)
 {
     public async Task<AccessLogPage> Read(AccessFilter filter, CancellationToken ct)
     {
@@ -46,12 +47,12 @@ public sealed class AccessLogReader(NpgsqlDataSource database, IDocumentStore st
                 page.NextAfter = page.Entries[^1].Sequence;
                 break;
             }
-            var read = JsonSerializer.Deserialize<PersonalDataRead>(reader.GetString(2))!;
+            var read = JsonSerializer.Deserialize<PersonalDataRead>(reader.GetString(2), SealedJson.Options(cipher))!;
             page.Entries.Add(new AccessLogEntry
             {
                 Sequence = reader.GetInt64(0), Version = reader.GetInt64(1), CaseId = read.CaseId?.ToString() ?? "",
                 ReadId = read.ReadId.ToString(), User = read.User, Role = read.Role, Center = read.Center ?? "", Call = read.Call,
-                Purpose = read.Purpose ?? "", ReadAt = Timestamp.FromDateTimeOffset(read.OccurredAt), Hash = reader.GetString(3),
+                Purpose = read.Purpose.Shown(), ReadAt = Timestamp.FromDateTimeOffset(read.OccurredAt), Hash = reader.GetString(3),
             });
         }
         return page;

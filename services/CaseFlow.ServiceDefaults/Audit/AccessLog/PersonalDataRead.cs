@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CaseFlow.ServiceDefaults.Privacy;
 using Marten;
 
 namespace CaseFlow.ServiceDefaults.Audit.AccessLog;
@@ -7,10 +8,19 @@ namespace CaseFlow.ServiceDefaults.Audit.AccessLog;
 /// <summary>
 /// Personal data of a case was shown to someone: who (user, role, center), through which call, why (the purpose they
 /// stated, if any) and when (the service's clock). One read of several cases is one event per case, with one read id.
+/// The purpose is free text and may name people: it is sealed under a key of the case's log for that month, which the
+/// retention sweep erases after <c>Retention:AccessLogPurposeDays</c>; who read what, and when, stays.
 /// </summary>
 public sealed record PersonalDataRead(
-    Guid? CaseId, Guid ReadId, string User, string Role, string? Center, string Call, string? Purpose, DateTimeOffset OccurredAt)
+    Guid? CaseId, Guid ReadId, string User, string Role, string? Center, string Call, Sealed<string>? Purpose, DateTimeOffset OccurredAt)
 {
+    /// <summary>The subject the purposes stated in one month's reads of a case are sealed under.</summary>
+    public static Guid PurposeSubject(Guid? caseId, DateTimeOffset at) => Subjects.Of(caseId ?? Guid.Empty, $"access-log/{at.UtcDateTime:yyyy-MM}");
+
+    /// <summary>When that month's purposes stop being readable: the month's end plus the retention period.</summary>
+    public static DateTimeOffset PurposeExpiry(DateTimeOffset at, TimeSpan retention) =>
+        new DateTimeOffset(at.UtcDateTime.Year, at.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1) + retention;
+
     public const string EventTypeName = "personal_data_read";
 
     private static readonly byte[] Namespace = Encoding.UTF8.GetBytes("caseflow access log\n");

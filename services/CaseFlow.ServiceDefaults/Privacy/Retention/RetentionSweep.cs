@@ -8,19 +8,25 @@ namespace CaseFlow.ServiceDefaults.Privacy.Retention;
 /// <summary>How long what is not the case itself is kept (days), and how often the sweep looks.</summary>
 public sealed record RetentionPeriods(TimeSpan SweepEvery, TimeSpan ProcessedMessages, TimeSpan HandledRequests, TimeSpan ErasedSubjects)
 {
+    /// <summary>How long the purpose a reader stated stays readable in the access log (the read itself stays for good).</summary>
+    public TimeSpan AccessLogPurposes { get; init; } = TimeSpan.FromDays(730);
+
     public static RetentionPeriods FromConfiguration(IConfiguration config) => new(
         config.GetValue("Retention:SweepEvery", TimeSpan.FromHours(1)),
         TimeSpan.FromDays(config.GetValue("Retention:ProcessedMessagesDays", 30)),
         TimeSpan.FromDays(config.GetValue("Retention:HandledRequestsDays", 30)),
-        TimeSpan.FromDays(config.GetValue("Retention:ErasedSubjectsDays", 365)));
+        TimeSpan.FromDays(config.GetValue("Retention:ErasedSubjectsDays", 365)))
+    {
+        AccessLogPurposes = TimeSpan.FromDays(config.GetValue("Retention:AccessLogPurposeDays", 730)),
+    };
 }
 
-public sealed record SweepResult(int ProcessedMessages, int HandledRequests, int ErasedSubjects);
+public sealed record SweepResult(int ProcessedMessages, int HandledRequests, int ErasedSubjects, int ExpiredKeys = 0);
 
 /// <summary>
 /// Deletes the remnants that are not the case: inbox records of processed messages (a redelivery older than that is
 /// not expected), handled-request records (a client retry older than that is not honoured) and erased subjects'
-/// tombstones. One instance of a service sweeps at a time: the others find its advisory lock held and skip the turn.
+/// tombstones; and it erases expired keys (the purposes stated in the access log). One instance of a service sweeps at a time: the others find its advisory lock held and skip the turn.
 /// </summary>
 public sealed class RetentionSweep(NpgsqlDataSource database, string schema, SubjectKeys keys, RetentionPeriods periods,
     TimeProvider clock, ILogger<RetentionSweep> log) : BackgroundService
@@ -49,8 +55,8 @@ public sealed class RetentionSweep(NpgsqlDataSource database, string schema, Sub
         try
         {
             if (await SweepOnce(stopping) is { } swept && swept != new SweepResult(0, 0, 0))
-                log.LogInformation("Retention sweep deleted {ProcessedMessages} processed-message, {HandledRequests} handled-request and {ErasedSubjects} erased-subject records",
-                    swept.ProcessedMessages, swept.HandledRequests, swept.ErasedSubjects);
+                log.LogInformation("Retention sweep deleted {ProcessedMessages} processed-message, {HandledRequests} handled-request and {ErasedSubjects} erased-subject records, and erased {ExpiredKeys} expired keys",
+                    swept.ProcessedMessages, swept.HandledRequests, swept.ErasedSubjects, swept.ExpiredKeys);
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
@@ -72,8 +78,9 @@ public sealed class RetentionSweep(NpgsqlDataSource database, string schema, Sub
         var processed = await DeleteOlder(connection, transaction, "mt_doc_processedmessage", "ProcessedAt", now - periods.ProcessedMessages, ct);
         var handled = await DeleteOlder(connection, transaction, "mt_doc_handledrequest", "HandledAt", now - periods.HandledRequests, ct);
         var erased = await keys.PruneErased(periods.ErasedSubjects, ct);
+        var expired = await keys.EraseExpired(ct);
         await transaction.CommitAsync(ct);
-        return new SweepResult(processed, handled, erased);
+        return new SweepResult(processed, handled, erased, expired);
     }
 
     private async Task<int> DeleteOlder(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, string field,
