@@ -13,9 +13,12 @@ public class QuickBenchTests
     private static readonly string[] EveryItem =
     [
         "L1.c1", "L1.c1.p50", "L1.c1.p99", "L1.c8", "L1.c8.p50", "L1.c8.p99", "L2", "L2.p50", "L2.p99", "L3",
-        "A1", "A1.p50", "A1.p99", "A2", "A2.p50", "A2.p99",
+        "A1", "A1.p50", "A1.p99", "A1.cpu", "A2", "A2.p50", "A2.p99",
         "P1.p50", "P1.p99", "P1.max", "P2", "R1", "H1.history.p50", "H1.asof.p50", "H1.asoft.p50", "Q1.p50", "Q1.p99",
         "M1.intake", "M1.correspondence", "M1.reunification",
+        // The same items with personal data stored plain, beside the encrypted figures (ratio = encrypted / plain).
+        "A1.plain", "A1.plain.p50", "A1.plain.p99", "A1.plain.cpu", "P1.plain.p50", "P1.plain.p99",
+        "H1.plain.history.p50", "H1.plain.asof.p50", "H1.plain.asoft.p50",
     ];
 
     [Fact]
@@ -48,6 +51,8 @@ public class QuickBenchTests
                 double.IsFinite(figure.Value).ShouldBeTrue($"{item} = {figure.Value}");
             }
             results.Figures.Where(f => f.Target is not null).ShouldAllBe(f => f.Met != null);
+            foreach (var plain in EveryItem.Where(i => i.Contains(".plain", StringComparison.Ordinal)))
+                results.Figures.Single(f => f.Id == plain).Ratio.ShouldNotBeNull($"{plain} has no encrypted / plain ratio");
 
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(options.OutputPath));
             var written = json.RootElement.EnumerateArray().ToList();
@@ -55,6 +60,12 @@ public class QuickBenchTests
             foreach (var field in new[] { "id", "value", "unit", "baseline", "ratio", "target", "met" })
                 foreach (var figure in written)
                     figure.TryGetProperty(field, out var present).ShouldBeTrue($"{field} missing in {figure}");
+
+            using var context = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(options.OutputPath, ".context.json")));
+            var compared = context.RootElement.GetProperty("encryption").GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("comparedId").GetString()).ToList();
+            compared.ShouldNotBeEmpty();
+            compared.ShouldBeSubsetOf(results.Figures.Select(f => f.Id));
         }
         finally
         {

@@ -13,6 +13,14 @@ namespace CaseFlow.Benchmarks;
 /// </summary>
 public sealed class BenchRun(BenchOptions options)
 {
+    /// <summary>The items measured again with personal data stored plain, to show what encryption costs.</summary>
+    public static readonly string[] EncryptionCompared = ["A1", "P1", "H1"];
+    public const string PlainSuffix = "plain";
+    public static readonly KeyValuePair<string, string> EncryptionOff = new("PersonalData__Encrypt", "false");
+
+    /// <summary>"" in the main run, ".plain" while the items are measured again without encryption (CPU phase names).</summary>
+    private string variant = "";
+
     public Results Results { get; } = new();
 
     public async Task<Results> Execute()
@@ -24,7 +32,8 @@ public sealed class BenchRun(BenchOptions options)
         await infrastructure.Prepare();
         await using var db = NpgsqlDataSource.Create(options.Postgres);
         await using var services = new ServiceProcesses(options, infrastructure);
-        var cpu = new CpuMeter(() => services.All.ToDictionary(s => s.Name, s => s.Pid));
+        var measured = services;
+        var cpu = new CpuMeter(() => measured.All.ToDictionary(s => s.Name, s => s.Pid));
 
         Say("starting Intake, Correspondence and Reunification ...");
         await services.Start();
@@ -51,18 +60,18 @@ public sealed class BenchRun(BenchOptions options)
             Results.Add("L3", $"raw Npgsql binary COPY of {size.L3Rows:N0} event-sized rows", await raw.BinaryCopy(size.L3Rows), "rows/s");
 
         // --- API --------------------------------------------------------------------------------------
-        Say("warming up (JIT, pools, daemon) ...");
-        await Throughput.Measure(clients.Count, size.WarmUp, w => clients.OpenCase(w));
-        var probe = await clients.OpenCase(0);
-        await delivery.WaitForArrivals([probe], TimeSpan.FromSeconds(60));
-        await WaitQuiet(db, infrastructure, size.DrainTimeout);
+        await WarmUp(clients, delivery, db, infrastructure, size);
 
-        if (options.Runs("A1") || options.Runs("P2")) await ApiWrites(clients, db, infrastructure, cpu, size);
+        if (options.Runs("A1") || options.Runs("P2"))
+        {
+            await OpenCases(clients, db, infrastructure, cpu, size);
+            await Consultations(clients, db, infrastructure, cpu, size);
+        }
         if (options.Runs("P1")) await SteadyDelivery(clients, delivery, db, infrastructure, cpu, size);
         if (options.Runs("P2")) await Burst(clients, delivery, cpu, size);
 
         // --- reads ------------------------------------------------------------------------------------
-        await using var store = new IntakeStore(options.Postgres, infrastructure.Schema("intake"), services.SigningKey);
+        await using var store = new IntakeStore(options.Postgres, infrastructure.Schema("intake"), services.SigningKey, options.ServiceEnvironment);
         if (options.Runs("Q1")) using (cpu.Measure("Q1")) await Listing(clients, store, db, size);
         if (options.Runs("H1")) using (cpu.Measure("H1")) await History(clients, store, db, infrastructure, size);
         if (options.Runs("R1")) await Rebuild(store, db, infrastructure, cpu, size);
@@ -71,17 +80,77 @@ public sealed class BenchRun(BenchOptions options)
         foreach (var service in services.All)
             Results.Add($"M1.{service.Name}", $"peak resident memory of {service.Name} (VmHWM)", service.PeakResidentMegabytes(), "MB",
                 target: Target.AtMost(300));
+
+        // --- what encryption costs --------------------------------------------------------------------
+        if (EncryptionCompared.Any(options.Runs))
+        {
+            await services.DisposeAsync(); // the plain run gets the machine to itself, as the main run had
+            await WithoutEncryption(db, cpu, plain => measured = plain, size);
+        }
         await Report(started, total, cpu);
         return Results;
     }
 
-    private async Task ApiWrites(IntakeClients clients, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
+    /// <summary>
+    /// A1, P1 and H1 again, on services restarted with PersonalData__Encrypt=false (values stored plain, only for this
+    /// comparison) over fresh schemas and virtual host, so both runs start from an equally small store.
+    /// </summary>
+    private async Task WithoutEncryption(NpgsqlDataSource db, CpuMeter cpu, Action<ServiceProcesses> measuring, Sizes size)
+    {
+        var plain = options with
+        {
+            SchemaPrefix = $"{options.SchemaPrefix}{PlainSuffix}_",
+            VirtualHost = $"{options.VirtualHost}-{PlainSuffix}",
+            ServiceEnvironment = [.. options.ServiceEnvironment, EncryptionOff],
+        };
+        Say($"without encryption ({EncryptionOff.Key}={EncryptionOff.Value}): restarting the services on fresh schemas ...");
+        await using var infrastructure = new BenchInfrastructure(plain);
+        await infrastructure.Prepare();
+        await using var services = new ServiceProcesses(plain, infrastructure, $".{PlainSuffix}");
+        await services.Start();
+        measuring(services);
+        var delivery = new Delivery(db, infrastructure);
+        using var clients = new IntakeClients(services["intake"].Grpc, services.SigningKey, size.ApiClients);
+        await WarmUp(clients, delivery, db, infrastructure, size);
+        variant = $".{PlainSuffix}";
+        using (Results.Compared(PlainSuffix))
+        {
+            if (options.Runs("A1")) await OpenCases(clients, db, infrastructure, cpu, size);
+            if (options.Runs("P1")) await SteadyDelivery(clients, delivery, db, infrastructure, cpu, size);
+            if (options.Runs("H1"))
+            {
+                await using var store = new IntakeStore(plain.Postgres, infrastructure.Schema("intake"), services.SigningKey, plain.ServiceEnvironment);
+                using (cpu.Measure(Phase("H1"))) await History(clients, store, db, infrastructure, size);
+            }
+        }
+        variant = "";
+    }
+
+    private string Phase(string item) => item + variant;
+
+    private async Task WarmUp(IntakeClients clients, Delivery delivery, NpgsqlDataSource db, BenchInfrastructure infrastructure, Sizes size)
+    {
+        Say("warming up (JIT, pools, daemon) ...");
+        await Throughput.Measure(clients.Count, size.WarmUp, w => clients.OpenCase(w));
+        var probe = await clients.OpenCase(0);
+        await delivery.WaitForArrivals([probe], TimeSpan.FromSeconds(60));
+        await WaitQuiet(db, infrastructure, size.DrainTimeout);
+    }
+
+    private async Task OpenCases(IntakeClients clients, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
     {
         Throughput a1;
-        using (cpu.Measure("A1")) a1 = await Throughput.Measure(clients.Count, size.ApiDuration, w => clients.OpenCase(w));
+        using (cpu.Measure(Phase("A1"))) a1 = await Throughput.Measure(clients.Count, size.ApiDuration, w => clients.OpenCase(w));
         Results.AddThroughput("A1", $"OpenCase via gRPC, {clients.Count} clients", a1, "ops/s", "L1.c8", Target.AtLeastTimesBaseline(0.5),
             "L1.c8", p99Target: Target.AtMost(25));
+        // Less noisy than the rate on a shared machine: what one call costs Intake, where the name is sealed.
+        var phase = cpu.Phases[^1];
+        Results.Add("A1.cpu", "OpenCase: Intake's CPU time per call during A1", phase.CoresByProcess.GetValueOrDefault("intake") * phase.Seconds * 1000 / a1.Operations, "ms");
         await WaitQuiet(db, infrastructure, size.DrainTimeout);
+    }
+
+    private async Task Consultations(IntakeClients clients, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
+    {
 
         var cases = await Task.WhenAll(Enumerable.Range(0, clients.Count).Select(w => clients.OpenCase(w)));
         var versions = new long[cases.Length];
@@ -98,7 +167,7 @@ public sealed class BenchRun(BenchOptions options)
     {
         Say($"P1: {size.P1RatePerSecond} cases/s for {size.P1Duration.TotalSeconds:0} s ...");
         List<Guid> p1Ids;
-        using (cpu.Measure("P1")) p1Ids = await delivery.OpenAtSteadyRate(clients, size.P1RatePerSecond, size.P1Duration);
+        using (cpu.Measure(Phase("P1"))) p1Ids = await delivery.OpenAtSteadyRate(clients, size.P1RatePerSecond, size.P1Duration);
         var (p1, p1Correspondence) = await delivery.WaitForArrivals(p1Ids, size.DrainTimeout);
         var p1What = $"Intake commit -> Reunification stream committed, {size.P1RatePerSecond} cases/s";
         Results.Add("P1.p50", $"{p1What}: median", p1.Latencies.P50, "ms", "L2.p50", Target.AtMost(50));
@@ -160,6 +229,9 @@ public sealed class BenchRun(BenchOptions options)
         Console.WriteLine();
         Console.WriteLine($"CaseFlow bench{(options.Quick ? " --quick" : "")}, {Environment.ProcessorCount} cores, {started:yyyy-MM-dd HH:mm} UTC, {total.Elapsed.TotalSeconds:0} s");
         Console.WriteLine(table);
+        if (Results.Comparisons(PlainSuffix).Any())
+            Console.WriteLine($"*.{PlainSuffix}: the item again with personal data stored plain ({EncryptionOff.Key}={EncryptionOff.Value}); " +
+                "its baseline is the encrypted figure, ratio = encrypted / plain (> 1 for a latency, < 1 for a rate: what encryption costs).\n");
         Console.WriteLine("CPU by phase (cores busy; 'postgres'/'rabbitmq' = all processes of those servers, other users included):");
         Console.WriteLine(cpuTable);
         await Results.Write(options.OutputPath, new
@@ -172,6 +244,12 @@ public sealed class BenchRun(BenchOptions options)
             seconds = Math.Round(total.Elapsed.TotalSeconds),
             sizes = size,
             serviceEnvironment = options.ServiceEnvironment.ToDictionary(p => p.Key, p => p.Value),
+            encryption = new
+            {
+                compared = $"{EncryptionOff.Key}={EncryptionOff.Value}",
+                ratio = "encrypted / plain",
+                items = Results.Comparisons(PlainSuffix),
+            },
             cpu = cpu.Phases,
             table,
             cpuTable,

@@ -41,7 +41,8 @@ public sealed class BenchInfrastructure(BenchOptions options) : IAsyncDisposable
     {
         await using var db = new NpgsqlConnection(options.Postgres);
         await db.OpenAsync();
-        foreach (var schema in ServiceNames.Select(Schema).Append(BaselineSchema))
+        // <schema>_keys: the subjects' data keys each service keeps beside its store.
+        foreach (var schema in ServiceNames.Select(Schema).SelectMany(s => new[] { s, s + "_keys" }).Append(BaselineSchema))
         {
             await using var drop = new NpgsqlCommand($"drop schema if exists {schema} cascade", db);
             await drop.ExecuteNonQueryAsync();

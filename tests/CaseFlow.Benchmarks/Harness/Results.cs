@@ -38,20 +38,58 @@ public sealed record Figure(
 public sealed class Results
 {
     private readonly List<Figure> figures = [];
+    private string? comparedSuffix;
 
     public IReadOnlyList<Figure> Figures => figures;
+
+    /// <summary>
+    /// Inside the scope, figures are items of the main run measured again under another setting: "A1.p50" becomes
+    /// "A1.plain.p50", its baseline is the main run's "A1.p50" and its ratio = main / this (e.g. encrypted / plain);
+    /// targets stay with the main run.
+    /// </summary>
+    public IDisposable Compared(string suffix)
+    {
+        comparedSuffix = suffix;
+        return new Scope(() => comparedSuffix = null);
+    }
+
+    /// <summary>Every figure measured under <paramref name="suffix"/>, beside the main run's figure it repeats.</summary>
+    public IEnumerable<object> Comparisons(string suffix) => figures
+        .Where(f => f.Id.Split('.').Skip(1).FirstOrDefault() == suffix)
+        .Select(f => new { id = f.BaselineId, main = f.Baseline, compared = f.Value, comparedId = f.Id, unit = f.Unit, ratio = f.Ratio });
 
     public double? Value(string id) => figures.LastOrDefault(f => f.Id == id)?.Value;
 
     /// <summary>Adds a figure; a baseline id names an earlier figure of this run, the ratio is value / baseline.</summary>
     public void Add(string id, string what, double value, string unit, string? baselineId = null, Target? target = null)
     {
+        if (comparedSuffix is { } suffix)
+        {
+            AddCompared(id, suffix, what, value, unit);
+            return;
+        }
         var baseline = baselineId is null ? null : Value(baselineId);
         double? ratio = baseline is { } b && b != 0 && double.IsFinite(value) ? Math.Round(value / b, 3) : null;
         var met = target is null || !double.IsFinite(value) ? (bool?)(target is null ? null : false) : target.IsMet(value, ratio);
         figures.Add(new Figure(id, what, Round(value), unit, baselineId, baseline is { } x ? Round(x) : null, ratio,
             target?.Describe(unit, baselineId), met));
         Console.Error.WriteLine($"bench: {id,-12} {Format(value),10} {unit,-8} {what}");
+    }
+
+    private void AddCompared(string mainId, string suffix, string what, double value, string unit)
+    {
+        var dot = mainId.IndexOf('.');
+        var id = dot < 0 ? $"{mainId}.{suffix}" : $"{mainId[..dot]}.{suffix}{mainId[dot..]}";
+        var main = Value(mainId);
+        double? ratio = main is { } m && value != 0 && double.IsFinite(value) && double.IsFinite(m) ? Math.Round(m / value, 3) : null;
+        figures.Add(new Figure(id, $"{what} ({suffix}; ratio = {mainId} / this)", Round(value), unit, main is null ? null : mainId,
+            main is { } x ? Round(x) : null, ratio, null, null));
+        Console.Error.WriteLine($"bench: {id,-12} {Format(value),10} {unit,-8} {what} ({suffix})");
+    }
+
+    private sealed class Scope(Action end) : IDisposable
+    {
+        public void Dispose() => end();
     }
 
     /// <summary>The ops/s, p50 and p99 of a throughput run as three figures.</summary>
@@ -66,13 +104,13 @@ public sealed class Results
     public string Table()
     {
         var text = new StringBuilder();
-        text.AppendLine($"| {"id",-17} | {"figure",12} | {"unit",-7} | {"baseline",-22} | {"ratio",7} | {"target",-18} | met |");
-        text.AppendLine($"|{new string('-', 19)}|{new string('-', 14)}|{new string('-', 9)}|{new string('-', 24)}|{new string('-', 9)}|{new string('-', 20)}|-----|");
+        text.AppendLine($"| {"id",-22} | {"figure",12} | {"unit",-7} | {"baseline",-28} | {"ratio",7} | {"target",-18} | met |");
+        text.AppendLine($"|{new string('-', 24)}|{new string('-', 14)}|{new string('-', 9)}|{new string('-', 30)}|{new string('-', 9)}|{new string('-', 20)}|-----|");
         foreach (var f in figures)
         {
             var baseline = f.Baseline is { } b ? $"{Format(b)} ({f.BaselineId})" : "";
             var met = f.Met switch { true => "yes", false => "NO", null => "" };
-            text.AppendLine($"| {f.Id,-17} | {Format(f.Value),12} | {f.Unit,-7} | {baseline,-22} | {(f.Ratio?.ToString("0.###", CultureInfo.InvariantCulture) ?? ""),7} | {f.Target ?? "",-18} | {met,-3} |");
+            text.AppendLine($"| {f.Id,-22} | {Format(f.Value),12} | {f.Unit,-7} | {baseline,-28} | {(f.Ratio?.ToString("0.###", CultureInfo.InvariantCulture) ?? ""),7} | {f.Target ?? "",-18} | {met,-3} |");
         }
         return text.ToString();
     }

@@ -24,7 +24,8 @@ public sealed record ServiceProcess(string Name, Process Process, int HttpPort, 
 /// Starts Intake, Correspondence and Reunification from their build output with authentication on, on the
 /// bench's database schemas, virtual host and ports; stops them (and only them) at the end.
 /// </summary>
-public sealed class ServiceProcesses(BenchOptions options, BenchInfrastructure infrastructure) : IAsyncDisposable
+/// <param name="logSuffix">Added to each log's name, so a second set of processes in the same run keeps the first's logs.</param>
+public sealed class ServiceProcesses(BenchOptions options, BenchInfrastructure infrastructure, string logSuffix = "") : IAsyncDisposable
 {
     private static readonly Dictionary<string, string> Projects = new()
     {
@@ -109,7 +110,7 @@ public sealed class ServiceProcesses(BenchOptions options, BenchInfrastructure i
         return new ServiceProcess(name, process, http, grpc);
     }
 
-    private string LogOf(string name) => Path.Combine(options.LogsDir, name + ".log");
+    private string LogOf(string name) => Path.Combine(options.LogsDir, name + logSuffix + ".log");
 
     public async ValueTask DisposeAsync()
     {

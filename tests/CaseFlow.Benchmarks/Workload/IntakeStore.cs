@@ -24,7 +24,9 @@ public sealed class IntakeStore : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    public IntakeStore(string postgres, string schema, string signingKey)
+    /// <param name="settings">The services' extra settings (environment-variable form, KEY__SUB=VALUE), so that the
+    /// store writes as they do, e.g. personal values plain under PersonalData__Encrypt=false.</param>
+    public IntakeStore(string postgres, string schema, string signingKey, IEnumerable<KeyValuePair<string, string>> settings)
     {
         app = IntakeService.Build([
             $"--ConnectionStrings:Postgres={postgres}",
@@ -34,6 +36,7 @@ public sealed class IntakeStore : IAsyncDisposable
             "--environment=Development",
             "--Ports:Http=1", "--Ports:Grpc=2",
             "--Logging:LogLevel:Default=Warning",
+            .. settings.Select(s => $"--{s.Key.Replace("__", ":", StringComparison.Ordinal)}={s.Value}"),
         ]);
         Store = app.Services.GetRequiredService<IDocumentStore>();
     }
