@@ -110,9 +110,16 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
         await using var command = database.CreateCommand(
             $"with expired as (update {schema}.subject_keys set kek_id = null, wrapped = null, erased_at = now(), " +
             $"legal_basis = 'retention period ended' where expires_at < $1 and wrapped is not null returning subject_id) " +
-            $"select count(pg_notify('{ErasedChannel}', '{schema}|' || subject_id::text))::int from expired");
+            $"select subject_id, pg_notify('{ErasedChannel}', '{schema}|' || subject_id::text) from expired");
         command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
-        return (int)(await command.ExecuteScalarAsync(ct))!;
+        var erased = 0;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            Forget(reader.GetGuid(0));
+            erased++;
+        }
+        return erased;
     }
 
     /// <summary>The key a value needs to be sealed: <see cref="Ensure"/> has read it before serialization.</summary>

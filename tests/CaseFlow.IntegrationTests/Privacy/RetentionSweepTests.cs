@@ -83,4 +83,35 @@ public sealed class RetentionSweepTests(KeyStore store) : IClassFixture<KeyStore
             await drop.ExecuteNonQueryAsync();
         }
     }
+
+    [Fact]
+    public async Task An_expired_key_is_erased_by_the_sweep_so_what_was_sealed_under_it_reads_as_erased_and_a_later_one_stays()
+    {
+        var schema = "retention_t" + Guid.NewGuid().ToString("N")[..10];
+        await using var database = NpgsqlDataSource.Create(TestEnvironment.Postgres);
+        await using (var tables = database.CreateCommand($"create schema {schema}; create table {schema}.mt_doc_processedmessage (data jsonb); create table {schema}.mt_doc_handledrequest (data jsonb)"))
+            await tables.ExecuteNonQueryAsync();
+        try
+        {
+            var keys = store.Keys();
+            var (lastYear, nextYear) = (Guid.NewGuid(), Guid.NewGuid());
+            await keys.EnsureExpiring(lastYear, DateTimeOffset.UtcNow.AddDays(-1), CancellationToken.None);
+            await keys.EnsureExpiring(nextYear, DateTimeOffset.UtcNow.AddDays(365), CancellationToken.None);
+            var cipher = new CaseFlow.ServiceDefaults.Privacy.SubjectCipher(keys, encrypting: true);
+            var purpose = cipher.Seal([lastYear], "to write to Aibek's school"u8);
+
+            var sweep = new RetentionSweep(database, schema, keys, Periods, TimeProvider.System, NullLogger<RetentionSweep>.Instance);
+            (await sweep.SweepOnce(CancellationToken.None))!.ExpiredKeys.ShouldBe(1);
+
+            keys.IsErased(lastYear).ShouldBeTrue();
+            keys.IsErased(nextYear).ShouldBeFalse();
+            cipher.Open([lastYear], purpose).ShouldBeNull("the purpose sealed under the expired key can no longer be read");
+            (await sweep.SweepOnce(CancellationToken.None))!.ExpiredKeys.ShouldBe(0);
+        }
+        finally
+        {
+            await using var drop = database.CreateCommand($"drop schema if exists {schema} cascade");
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
 }
