@@ -71,6 +71,9 @@ public sealed record MarkedCase(string CaseId, string FlightId, string LetterId,
         await lawyer.Reunification.Post($"{c}/reunification/seat", new { requestId = Id(), occurredAt = "2020-07-01T10:00:00Z", flightId }).Ok();
         await Eventually.True(async () => (await coordinator.Reunification.Get($"/v1/flights/{flightId}/manifest").Ok())["passengers"]?.AsArray().Count == 1,
             "the traveller on the manifest");
+        // The last message Intake hears of: until it is noted, an event may still land in Intake during a refused call.
+        await Eventually.True(async () => (await lawyer.Intake.Get($"{c}/timeline").Ok()).ToJsonString().Contains("Seat on flight", StringComparison.Ordinal),
+            "the seat noted on Intake's timeline");
         return new MarkedCase(caseId, flightId, letterId, "son-1", markers);
     }
 
