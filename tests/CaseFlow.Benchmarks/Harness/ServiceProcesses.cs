@@ -47,7 +47,7 @@ public sealed class ServiceProcesses(BenchOptions options, BenchInfrastructure i
         {
             var dll = Path.Combine(options.Repo, "services", project, "bin", options.Configuration, "net10.0", project + ".dll");
             if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} is missing: build the solution ({options.Configuration}) first", dll);
-            var (http, grpc) = options.BasePort == 0 ? (FreePort(), FreePort()) : (options.BasePort + offset, options.BasePort + offset + 1);
+            var (http, grpc) = options.BasePort == 0 ? FreePortPair() : (options.BasePort + offset, options.BasePort + offset + 1);
             offset += 10;
             foreach (var port in new[] { http, grpc })
                 if (InUse(port)) throw new InvalidOperationException($"port {port} ({name}) is in use; pass --base-port");
@@ -134,11 +134,24 @@ public sealed class ServiceProcesses(BenchOptions options, BenchInfrastructure i
         File.Delete(PidFile);
     }
 
+    /// <summary>
+    /// A free port below Linux's range for outgoing connections (so no client takes it before the service binds it), apart
+    /// from the integration tests' (20000–32000) and private brokers' (17000+) ranges, which may run at the same time.
+    /// </summary>
+    private static (int, int) FreePortPair()
+    {
+        var first = FreePort();
+        while (true)
+            if (FreePort() is var second && second != first) return (first, second);
+    }
+
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(18000, 20000);
+            if (!InUse(port)) return port;
+        }
     }
 
     private static bool InUse(int port)

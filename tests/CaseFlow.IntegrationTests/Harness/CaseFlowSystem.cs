@@ -61,7 +61,21 @@ public class CaseFlowSystem : IAsyncLifetime
     protected async Task<RunningService> Start(ServiceIdentity identity,
         Func<string[], Action<WebApplicationBuilder>?, WebApplication> build, params string[] extraArgs)
     {
-        var (http, grpc) = (FreePort(), FreePort());
+        // A port found free can be taken before the service binds it (other test hosts start meanwhile): try others.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOn(FreePortPair(), identity, build, extraArgs);
+            }
+            catch (IOException e) when (attempt < 5 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)) { }
+        }
+    }
+
+    private async Task<RunningService> StartOn((int Http, int Grpc) ports, ServiceIdentity identity,
+        Func<string[], Action<WebApplicationBuilder>?, WebApplication> build, string[] extraArgs)
+    {
+        var (http, grpc) = ports;
         string[] args =
         [
             // Many hosts share one test server: small pools, closed when a class is done.
@@ -79,7 +93,15 @@ public class CaseFlowSystem : IAsyncLifetime
             .. extraArgs,
         ];
         var app = build(args, Customize(identity));
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         var service = new RunningService(identity.Name, app, http, grpc);
         services.Add(service);
         // Ready means PostgreSQL answers and the bus has declared its queues: a message published before that is lost.
@@ -115,10 +137,29 @@ public class CaseFlowSystem : IAsyncLifetime
         if (virtualHost is not null) await virtualHost.DisposeAsync();
     }
 
+    /// <summary>
+    /// A free port below Linux's range for outgoing connections (32768–60999), so no client connection can hold it
+    /// between this check and the bind; the range above the project's fixed ports and the private brokers' (17000+).
+    /// </summary>
+    private static (int, int) FreePortPair()
+    {
+        var first = FreePort();
+        while (true)
+            if (FreePort() is var second && second != first) return (first, second);
+    }
+
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(20000, 32000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) { }
+        }
     }
 }
