@@ -33,7 +33,7 @@ public static class CorrespondenceService
             bus.AddConsumer<NoteConsentToShare>();
         });
         builder.Services.AddSingleton(TemplateLibrary.Shipped());
-        builder.Services.AddSingleton<CaseData.IntakeCases>();
+        builder.Services.AddSingleton<CaseFlow.ServiceDefaults.Privacy.AskingIntake.IntakeCases>();
         builder.Services.AddSingleton<AgencyDirectory>();
         builder.Services.AddHostedService<Agencies.Seeding.SampleAgencies>();
         builder.Services.AddSingleton<DeadlineWatch>();

@@ -65,7 +65,7 @@ public static class ReunificationService
         services.AddSingleton<GetReunificationHandler>();
         services.AddSingleton<GetReunificationStatisticsHandler>();
         services.AddSingleton<FlightQueries>();
-        services.AddSingleton<CaseData.IntakeCases>();
+        services.AddSingleton<CaseFlow.ServiceDefaults.Privacy.AskingIntake.IntakeCases>();
         services.AddSingleton<Flights.IssuingManifest.IssueManifestHandler>();
     }
 }

@@ -4,7 +4,7 @@ using CaseFlow.ServiceDefaults.Privacy.Consent;
 
 namespace CaseFlow.Reunification.Files;
 
-/// <summary>The separated member's non-personal facts; name, city and caregiver are Intake's (CaseData/IntakeCases).</summary>
+/// <summary>The separated member's non-personal facts; name, city and caregiver are Intake's (asked of Intake: ServiceDefaults/Privacy/AskingIntake).</summary>
 public sealed record SeparatedMember(
     string MemberId, string Relationship, bool IsMinor, string AgeGroup, string Country, DateOnly SeparatedSince);
 

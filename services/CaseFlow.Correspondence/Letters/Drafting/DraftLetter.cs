@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Privacy.AskingIntake;
 using CaseFlow.Correspondence.Agencies;
 using CaseFlow.Correspondence.CaseData;
 using CaseFlow.Correspondence.Templates;

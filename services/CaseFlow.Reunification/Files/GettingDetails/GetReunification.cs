@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Privacy.AskingIntake;
 using CaseFlow.Intake.Api.V1;
 using CaseFlow.Reunification.CaseData;
 using Google.Protobuf.WellKnownTypes;

@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Privacy.AskingIntake;
 using CaseFlow.Reunification.CaseData;
 using Google.Protobuf.WellKnownTypes;
 using Marten;

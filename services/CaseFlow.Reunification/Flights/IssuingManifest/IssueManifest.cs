@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Privacy.AskingIntake;
 using CaseFlow.Reunification.CaseData;
 using CaseFlow.ServiceDefaults.Privacy.Consent;
 using Marten;

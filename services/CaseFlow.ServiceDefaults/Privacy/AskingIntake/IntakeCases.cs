@@ -1,20 +1,21 @@
 using CaseFlow.Intake.Api.V1;
-using CaseFlow.ServiceDefaults.Privacy;
+using CaseFlow.ServiceDefaults.Errors;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.Configuration;
 
-namespace CaseFlow.Reunification.CaseData;
+namespace CaseFlow.ServiceDefaults.Privacy.AskingIntake;
 
 /// <summary>
-/// Intake's API, asked for the people of a case on the caller's behalf (their token, their permissions): Intake is the
-/// one home of names and whereabouts, and its access log records the real user's read. A dashboard gets Intake's
-/// redacted answer.
+/// Intake's API, asked for a case's people on the caller's behalf (their token, their permissions): Intake is the one
+/// home of names, documents and whereabouts, and its access log records the real user's read. A dashboard gets Intake's
+/// redacted answer. Correspondence renders letters from it; Reunification shows names from it.
 /// </summary>
 public sealed class IntakeCases(IConfiguration configuration) : IDisposable
 {
     private readonly GrpcChannel channel = GrpcChannel.ForAddress(configuration["Services:Intake:Grpc"] ?? "http://127.0.0.1:5101");
 
-    /// <summary>The case as Intake shows it to the caller; null when Intake does not know it (nothing to show then).</summary>
+    /// <summary>The case as Intake shows it to the caller; null when Intake does not know it.</summary>
     public async Task<CaseDetails?> Find(Guid caseId, string? authorization, CancellationToken ct)
     {
         var headers = new Metadata();
@@ -38,6 +39,10 @@ public sealed class IntakeCases(IConfiguration configuration) : IDisposable
         }
     }
 
+    /// <summary>The case, which must exist at Intake.</summary>
+    public async Task<CaseDetails> Get(Guid caseId, string? authorization, CancellationToken ct) =>
+        await Find(caseId, authorization, ct) ?? throw new NotFound($"case {caseId} is not known to Intake");
+
     /// <summary>
     /// Several cases at once (a manifest, a waitlist): a case the caller may not read at Intake (another center's) shows
     /// no names, as the call gate would clear them anyway.
@@ -53,24 +58,11 @@ public sealed class IntakeCases(IConfiguration configuration) : IDisposable
             }
             catch (Forbidden)
             {
+                // Another center's case: its people stay unnamed for this caller.
             }
         }
         return found;
     }
 
     public void Dispose() => channel.Dispose();
-}
-
-/// <summary>The people of a case, as Intake's answer names them.</summary>
-public static class CasePeople
-{
-    public static FamilyMember? Member(this CaseDetails? details, string memberId) =>
-        details?.Family.FirstOrDefault(m => m.MemberId == memberId);
-
-    /// <summary>The name of "applicant" or "member:&lt;id&gt;" (<see cref="Subjects"/>); empty when unknown.</summary>
-    public static string NameOf(this CaseDetails? details, string person) =>
-        person == Subjects.ApplicantPerson ? details?.Applicant?.FullName is { Length: > 0 } full ? full : details?.ApplicantName ?? ""
-        : person.StartsWith(Subjects.MemberPrefix, StringComparison.Ordinal)
-            ? details.Member(person[Subjects.MemberPrefix.Length..])?.FullName ?? ""
-            : "";
 }
