@@ -54,6 +54,8 @@ public static class KaraSuuStory
         say("2020-04-02  she agrees that her and her son's data may go to consulates, embassies, ministries, the carrier and service providers");
         await lawyer.Intake.Post($"{c}/consents", new { requestId = Id(), occurredAt = "2020-04-02T10:30:00Z", agencyKinds = ConsentedAgencyKinds,
             purpose = "return of the child to Kyrgyzstan", note = "signed consent form, Kara-Suu center" }).Ok();
+        // Correspondence hears of the consent by message: a letter sent before that would be refused.
+        await Until(() => lawyer.Correspondence.Find($"{c}/correspondence"), f => f["consents"]?.AsArray().Count > 0, "the consent noted by Correspondence");
 
         say("2020-04-20  letters to the Russian consulate and embassy");
         var consulate = await Letter(lawyer, coordinator, c, "ru-consulate-osh", "entry-inquiry", "information-request", "2020-04-20T10:00:00Z", "2020-04-21T09:00:00Z");
