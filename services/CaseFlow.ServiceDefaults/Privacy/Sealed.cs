@@ -38,6 +38,12 @@ public sealed class Sealed<T> : ISealed, IEquatable<Sealed<T>>
     /// <summary>Read back from a value stored plain (encryption was off): written back plain, so its hash still matches.</summary>
     internal bool StoredPlain { get; init; }
 
+    /// <summary>
+    /// Written before personal data was sealed (a bare value, no subjects): read as it is and written back as it was, so
+    /// its event's hash still matches. It stays plain until migrated, and no erasure can shred it.
+    /// </summary>
+    internal bool Legacy { get; init; }
+
     public bool IsErased { get; }
 
     /// <summary>The value, or what to show in its place once it is erased.</summary>

@@ -27,6 +27,11 @@ public sealed class SealedJsonConverter(SubjectCipher cipher) : JsonConverterFac
     {
         public override void Write(Utf8JsonWriter writer, Sealed<T> value, JsonSerializerOptions options)
         {
+            if (value.Legacy)
+            {
+                JsonSerializer.Serialize(writer, value.Value, options);
+                return;
+            }
             writer.WriteStartObject();
             writer.WriteStartArray(SubjectsProperty);
             foreach (var subject in value.Subjects) writer.WriteStringValue(subject);
@@ -48,6 +53,8 @@ public sealed class SealedJsonConverter(SubjectCipher cipher) : JsonConverterFac
         {
             using var document = JsonDocument.ParseValue(ref reader);
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(SubjectsProperty, out _))
+                return new Sealed<T>([], root.Deserialize<T>(options), null, false) { Legacy = true };
             var subjects = root.GetProperty(SubjectsProperty).EnumerateArray().Select(s => s.GetGuid()).ToArray();
             if (root.TryGetProperty(PlainProperty, out var plain))
                                 return new Sealed<T>(subjects, plain.Deserialize<T>(options), null, false) { StoredPlain = true };

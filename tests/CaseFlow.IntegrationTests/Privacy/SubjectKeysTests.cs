@@ -72,6 +72,19 @@ public sealed class SubjectKeysTests(KeyStore store) : IClassFixture<KeyStore>
     }
 
     [Fact]
+    public void A_value_written_before_sealing_existed_is_read_as_it_is_and_written_back_unchanged_so_its_hash_still_matches()
+    {
+        var legacy = $$"""{"CaseId":"{{Guid.NewGuid()}}","Person":{"Name":"Old Entry","Passport":"AB0000001"},"Letter":"Dear consul"}""";
+
+        var read = Read(store.Keys(), legacy);
+
+        read.Person.Value.ShouldBe(new Person("Old Entry", "AB0000001"));
+        read.Letter.Shown().ShouldBe("Dear consul");
+        read.Person.Subjects.ShouldBeEmpty();
+        JsonSerializer.Serialize(read, SealedJson.Options(new SubjectCipher(store.Keys(), true))).ShouldBe(legacy);
+    }
+
+    [Fact]
     public async Task A_ciphertext_moved_to_another_persons_record_does_not_open()
     {
         var keys = store.Keys();
