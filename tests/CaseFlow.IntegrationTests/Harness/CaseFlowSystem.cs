@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -111,6 +112,28 @@ public class CaseFlowSystem : IAsyncLifetime
     }
 
     /// <summary>Rows of a table in a service's schema, to check what was (not) appended.</summary>
+    /// <summary>Every document and flat row of the service's schema, as JSON, in a stable order: what a rebuild must reproduce.</summary>
+    public async Task<string> Documents(RunningService service)
+    {
+        var schema = Schema(service);
+        await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand($"select table_name from information_schema.tables where table_schema = '{schema}' and table_type = 'BASE TABLE' and table_name not like 'mt_event%' and table_name not like 'mt_streams' and table_name not in ('mt_doc_handledrequest', 'mt_doc_processedmessage', 'mt_doc_auditorread') order by 1", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        var all = new JsonObject();
+        foreach (var table in tables)
+        {
+            var hasData = table.StartsWith("mt_doc_", StringComparison.Ordinal);
+            await using var rows = new NpgsqlCommand(hasData
+                ? $"select coalesce(jsonb_agg(data order by id::text), '[]'::jsonb)::text from {schema}.{table}"
+                : $"select coalesce(jsonb_agg(to_jsonb(t) order by to_jsonb(t)::text), '[]'::jsonb)::text from {schema}.{table} t", connection);
+            all[table] = JsonNode.Parse((string)(await rows.ExecuteScalarAsync())!);
+        }
+        return all.ToJsonString();
+    }
+
     public async Task<long> Count(RunningService service, string table, string where = "true", params object[] values)
     {
         await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);

@@ -72,7 +72,7 @@ public sealed class ErasureEndToEndTests(LoggedCaseFlowSystem system) : IClassFi
         await WaitQuiet();
 
         var before = new Dictionary<string, string>();
-        foreach (var service in Services) before[service.Name] = await Documents(service);
+        foreach (var service in Services) before[service.Name] = await system.Documents(service);
         foreach (var service in Services)
         {
             var admin = service.Json(supervisorToken);
@@ -81,7 +81,7 @@ public sealed class ErasureEndToEndTests(LoggedCaseFlowSystem system) : IClassFi
                 var answer = (await admin.Post($"/v1/admin/projections/{projection}/rebuild", new { })).EnsureSuccess();
                 answer.Body.Replace(" ", "").ShouldContain("\"done\":true", Case.Sensitive, answer.Body);
             }
-            var after = await Documents(service);
+            var after = await system.Documents(service);
             if (after != before[service.Name])
             {
                 var was = JsonNode.Parse(before[service.Name])!.AsObject();
@@ -169,27 +169,5 @@ public sealed class ErasureEndToEndTests(LoggedCaseFlowSystem system) : IClassFi
         await process.WaitForExitAsync();
         process.ExitCode.ShouldBe(0, await error);
         return await output;
-    }
-
-    /// <summary>Every document and flat row of the service's schema, as JSON, in a stable order (as ProjectionRebuildTests).</summary>
-    private async Task<string> Documents(RunningService service)
-    {
-        var schema = system.Schema(service);
-        await using var connection = new NpgsqlConnection(TestEnvironment.Postgres);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand($"select table_name from information_schema.tables where table_schema = '{schema}' and table_type = 'BASE TABLE' and table_name not like 'mt_event%' and table_name not like 'mt_streams' and table_name not in ('mt_doc_handledrequest', 'mt_doc_processedmessage', 'mt_doc_auditorread') order by 1", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        var all = new JsonObject();
-        foreach (var table in tables)
-        {
-            var hasData = table.StartsWith("mt_doc_", StringComparison.Ordinal);
-            await using var rows = new NpgsqlCommand(hasData
-                ? $"select coalesce(jsonb_agg(data order by id::text), '[]'::jsonb)::text from {schema}.{table}"
-                : $"select coalesce(jsonb_agg(to_jsonb(t) order by to_jsonb(t)::text), '[]'::jsonb)::text from {schema}.{table} t", connection);
-            all[table] = JsonNode.Parse((string)(await rows.ExecuteScalarAsync())!);
-        }
-        return all.ToJsonString();
     }
 }
