@@ -14,6 +14,7 @@ using CaseFlow.Reunification.Travel.RequestingSeats;
 using CaseFlow.ServiceDefaults.Audit;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
+using CaseFlow.ServiceDefaults.Reporting;
 using JasperFx.Events.Projections;
 
 namespace CaseFlow.Reunification;
@@ -30,6 +31,7 @@ public static class ReunificationService
             {
                 opts.Projections.Snapshot<ReunificationFile>(SnapshotLifecycle.Inline);
                 opts.Projections.Snapshot<Flight>(SnapshotLifecycle.Inline);
+                opts.Schema.For<Flight>().Index(f => f.ListPosition);
                 opts.Projections.Add<MonthlyCompletionsProjection>(ProjectionLifecycle.Async);
             },
             publishes: new ReunificationPublishes());
@@ -44,6 +46,7 @@ public static class ReunificationService
             bus.AddConsumer<Files.SharingConsents.NoteSharingConsentWhenRecorded>();
         });
         AddSlices(builder.Services);
+        builder.AddReporting<Statistics.ReportingTables>(Identity);
         builder.AddCaseAudit<ReunificationFile>(file => file.CenterId);
         customize?.Invoke(builder);
 

@@ -24,6 +24,9 @@ public sealed record SeatHolder(Traveller Traveller, DateTimeOffset SeatedAt);
 public sealed record Flight(Guid Id, string Number, string From, string To, DateOnly Date, int Capacity, FlightStatus Status)
 {
     public long Version { get; set; }
+    /// <summary>Where the flight sorts in ListFlights (by date, then id): stored, indexed, and the page token's content.</summary>
+    public string ListPosition => CaseFlow.ServiceDefaults.Reporting.ListPages.Position(
+        new DateTimeOffset(Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), Id);
     public IReadOnlyList<SeatHolder> Passengers { get; init; } = [];
     /// <summary>In allocation order: priority first, then request time, then who joined first.</summary>
     public IReadOnlyList<Traveller> Waitlist { get; init; } = [];

@@ -1,40 +1,94 @@
-using Marten;
+using CaseFlow.Reporting.V1;
+using CaseFlow.ServiceDefaults.Reporting;
+using Npgsql;
 
 namespace CaseFlow.Reunification.Statistics;
 
-/// <summary>Dashboard figures: open files by stage (from the inline files), completions by center and month.</summary>
-public sealed class GetReunificationStatisticsHandler(EventSessions sessions)
+/// <summary>
+/// Dashboard figures, aggregated by PostgreSQL over the reporting views (ReportingTables) as of the filter's time: the pipeline
+/// by stage, days separated, reunions per month, separated children reunified, and the charter flights; plus the figures the
+/// call gave before (open files by stage, completions by center and month). Every key is defined in docs/reporting.md.
+/// </summary>
+public sealed class GetReunificationStatisticsHandler(NpgsqlDataSource database, ReportingNames names, ReportingCenters centers,
+    TimeProvider clock)
 {
+    public const string DaysBuckets = "case when days <= 30 then '0-30' when days <= 90 then '31-90' when days <= 180 then '91-180' "
+        + "when days <= 365 then '181-365' else '366+' end";
+
     public async Task<ReunificationStatistics> Handle(GetReunificationStatisticsRequest request, Caller caller, CancellationToken ct)
     {
-        // Those held to their own center (reunification.proto) get its figures when they name none, and no other's.
-        var center = string.IsNullOrWhiteSpace(request.CenterId) ? caller.HeldToOwnCenter ? caller.Center ?? "" : null : request.CenterId.Trim();
-        if (center is not null) caller.EnsureCanRead(center);
-
-        await using var session = sessions.Query();
-        var files = await session.Query<ReunificationFile>()
-            .Where(f => f.Stage != ReunificationStage.NoSeparationReported && f.Stage != ReunificationStage.Reunited
-                && f.Stage != ReunificationStage.Failed && f.Stage != ReunificationStage.Cancelled)
-            .ToListAsync(ct);
-        var months = await session.Query<MonthlyCompletions>().ToListAsync(ct);
-
-        return new ReunificationStatistics
+        var scope = StatisticsScope.Parse(request.CenterId, request.From, request.To, request.Province, request.AsOf, caller, clock.GetUtcNow(), centers);
+        var queries = new FigureQueries(database, scope);
+        var answer = new ReunificationStatistics
         {
-            OpenByStage =
+            AsOf = scope.AsOfTimestamp,
+            Filter = new GetReunificationStatisticsRequest
             {
-                files.Where(f => center is null || f.CenterId == center)
-                    .GroupBy(f => f.Stage).OrderBy(g => g.Key)
-                    .Select(g => new StageCount { Stage = g.Key.Name(), Count = g.Count() }),
+                CenterId = scope.Center ?? "", Province = scope.Province ?? "", From = request.From.Trim(), To = request.To.Trim(),
+                AsOf = scope.AsOfTimestamp,
             },
-            Completed =
-            {
-                months.Where(m => center is null || m.CenterId == center).OrderBy(m => m.Month).ThenBy(m => m.CenterId)
-                    .Select(m => new CompletionsInMonth
-                    {
-                        CenterId = m.CenterId, Month = m.Month, Completed = m.Completed, TotalDaysSeparated = m.TotalDaysSeparated,
-                        ShortestDaysSeparated = m.ShortestDaysSeparated, LongestDaysSeparated = m.LongestDaysSeparated,
-                    }),
-            },
+            PipelineByStage = queries.Breakdown("reunification.pipeline_by_stage",
+                $"{Files} select case when reunited_on <= ($5 at time zone 'UTC')::date then 'reunited' when reunited_on is not null then 'arrived' else stage end, count(*) from files group by 1 order by 1"),
+            DaysSeparated = queries.Breakdown("reunification.days_separated", $"{Separations} select {DaysBuckets}, count(*) from separations group by 1 order by min(days)"),
+            DaysSeparatedSummary = queries.Duration("reunification.days_separated_summary",
+                $"{Separations} select count(*), percentile_cont(0.5) within group (order by days), percentile_cont(0.9) within group (order by days) from separations"),
+            ReunionsPerMonth = queries.Breakdown("reunification.reunions_per_month",
+                $"{Reunions} select to_char(reunited_on, 'YYYY-MM'), count(*) from reunions group by 1 order by 1"),
+            SeparatedChildrenReunified = queries.Total("donors.separated_children_reunified", $"{Reunions} select count(*) from reunions where is_minor"),
+            Flights = new FlightFigures { Key = "reunification.flights" },
         };
+        queries.Rows($"""
+            {Files}
+            select stage, count(*) from files
+            where stage not in ('no-separation-reported', 'reunited', 'failed', 'cancelled') and reunited_on is null group by 1 order by 1
+            """, r => answer.OpenByStage.Add(new StageCount { Stage = r.GetString(0), Count = (int)r.GetInt64(1) }));
+        queries.Rows($"""
+            {Reunions}
+            select center_id, to_char(reunited_on, 'YYYY-MM'), count(*), sum(days_separated), min(days_separated), max(days_separated)
+            from reunions group by 1, 2 order by 2, 1
+            """, r => answer.Completed.Add(new CompletionsInMonth
+            {
+                CenterId = r.GetString(0), Month = r.GetString(1), Completed = (int)r.GetInt64(2), TotalDaysSeparated = (int)r.GetInt64(3),
+                ShortestDaysSeparated = r.GetInt32(4), LongestDaysSeparated = r.GetInt32(5),
+            }));
+        queries.Rows($"""
+            select count(*), coalesce(sum(capacity), 0)::bigint, coalesce(sum(seats_filled), 0)::bigint, coalesce(sum(waitlisted), 0)::bigint,
+                   count(*) filter (where status = 'cancelled'),
+                   (select count(*) from {names.Schema}.travel_disruptions d
+                    where d.rebooked_flight_id is not null and d.occurred_at <= $5
+                      and ($3::timestamptz is null or d.occurred_at >= $3) and ($4::timestamptz is null or d.occurred_at < $4))
+            from {names.Schema}.flights
+            where ($3::timestamptz is null or flight_date >= ($3 at time zone 'UTC')::date) and ($4::timestamptz is null or flight_date < ($4 at time zone 'UTC')::date)
+            """, r =>
+            {
+                var f = answer.Flights;
+                (f.Flights, f.Capacity, f.SeatsFilled, f.Waitlisted, f.CancelledFlights, f.Rebookings) =
+                    (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5));
+            });
+        await queries.Run(ct);
+        return answer;
     }
+
+    /// <summary>The files of the scope with a separation reported, opened in the period by $5.</summary>
+    private string Files => $"""
+        with files as (
+          select * from {names.Schema}.reunifications
+          where opened_at <= $5 and separated_since is not null and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)
+            and ($3::timestamptz is null or opened_at >= $3) and ($4::timestamptz is null or opened_at < $4))
+        """;
+
+    /// <summary>Every separation of those files, in days: to the reunion, or to $5 while still apart then.</summary>
+    private string Separations => $"""
+        {Files},
+        separations as (
+          select (case when reunited_on <= ($5 at time zone 'UTC')::date then reunited_on else ($5 at time zone 'UTC')::date end) - separated_since as days from files)
+        """;
+
+    /// <summary>The reunions of the scope in the period, by $5 (by the reunion's day, whenever the file was opened).</summary>
+    private string Reunions => $"""
+        with reunions as (
+          select * from {names.Schema}.reunifications
+          where reunited_on <= ($5 at time zone 'UTC')::date and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)
+            and ($3::timestamptz is null or reunited_on >= ($3 at time zone 'UTC')::date) and ($4::timestamptz is null or reunited_on < ($4 at time zone 'UTC')::date))
+        """;
 }

@@ -1,6 +1,7 @@
 using CaseFlow.ServiceDefaults.Privacy.AskingIntake;
 using CaseFlow.Reunification.CaseData;
 using Google.Protobuf.WellKnownTypes;
+using CaseFlow.ServiceDefaults.Reporting;
 using Marten;
 
 namespace CaseFlow.Reunification.Flights.GettingManifest;
@@ -78,20 +79,35 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
         };
     }
 
+    /// <summary>A page of flights by date, filtered by the database; a status must be one of the flight statuses.</summary>
     public async Task<FlightList> List(ListFlightsRequest request, CancellationToken ct)
     {
+        var check = new InputCheck();
+        var pageSize = ListPages.Size(check, request.PageSize);
+        var after = ListPages.After(check, request.PageToken);
+        FlightStatus? status = null;
+        if (!string.IsNullOrWhiteSpace(request.Status))
+        {
+            var statuses = System.Enum.GetValues<FlightStatus>();
+            var matching = statuses.Where(s => s.Name() == request.Status.Trim()).ToList();
+            if (matching.Count == 1) status = matching[0];
+            else check.Add("status", $"unknown status '{request.Status}'; use one of: {string.Join(", ", statuses.Select(s => s.Name()))}");
+        }
+        check.ThrowIfAny();
+
         await using var session = sessions.Query();
-        var flights = await session.Query<Flight>().ToListAsync(ct);
-        var matching = flights
-            .Where(f => string.IsNullOrWhiteSpace(request.From) || f.From == request.From.Trim())
-            .Where(f => string.IsNullOrWhiteSpace(request.To) || f.To == request.To.Trim())
-            .Where(f => string.IsNullOrWhiteSpace(request.Status) || f.Status.Name() == request.Status.Trim())
-            .OrderBy(f => f.Date).ThenBy(f => f.Number);
+        IQueryable<Flight> flights = session.Query<Flight>();
+        if (!string.IsNullOrWhiteSpace(request.From)) { var from = request.From.Trim(); flights = flights.Where(f => f.From == from); }
+        if (!string.IsNullOrWhiteSpace(request.To)) { var to = request.To.Trim(); flights = flights.Where(f => f.To == to); }
+        if (status is { } s) flights = flights.Where(f => f.Status == s);
+        if (after is not null) flights = flights.Where(f => f.ListPosition.CompareTo(after) > 0);
+        var page = await flights.OrderBy(f => f.ListPosition).Take(pageSize + 1).ToListAsync(ct);
         return new FlightList
         {
+            NextPageToken = page.Count > pageSize ? ListPages.Token(page[pageSize - 1].ListPosition) : "",
             Flights =
             {
-                matching.Select(f => new FlightSummary
+                page.Take(pageSize).Select(f => new FlightSummary
                 {
                     FlightId = f.Id.ToString(), Number = f.Number, From = f.From, To = f.To, Date = f.Date.ToString("yyyy-MM-dd"),
                     Capacity = f.Capacity, SeatsTaken = f.Passengers.Count, Waitlisted = f.Waitlist.Count, Status = f.Status.Name(),

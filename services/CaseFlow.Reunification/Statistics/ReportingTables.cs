@@ -1,0 +1,59 @@
+using CaseFlow.ServiceDefaults.Reporting;
+
+namespace CaseFlow.Reunification.Statistics;
+
+/// <summary>
+/// Reunification's flat SQL for BI tools and for GetReunificationStatistics: one row per reunification file and per charter
+/// flight (views over the inline snapshots), and the travel disruptions (cancellations and rebookings, from the events).
+/// No names, escorts, caregivers or reasons. Columns are described in docs/reporting.md.
+/// </summary>
+public sealed class ReportingTables : IReportingObjects
+{
+    public IEnumerable<string> Statements(ReportingNames names)
+    {
+        var (store, reporting) = (names.Store, names.Schema);
+        yield return $"""
+            create or replace view {reporting}.reunifications as
+            select f.id as case_id,
+                   f.data ->> 'CenterId' as center_id,
+                   coalesce(c.province, '') as province,
+                   lower(regexp_replace(f.data ->> 'Stage', '([a-z])([A-Z])', '\1-\2', 'g')) as stage,
+                   f.data ->> 'Priority' as priority,
+                   (f.data ->> 'OpenedAt')::timestamptz as opened_at,
+                   f.data -> 'Member' ->> 'Relationship' as relationship,
+                   (f.data -> 'Member' ->> 'IsMinor')::boolean as is_minor,
+                   f.data -> 'Member' ->> 'AgeGroup' as age_group,
+                   f.data -> 'Member' ->> 'Country' as separated_in_country,
+                   (f.data -> 'Member' ->> 'SeparatedSince')::date as separated_since,
+                   (f.data ->> 'ReunitedOn')::date as reunited_on,
+                   (f.data ->> 'DaysSeparated')::int as days_separated
+            from {store}.mt_doc_reunificationfile f
+            left join {reporting}.centers c on c.id = f.data ->> 'CenterId'
+            """;
+        yield return $"""
+            create or replace view {reporting}.flights as
+            select f.id as flight_id,
+                   f.data ->> 'Number' as number,
+                   f.data ->> 'From' as route_from,
+                   f.data ->> 'To' as route_to,
+                   (f.data ->> 'Date')::date as flight_date,
+                   (f.data ->> 'Capacity')::int as capacity,
+                   lower(f.data ->> 'Status') as status,
+                   jsonb_array_length(coalesce(f.data -> 'Passengers', '[]'::jsonb)) as seats_filled,
+                   jsonb_array_length(coalesce(f.data -> 'Waitlist', '[]'::jsonb)) as waitlisted
+            from {store}.mt_doc_flight f
+            """;
+        yield return $"""
+            create or replace view {reporting}.travel_disruptions as
+            select e.id as event_id,
+                   e.stream_id as case_id,
+                   e.data ->> 'CenterId' as center_id,
+                   (e.data ->> 'FlightId')::uuid as flight_id,
+                   (e.data ->> 'RebookedFlightId')::uuid as rebooked_flight_id,
+                   (e.data ->> 'Waitlisted')::boolean as waitlisted,
+                   (e.data ->> 'OccurredAt')::timestamptz as occurred_at
+            from {store}.mt_events e
+            where e.type = 'travel_disrupted'
+            """;
+    }
+}
