@@ -1,9 +1,7 @@
-using CaseFlow.Correspondence.Files.Moving;
 using CaseFlow.Correspondence.Letters.Sending;
 using CaseFlow.Correspondence.Letters.Withdrawing;
 using CaseFlow.Correspondence.Replies.FollowingUp;
 using CaseFlow.Correspondence.Replies.Recording;
-using JasperFx.Events;
 using Marten.Events.Projections;
 
 namespace CaseFlow.Correspondence.Statistics;
@@ -20,48 +18,31 @@ public sealed record LetterFact(
     DateOnly FirstDueBy, DateOnly ReplyDueBy, DateTimeOffset? LastFollowUpAt = null, int FollowUps = 0,
     DateTimeOffset? RepliedAt = null, DateTimeOffset? WithdrawnAt = null);
 
-/// <summary>Inline, with the events: the statistics never see a letter the streams do not have. Rebuilt by the admin API.</summary>
-public sealed partial class LetterFactsProjection : EventProjection
+/// <summary>
+/// Inline, with the events: the statistics never see a letter the streams do not have. An aggregation by letter id, so a
+/// rebuild folds each letter's events in order whatever batch they fall in. Transfers are not followed here: the reporting
+/// view takes the center of the case's correspondence file.
+/// </summary>
+public sealed partial class LetterFactsProjection : MultiStreamProjection<LetterFact, Guid>
 {
     public LetterFactsProjection()
     {
         Name = "letter-facts";
-        IncludeType<LetterSent>();
-        IncludeType<FollowUpSent>();
-        IncludeType<ReplyReceived>();
-        IncludeType<LetterWithdrawn>();
-        IncludeType<CorrespondenceFileMoved>();
+        Identity<LetterSent>(e => e.LetterId);
+        Identity<FollowUpSent>(e => e.LetterId);
+        Identity<ReplyReceived>(e => e.LetterId);
+        Identity<LetterWithdrawn>(e => e.LetterId);
     }
 
-    public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken ct)
-    {
-        switch (e.Data)
-        {
-            case LetterSent sent:
-                operations.Store(new LetterFact(sent.LetterId, sent.CaseId, sent.CenterId, sent.AgencyId, sent.AgencyName, sent.Kind,
-                    sent.OccurredAt, sent.ReplyDueBy, sent.ReplyDueBy));
-                break;
-            case FollowUpSent followUp:
-                await Change(operations, followUp.LetterId, l => l with
-                {
-                    ReplyDueBy = followUp.ReplyDueBy, LastFollowUpAt = followUp.OccurredAt, FollowUps = l.FollowUps + 1,
-                }, ct);
-                break;
-            case ReplyReceived replied:
-                await Change(operations, replied.LetterId, l => l with { RepliedAt = replied.OccurredAt }, ct);
-                break;
-            case LetterWithdrawn withdrawn:
-                await Change(operations, withdrawn.LetterId, l => l with { WithdrawnAt = withdrawn.OccurredAt }, ct);
-                break;
-            case CorrespondenceFileMoved moved:
-                foreach (var letter in await operations.Query<LetterFact>().Where(l => l.CaseId == moved.CaseId).ToListAsync(ct))
-                    operations.Store(letter with { CenterId = moved.ToCenterId });
-                break;
-        }
-    }
+    public LetterFact Create(LetterSent sent) => new(sent.LetterId, sent.CaseId, sent.CenterId, sent.AgencyId, sent.AgencyName, sent.Kind,
+        sent.OccurredAt, sent.ReplyDueBy, sent.ReplyDueBy);
 
-    private static async Task Change(IDocumentOperations operations, Guid letterId, Func<LetterFact, LetterFact> change, CancellationToken ct)
+    public LetterFact Apply(FollowUpSent followUp, LetterFact letter) => letter with
     {
-        if (await operations.LoadAsync<LetterFact>(letterId, ct) is { } letter) operations.Store(change(letter));
-    }
+        ReplyDueBy = followUp.ReplyDueBy, LastFollowUpAt = followUp.OccurredAt, FollowUps = letter.FollowUps + 1,
+    };
+
+    public LetterFact Apply(ReplyReceived replied, LetterFact letter) => letter with { RepliedAt = replied.OccurredAt };
+
+    public LetterFact Apply(LetterWithdrawn withdrawn, LetterFact letter) => letter with { WithdrawnAt = withdrawn.OccurredAt };
 }

@@ -14,7 +14,7 @@ public sealed class ReportingTables : IReportingObjects
             create or replace view {names.Schema}.letters as
             select l.id as letter_id,
                    (l.data ->> 'CaseId')::uuid as case_id,
-                   l.data ->> 'CenterId' as center_id,
+                   coalesce(f.data ->> 'CenterId', l.data ->> 'CenterId') as center_id,
                    coalesce(c.province, '') as province,
                    l.data ->> 'AgencyId' as agency_id,
                    l.data ->> 'AgencyName' as agency_name,
@@ -29,7 +29,8 @@ public sealed class ReportingTables : IReportingObjects
                    ((l.data ->> 'RepliedAt')::timestamptz at time zone 'UTC')::date - ((l.data ->> 'SentAt')::timestamptz at time zone 'UTC')::date
                      as reply_days
             from {names.Store}.mt_doc_letterfact l
-            left join {names.Schema}.centers c on c.id = l.data ->> 'CenterId'
+            left join {names.Store}.mt_doc_correspondencefile f on f.id = (l.data ->> 'CaseId')::uuid
+            left join {names.Schema}.centers c on c.id = coalesce(f.data ->> 'CenterId', l.data ->> 'CenterId')
             """;
     }
 }

@@ -79,6 +79,14 @@ public sealed class ReunificationJourneyTests(CaseFlowSystem system) : IClassFix
         await Eventually.True(async () => (await Coordinator.Get("/v1/reunification/statistics?centerId=kara-suu").Ok())["completed"]?
             .AsArray().Any(m => m!["month"]!.ToString() == "2020-07" && m["totalDaysSeparated"]!.ToString() == "110") == true,
             "the dashboard to count the reunion");
+        // The same figures as of a pinned time, by a dashboard (numbers only: this class's other tests add their own files).
+        var figures = await system.Reunification.Json(system.Token(role: "dashboard", center: null, user: "manager"))
+            .Get("/v1/reunification/statistics?centerId=kara-suu&asOf=2020-12-31T00:00:00Z").Ok();
+        figures["reunionsPerMonth"]!["counts"]!.AsArray().ShouldContain(c => c!["value"]!.ToString() == "2020-07");
+        long.Parse(figures["separatedChildrenReunified"]!["count"]!.ToString()).ShouldBeGreaterThanOrEqualTo(1);
+        figures["daysSeparated"]!["counts"]!.AsArray().ShouldContain(c => c!["value"]!.ToString() == "91-180");
+        long.Parse(figures["flights"]!["seatsFilled"]!.ToString()).ShouldBeGreaterThanOrEqualTo(1);
+        figures.ToJsonString().ShouldNotContain("Son of Alima");
         await Eventually.True(() => Task.FromResult(published.Of<V1.ReunificationCompleted>().Any(m => m.CaseId == caseId && m.DaysSeparated == 110)),
             "ReunificationCompleted on the broker");
         published.Of<V1.ReunificationPlanChanged>().Count(m => m.CaseId == caseId).ShouldBe(2);
