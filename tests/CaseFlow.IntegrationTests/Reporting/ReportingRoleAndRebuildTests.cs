@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CaseFlow.IntegrationTests.Harness;
 using Npgsql;
 using static CaseFlow.IntegrationTests.Reporting.StatisticsSystem;
@@ -38,6 +39,33 @@ public sealed class ReportingRoleAndRebuildTests(StatisticsSystem system) : ICla
                 refused.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege, table);
             }
         }
+    }
+
+    /// <summary>Grafana cannot run here: each panel of the provisioned dashboard runs its SQL as the reporting role instead.</summary>
+    [Fact]
+    public async Task Every_panel_of_the_provisioned_grafana_dashboard_runs_as_the_reporting_role()
+    {
+        var dashboard = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "infra/grafana/dashboards/caseflow-overview.json")))!;
+        var panels = dashboard["panels"]!.AsArray();
+        panels.ShouldNotBeEmpty();
+        await using var reporting = AsReportingRole();
+        await reporting.OpenAsync();
+        foreach (var panel in panels)
+            foreach (var target in panel!["targets"]!.AsArray())
+            {
+                // The dashboard names the schemas of ./caseflow run; this test's services have their own.
+                var sql = Services.Aggregate(target!["rawSql"]!.ToString(),
+                    (text, service) => text.Replace($"{service.Name}_reporting.", $"{system.ReportingSchema(service)}."));
+                await using var reader = await new NpgsqlCommand(sql, reporting).ExecuteReaderAsync();
+                while (await reader.ReadAsync()) { }
+            }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CaseFlow.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"CaseFlow.sln not found above {AppContext.BaseDirectory}");
     }
 
     [Fact]
