@@ -69,8 +69,8 @@ public sealed class CuttableLink : IAsyncDisposable
 
     private void Drop(TcpClient client)
     {
-        open.TryRemove(client, out _);
-        try { client.Client.Close(0); } catch (ObjectDisposedException) { }
+        if (!open.TryRemove(client, out _)) return;
+        try { client.Client?.Close(0); } catch (ObjectDisposedException) { }
         client.Dispose();
     }
 
