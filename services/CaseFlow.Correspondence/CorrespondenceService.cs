@@ -38,6 +38,7 @@ public static class CorrespondenceService
         builder.Services.AddHostedService<Agencies.Seeding.SampleAgencies>();
         builder.Services.AddSingleton<DeadlineWatch>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineWatch>());
+        builder.Services.AddSingleton<CaseFlow.ServiceDefaults.Admin.Status.IOperationsFigure, OverdueLettersFigure>();
         AddSlices(builder.Services);
         builder.AddCaseAudit<CorrespondenceFile>(file => file.CenterId);
         customize?.Invoke(builder);

@@ -32,7 +32,8 @@ public static class ErrorMapping
             _ when ConflictRetry.IsConflict(e)
                 || e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
                 Simple(Code.Aborted, "the case was changed by someone else meanwhile; read it again and retry with its new version"),
-            _ when DatabaseUnreachable.Is(e) => Unavailable(context),
+            Messaging.BrokerOutOfReach broker => Unavailable(context, broker.Message),
+            _ when DatabaseUnreachable.Is(e) => Unavailable(context, "the database cannot be reached at the moment; retry the same request shortly"),
             _ => null,
         };
         // JSON transcoding maps FAILED_PRECONDITION to 400; CaseFlow's HTTP callers get 412.
@@ -64,13 +65,13 @@ public static class ErrorMapping
     }
 
     /// <summary>UNAVAILABLE with a <c>google.rpc.RetryInfo</c>; through JSON, 503 with a Retry-After header.</summary>
-    private static RpcException Unavailable(ServerCallContext context)
+    private static RpcException Unavailable(ServerCallContext context, string message)
     {
         if (context.GetHttpContext() is { } http) http.Items[RetryAfterItem] = DatabaseUnreachable.RetryAfter;
         var retry = new RetryInfo { RetryDelay = Duration.FromTimeSpan(DatabaseUnreachable.RetryAfter) };
         return new Status
         {
-            Code = (int)Code.Unavailable, Message = "the database cannot be reached at the moment; retry the same request shortly",
+            Code = (int)Code.Unavailable, Message = message,
             Details = { Any.Pack(retry) },
         }.ToRpcException();
     }

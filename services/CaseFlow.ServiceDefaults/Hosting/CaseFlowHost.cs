@@ -29,6 +29,7 @@ public static class CaseFlowHost
         builder.AddGrpcApi();
         builder.AddHealth();
         builder.AddRequestLimits();
+        builder.AddOperations();
         return builder;
     }
 
