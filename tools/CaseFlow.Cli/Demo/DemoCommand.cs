@@ -13,9 +13,11 @@ public static class DemoCommand
         var command = new Command("demo", "Load the Kara-Suu story (DESIGN.md) into the running services through their public APIs");
         command.SetAction(async (_, _) =>
         {
+            var coordinator = As(ServiceEndpoints.SignedToken("coordinator", CallerRoles.Supervisor, center: null));
+            await EnsureReady(coordinator);
             var outcome = await KaraSuuStory.Run(
                 As(ServiceEndpoints.SignedToken("lawyer-kara-suu", CallerRoles.Operator, "kara-suu")),
-                As(ServiceEndpoints.SignedToken("coordinator", CallerRoles.Supervisor, center: null)),
+                coordinator,
                 Console.WriteLine);
             Console.WriteLine();
             Console.WriteLine($"case id:   {outcome.CaseId}");
@@ -24,6 +26,24 @@ public static class DemoCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The story needs every service and the broker between them: a service that is down or not ready (its database or
+    /// RabbitMQ out of reach) is named at once, with what its readiness says, rather than after a minute of waiting.
+    /// </summary>
+    private static async Task EnsureReady(CaseFlowApis apis)
+    {
+        foreach (var api in apis.All)
+        {
+            if ((await api.Get("/health/ready")).Succeeded) continue;
+            var status = await api.Get("/v1/admin/status");
+            var notes = status.Succeeded
+                ? string.Join("; ", status.Json["healthNotes"]?.AsArray().Select(n => n?.ToString()).Where(n => n?.Contains(": Healthy") == false) ?? [])
+                : status.Body;
+            throw new CliFailure($"{api.Name} at {api.Address} is not ready: {notes}\n" +
+                "See ./caseflow infra status (PostgreSQL, RabbitMQ) and ./caseflow admin status (the services).");
+        }
     }
 
     private static CaseFlowApis As(string token) => CaseFlowApis.At(
