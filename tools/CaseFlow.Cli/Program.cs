@@ -22,14 +22,21 @@ static string? Explained(Exception e) => e switch
 {
     CliFailure failure => failure.Message,
     JsonCallFailed refused => $"the call was refused: {refused.Message}",
-    Grpc.Core.RpcException rpc => ServiceOf(rpc) is { } service && rpc.StatusCode == Grpc.Core.StatusCode.Unavailable && rpc.Status.DebugException is not null
-        ? new ServiceDidNotAnswer(service, rpc.Status.DebugException.Message).Message
-        : $"{ServiceOf(rpc) ?? "a service"} answered {rpc.StatusCode}: {rpc.Status.Detail}",
+    Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Unavailable, Status.DebugException: { } cause } =>
+        new ServiceDidNotAnswer(ServiceOf(cause.Message) ?? "a service", $"{cause.Message}; the CLI calls {Addresses()}").Message,
+    Grpc.Core.RpcException rpc => $"{ServiceOf(rpc.Status.Detail) ?? "a service"} answered {rpc.StatusCode}: {rpc.Status.Detail}",
     OperationCanceledException => "cancelled",
     _ => $"{e.GetType().Name}: {e.Message}",
 };
 
-// A connection failure names the address only; the local ports say whose it is.
-static string? ServiceOf(Grpc.Core.RpcException rpc) =>
-    AdminServices.Names.FirstOrDefault(name => (rpc.Status.DebugException?.Message ?? rpc.Status.Detail).Contains(
-        $":{CaseFlow.Access.ServicePorts.Of(name).Grpc}", StringComparison.Ordinal));
+// A connection failure names at most the address; the addresses say whose it is.
+static string? ServiceOf(string message) => Endpoints().FirstOrDefault(s => message.Contains($":{s.Grpc.Port}", StringComparison.Ordinal)).Name;
+
+static string Addresses() => string.Join(", ", Endpoints().Select(s => $"{s.Name} at {s.Grpc}"));
+
+static IReadOnlyList<(string Name, Uri Grpc)> Endpoints() => new[]
+{
+    ("intake", ServiceEndpoints.Address("CASEFLOW_INTAKE_GRPC", CaseFlow.Access.ServicePorts.Intake.GrpcAddress)),
+    ("correspondence", ServiceEndpoints.Address("CASEFLOW_CORRESPONDENCE_GRPC", CaseFlow.Access.ServicePorts.Correspondence.GrpcAddress)),
+    ("reunification", ServiceEndpoints.Address("CASEFLOW_REUNIFICATION_GRPC", CaseFlow.Access.ServicePorts.Reunification.GrpcAddress)),
+};

@@ -21,8 +21,6 @@ public static class MessagingSetup
         var virtualHost = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));
 
         var queues = new BrokerQueues(broker, service.Name);
-        // Eight by default; tests of dead letters park a poison message sooner.
-        var retries = builder.Configuration.GetValue("Messaging:RetryLimit", 8);
 
         builder.Services.AddSingleton<Inbox>();
         builder.Services.AddSingleton(queues);
@@ -33,6 +31,8 @@ public static class MessagingSetup
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
+                // Eight by default; tests of dead letters park a poison message sooner. Read when the bus is built, after a test's changes.
+                var retries = context.GetRequiredService<IConfiguration>().GetValue("Messaging:RetryLimit", 8);
                 rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port),
                     string.IsNullOrEmpty(virtualHost) ? "/" : virtualHost, host =>
                     {

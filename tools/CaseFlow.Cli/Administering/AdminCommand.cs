@@ -23,8 +23,9 @@ public static class AdminCommand
         var list = new Command("projections", "List a service's projections") { service };
         list.SetAction(async (result, ct) =>
         {
-            var (client, auth) = Connect(result.GetValue(service)!);
-            var answer = await client.ListProjectionsAsync(new ListProjectionsRequest(), auth, cancellationToken: ct);
+            var name = result.GetValue(service)!;
+            var (client, auth) = Connect(name);
+            var answer = await AdminServices.Call(name, () => client.ListProjectionsAsync(new ListProjectionsRequest(), auth, cancellationToken: ct).ResponseAsync);
             foreach (var p in answer.Projections) Console.WriteLine($"{p.Name,-40} {p.Lifecycle}");
             return 0;
         });

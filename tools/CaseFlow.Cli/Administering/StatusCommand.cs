@@ -27,7 +27,7 @@ public static class StatusCommand
                     rows.Add((name, await AdminServices.Call(name, () => client.GetStatusAsync(new GetStatusRequest(), auth,
                         deadline: DateTime.UtcNow.AddSeconds(15), cancellationToken: ct).ResponseAsync), null));
                 }
-                catch (ServiceDidNotAnswer e) { rows.Add((name, null, $"does not answer: {e.InnerException?.Message ?? e.Message}")); }
+                catch (ServiceDidNotAnswer e) { rows.Add((name, null, $"does not answer: {e.Detail}")); }
                 catch (Grpc.Core.RpcException e) { rows.Add((name, null, $"{e.StatusCode}: {e.Status.Detail}")); }
             }
             Console.Write(result.GetValue(json) ? Json(rows) : Table(rows));

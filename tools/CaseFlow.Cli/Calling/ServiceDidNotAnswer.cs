@@ -11,6 +11,7 @@ public sealed class ServiceDidNotAnswer(string service, string detail, Exception
     cause)
 {
     public string Service => service;
+    public string Detail => detail;
 }
 
 /// <summary>Something a service learns through the broker did not arrive in time: usually RabbitMQ or a consumer is down.</summary>
