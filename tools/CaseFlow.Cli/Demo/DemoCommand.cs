@@ -29,19 +29,22 @@ public static class DemoCommand
     }
 
     /// <summary>
-    /// The story needs every service and the broker between them: a service that is down or not ready (its database or
-    /// RabbitMQ out of reach) is named at once, with what its readiness says, rather than after a minute of waiting.
+    /// The story needs every service and the broker between them. Readiness alone does not say the broker is there (a
+    /// service keeps taking calls without it, its outbox holds the news), so each service's status is asked too: a
+    /// service down, not ready, or cut off from RabbitMQ is named at once, rather than after a minute of waiting.
     /// </summary>
-    private static async Task EnsureReady(CaseFlowApis apis)
+    public static async Task EnsureReady(CaseFlowApis supervisor)
     {
-        foreach (var api in apis.All)
+        foreach (var api in supervisor.All)
         {
-            if ((await api.Get("/health/ready")).Succeeded) continue;
+            var ready = (await api.Get("/health/ready")).Succeeded;
             var status = await api.Get("/v1/admin/status");
-            var notes = status.Succeeded
-                ? string.Join("; ", status.Json["healthNotes"]?.AsArray().Select(n => n?.ToString()).Where(n => n?.Contains(": Healthy") == false) ?? [])
-                : status.Body;
-            throw new CliFailure($"{api.Name} at {api.Address} is not ready: {notes}\n" +
+            if (ready && status.Succeeded && status.Json["brokerReachable"]?.GetValue<bool>() == true) continue;
+            var problems = !status.Succeeded ? [status.Body]
+                : (status.Json["healthNotes"]?.AsArray().Select(n => n?.ToString() ?? "").Where(n => !n.Contains(": Healthy")).ToList() ?? []);
+            if (status.Succeeded && status.Json["brokerReachable"]?.GetValue<bool>() != true && !problems.Any(p => p.Contains("rabbitmq")))
+                problems.Add("RabbitMQ cannot be reached");
+            throw new CliFailure($"{api.Name} at {api.Address} is not ready: {string.Join("; ", problems)}\n" +
                 "See ./caseflow infra status (PostgreSQL, RabbitMQ) and ./caseflow admin status (the services).");
         }
     }
