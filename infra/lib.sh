@@ -40,6 +40,24 @@ cf_port_owner() {
     fi
 }
 
+# Why <port> cannot be bound on 127.0.0.1 (printed), or status 1 when it is free. Taken means a listener, or any
+# socket whose local end holds the port (an outgoing connection can, when the port lies in 32768–60999), named with
+# its process when ss can tell. TIME-WAIT leftovers do not count: the servers bind with SO_REUSEADDR.
+cf_port_taken() {
+    local port="$1" line state owner
+    if command -v ss >/dev/null 2>&1; then
+        line="$(ss -Htanp "sport = :$port" 2>/dev/null | awk '$1 != "TIME-WAIT"' | head -1)"
+        [[ -n "$line" ]] || return 1
+        state="${line%% *}"
+        owner="$(grep -o 'users:(([^)]*))' <<<"$line" | head -1)"
+        if [[ "$state" == LISTEN ]]; then printf 'by a listener'; else printf 'by a %s connection (%s)' "$state" "$(awk '{print $4 " -> " $5}' <<<"$line")"; fi
+        printf ' %s' "${owner:-of an unknown process (run as root to see which)}"
+        return 0
+    fi
+    cf_port_open "$port" || return 1
+    printf 'by a listener (install iproute2 for ss to name it)'
+}
+
 # Is <pid> a live process? Zombies count as dead: on machines whose init does not reap orphans
 # (containers, this VM) a kill -9'd server stays a zombie and "kill -0" still succeeds.
 cf_pid_alive() {

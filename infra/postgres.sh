@@ -183,6 +183,7 @@ pg_lock() {   # serialise start/stop; fd 9 is closed for the server (pg_as) so i
 }
 
 pg_start() {
+    local taken
     pg_ensure_installed
     pg_lock
     if pid="$(pg_pid)"; then
@@ -195,8 +196,8 @@ pg_start() {
         pg_initdb
     fi
     pg_cleanup_crash
-    if cf_port_open "$PG_PORT"; then
-        pg_die "port $PG_PORT on 127.0.0.1 is in use by something else $(cf_port_owner "$PG_PORT") — stop it or set CASEFLOW_PG_PORT"
+    if taken="$(cf_port_taken "$PG_PORT")"; then
+        pg_die "port $PG_PORT on 127.0.0.1 is taken $taken — stop it or set CASEFLOW_PG_PORT"
     fi
     pg_mkdir "$PG_SOCK"
     chmod 755 "$PG_SOCK"

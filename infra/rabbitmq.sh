@@ -201,10 +201,17 @@ rq_answers() {   # AMQP port open and the management API responds (a hung/stoppe
 }
 
 rq_log_tail() {
-    local f
+    local f p taken named=0
     for f in "$NODE_LOG" "$OUT_LOG"; do
         if [[ -s "$f" ]]; then echo "---- tail of $f" >&2; tail -n 25 "$f" >&2; fi
     done
+    # A port taken between our check and the node's bind (e.g. by an outgoing connection): say which, and by what.
+    if grep -qs eaddrinuse "$NODE_LOG" "$OUT_LOG"; then
+        for p in "$PORT" "$MGMT_PORT" "$DIST_PORT"; do
+            if taken="$(cf_port_taken "$p")"; then rq_say "port $p is taken $taken"; named=1; fi
+        done
+        ((named)) || rq_say "a port was taken while the node started (eaddrinuse above) and is free again: start once more"
+    fi
 }
 
 rq_kill() {   # stop beam + wrapper: TERM, then KILL after <grace> seconds
@@ -279,7 +286,7 @@ rq_lock() {
 }
 
 rq_start() {
-    local t0=$SECONDS pid lpid p deadline
+    local t0=$SECONDS pid lpid p deadline taken
     rq_ensure_installed
     rq_lock
     rq_register
@@ -312,8 +319,8 @@ rq_start() {
     rm -f "$PID_FILE" "$LAUNCHER_PID_FILE"
 
     for p in "$PORT" "$MGMT_PORT" "$DIST_PORT"; do
-        if cf_port_open "$p"; then
-            rq_die "port $p on 127.0.0.1 is in use by something else $(cf_port_owner "$p") (ports used: $PORT..$CTL_MAX; choose another --port)"
+        if taken="$(cf_port_taken "$p")"; then
+            rq_die "port $p on 127.0.0.1 is taken $taken (ports used: $PORT..$CTL_MAX; choose another --port)"
         fi
     done
     if rq_epmd -names 2>/dev/null | grep -q "^name $NAME at port "; then

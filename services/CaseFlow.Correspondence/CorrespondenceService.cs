@@ -39,6 +39,7 @@ public static class CorrespondenceService
         builder.Services.AddHostedService<Agencies.Seeding.SampleAgencies>();
         builder.Services.AddSingleton<DeadlineWatch>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineWatch>());
+        builder.Services.AddSingleton<CaseFlow.ServiceDefaults.Admin.Status.IOperationsFigure, OverdueLettersFigure>();
         AddSlices(builder.Services);
         builder.AddReporting<Statistics.ReportingTables>(Identity);
         builder.AddCaseAudit<CorrespondenceFile>(file => file.CenterId);

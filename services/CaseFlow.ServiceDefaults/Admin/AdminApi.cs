@@ -2,16 +2,21 @@ using System.Diagnostics;
 using CaseFlow.Admin.Api.V1;
 using CaseFlow.ServiceDefaults.Errors;
 using CaseFlow.ServiceDefaults.Hosting;
+using CaseFlow.ServiceDefaults.Admin.Status;
+using CaseFlow.ServiceDefaults.Security;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Marten;
 
 namespace CaseFlow.ServiceDefaults.Admin;
 
 /// <summary>
-/// Lists a service's projections and rebuilds one from the events, streaming its progress. For supervisors: admin.proto
+/// Lists a service's projections and rebuilds one from the events, streaming its progress; lists and replays its dead
+/// letters; tells its status. For supervisors: admin.proto
 /// declares it, the call gate enforces it.
 /// </summary>
-public sealed class AdminApi(IDocumentStore store, ServiceIdentity service) : CaseFlow.Admin.Api.V1.Admin.AdminBase
+public sealed class AdminApi(IDocumentStore store, ServiceIdentity service, DeadLetters.DeadLetters deadLetters,
+    ServiceStatusReader status) : CaseFlow.Admin.Api.V1.Admin.AdminBase
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
@@ -41,6 +46,55 @@ public sealed class AdminApi(IDocumentStore store, ServiceIdentity service) : Ca
         await rebuild;
         await progress.WriteAsync(new RebuildProgress { Name = request.Name, Processed = total, Total = total, Done = true, Seconds = clock.Elapsed.TotalSeconds });
     }
+
+    public override async Task<DeadLetterList> ListDeadLetters(ListDeadLettersRequest request, ServerCallContext context)
+    {
+        var list = new DeadLetterList { Service = service.Name };
+        list.Letters.AddRange((await deadLetters.List(context.CancellationToken)).Select(l => new DeadLetter
+        {
+            Id = l.Message.Id, Queue = l.Message.Queue, MessageType = l.Message.MessageType, CaseId = l.Message.CaseId ?? "",
+            Error = l.Message.Error,
+            FirstFailedAt = Stamp(l.Replayed?.FirstFailedAt ?? l.Message.FailedAt),
+            LastFailedAt = Stamp(l.Message.FailedAt),
+            Replays = l.Replayed?.Replays.Count ?? 0,
+        }));
+        return list;
+    }
+
+    public override async Task<ReplayOutcome> ReplayDeadLetters(ReplayDeadLettersRequest request, ServerCallContext context)
+    {
+        var id = request.Id.Trim();
+        if (id.Length == 0 == !request.All)
+            throw new InvalidInput(id.Length == 0 ? "id" : "all", "give either the id of one dead letter or all = true, not both");
+        var by = Caller.From(context).User;
+        var outcome = new ReplayOutcome { Service = service.Name };
+        outcome.Letters.AddRange((await deadLetters.Replay(request.All ? null : id, by, context.CancellationToken)).Select(r => new ReplayedLetter
+        {
+            Id = r.Id, Queue = r.Queue, MessageType = r.MessageType, Outcome = r.Now ? "replayed" : "already-replayed",
+            ReplayedBy = r.Last.By, ReplayedAt = Timestamp.FromDateTimeOffset(r.Last.At),
+        }));
+        return outcome;
+    }
+
+    public override async Task<ServiceStatus> GetStatus(GetStatusRequest request, ServerCallContext context)
+    {
+        var s = await status.Read(context.CancellationToken);
+        var answer = new ServiceStatus
+        {
+            Service = s.Service, Health = s.Health, HighWaterMark = s.HighWaterMark, Relay = s.Relay is { } relay ? Progress(relay) : null,
+            DeadLetters = s.DeadLetters, BrokerReachable = s.BrokerReachable,
+        };
+        answer.HealthNotes.AddRange(s.HealthNotes);
+        answer.Projections.AddRange(s.Projections.Select(Progress));
+        answer.Queues.AddRange(s.Queues.Select(q => new QueueDepth { Queue = q.Queue, Messages = q.Messages, Consumers = q.Consumers }));
+        answer.Figures.AddRange(s.Figures.Select(f => new Figure { Name = f.Key, Value = f.Value }));
+        return answer;
+    }
+
+    private static ProgressLag Progress(Lag lag) =>
+        new() { Name = lag.Name, Position = lag.Position, LagEvents = lag.Events, LagSeconds = lag.Seconds };
+
+    private static Timestamp? Stamp(DateTimeOffset? at) => at is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 
     private async Task<long> Processed(string projection)
     {

@@ -10,11 +10,12 @@ namespace CaseFlow.ServiceDefaults.Errors;
 
 /// <summary>
 /// The one place where failures become gRPC statuses (and, through JSON transcoding, HTTP statuses): bad input,
-/// broken rules, missing streams, forbidden calls and version conflicts. The call gate applies it to every call.
+/// broken rules, missing streams, forbidden calls, version conflicts and an unreachable database. The call gate applies it to every call.
 /// </summary>
 public static class ErrorMapping
 {
     internal const string HttpStatusItem = "caseflow.http-status";
+    internal const string RetryAfterItem = "caseflow.retry-after";
 
     /// <summary>The status a failure answers, or null for a failure that is a bug (left to gRPC: UNKNOWN / 500).</summary>
     public static RpcException? ToRpc(Exception e, ServerCallContext context)
@@ -31,6 +32,8 @@ public static class ErrorMapping
             _ when ConflictRetry.IsConflict(e)
                 || e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException =>
                 Simple(Code.Aborted, "the case was changed by someone else meanwhile; read it again and retry with its new version"),
+            Messaging.BrokerOutOfReach broker => Unavailable(context, broker.Message),
+            _ when DatabaseUnreachable.Is(e) => Unavailable(context, "the database cannot be reached at the moment; retry the same request shortly"),
             _ => null,
         };
         // JSON transcoding maps FAILED_PRECONDITION to 400; CaseFlow's HTTP callers get 412.
@@ -61,6 +64,18 @@ public static class ErrorMapping
             .ToRpcException();
     }
 
+    /// <summary>UNAVAILABLE with a <c>google.rpc.RetryInfo</c>; through JSON, 503 with a Retry-After header.</summary>
+    private static RpcException Unavailable(ServerCallContext context, string message)
+    {
+        if (context.GetHttpContext() is { } http) http.Items[RetryAfterItem] = DatabaseUnreachable.RetryAfter;
+        var retry = new RetryInfo { RetryDelay = Duration.FromTimeSpan(DatabaseUnreachable.RetryAfter) };
+        return new Status
+        {
+            Code = (int)Code.Unavailable, Message = message,
+            Details = { Any.Pack(retry) },
+        }.ToRpcException();
+    }
+
     private static RpcException Simple(Code code, string message) =>
         new Status { Code = (int)code, Message = message }.ToRpcException();
 }
@@ -73,6 +88,8 @@ public static class HttpStatusOfGrpcErrors
         context.Response.OnStarting(() =>
         {
             if (context.Items[ErrorMapping.HttpStatusItem] is int status) context.Response.StatusCode = status;
+            if (context.Items[ErrorMapping.RetryAfterItem] is TimeSpan wait)
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Task.CompletedTask;
         });
         await next(context);

@@ -50,6 +50,7 @@ public static class EventStoreSetup
                 TuneDelivery(opts, config);
                 opts.Schema.For<HandledRequest>();
                 opts.Schema.For<ProcessedMessage>();
+                opts.Schema.For<Admin.DeadLetters.DeadLetterReplay>();
                 // Every read of personal data, by case, in streams of its own (Audit/AccessLog).
                 opts.Events.MapEventType<PersonalDataRead>(PersonalDataRead.EventTypeName);
                 opts.Schema.For<StreamHead>();

@@ -31,6 +31,7 @@ public static class CaseFlowHost
         builder.AddGrpcApi();
         builder.AddHealth();
         builder.AddRequestLimits();
+        builder.AddOperations();
         return builder;
     }
 

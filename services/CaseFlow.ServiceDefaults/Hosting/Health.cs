@@ -15,7 +15,8 @@ internal static class Health
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [Live])
-            .AddCheck<PostgresCheck>("postgres", tags: [Ready]);
+            // A database out of reach makes a connection attempt hang: unready after a few seconds, not after Npgsql's 15.
+            .AddCheck<PostgresCheck>("postgres", tags: [Ready], timeout: TimeSpan.FromSeconds(3));
         builder.Services.AddGrpcHealthChecks();
     }
 

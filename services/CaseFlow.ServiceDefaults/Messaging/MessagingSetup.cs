@@ -20,20 +20,26 @@ public static class MessagingSetup
         var (user, password) = Credentials(broker);
         var virtualHost = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));
 
+        var queues = new BrokerQueues(broker, service.Name);
+
         builder.Services.AddSingleton<Inbox>();
+        builder.Services.AddSingleton(queues);
         builder.Services.AddMassTransit(bus =>
         {
+            bus.AddConfigureEndpointsCallback((queue, _) => queues.Declared(queue));
             bus.AddConsumer<Privacy.Erasing.EraseKeysWhenPersonalDataErased>();
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
+                // Eight by default; tests of dead letters park a poison message sooner. Read when the bus is built, after a test's changes.
+                var retries = context.GetRequiredService<IConfiguration>().GetValue("Messaging:RetryLimit", 8);
                 rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port),
                     string.IsNullOrEmpty(virtualHost) ? "/" : virtualHost, host =>
                     {
                         host.Username(user);
                         host.Password(password);
                     });
-                rabbit.UseMessageRetry(retry => retry.Exponential(8, TimeSpan.FromMilliseconds(50),
+                rabbit.UseMessageRetry(retry => retry.Exponential(retries, TimeSpan.FromMilliseconds(50),
                     TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
                 rabbit.ConfigureEndpoints(context, new KebabCaseEndpointNameFormatter(service.Name, false));
             });

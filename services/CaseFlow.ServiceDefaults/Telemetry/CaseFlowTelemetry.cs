@@ -19,7 +19,7 @@ public static class CaseFlowTelemetry
     public static readonly ActivitySource Source = new(SourceName);
 
     private static readonly string[] TracedSources = [SourceName, "Marten", "MassTransit", "Npgsql"];
-    private static readonly string[] Meters = ["Marten", "MassTransit", "Npgsql"];
+    private static readonly string[] Meters = ["Marten", "MassTransit", "Npgsql", OperationsMetrics.MeterName];
 
     internal static void AddTelemetry(this WebApplicationBuilder builder, ServiceIdentity service)
     {

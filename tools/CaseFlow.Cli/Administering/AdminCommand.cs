@@ -6,7 +6,10 @@ using AdminClient = CaseFlow.Admin.Api.V1.Admin.AdminClient;
 
 namespace CaseFlow.Cli.Administering;
 
-/// <summary><c>caseflow admin projections|rebuild</c>: a service's projections, rebuilt from the events with progress.</summary>
+/// <summary>
+/// <c>caseflow admin projections|rebuild|dead-letters|status</c>: a service's projections, rebuilt from the events with
+/// progress; its dead letters, listed and replayed; the operations view of every service.
+/// </summary>
 public static class AdminCommand
 {
     private static readonly string[] Services = ["intake", "correspondence", "reunification"];
@@ -20,8 +23,9 @@ public static class AdminCommand
         var list = new Command("projections", "List a service's projections") { service };
         list.SetAction(async (result, ct) =>
         {
-            var (client, auth) = Connect(result.GetValue(service)!);
-            var answer = await client.ListProjectionsAsync(new ListProjectionsRequest(), auth, cancellationToken: ct);
+            var name = result.GetValue(service)!;
+            var (client, auth) = Connect(name);
+            var answer = await AdminServices.Call(name, () => client.ListProjectionsAsync(new ListProjectionsRequest(), auth, cancellationToken: ct).ResponseAsync);
             foreach (var p in answer.Projections) Console.WriteLine($"{p.Name,-40} {p.Lifecycle}");
             return 0;
         });
@@ -38,13 +42,13 @@ public static class AdminCommand
             return 0;
         });
 
-        return new Command("admin", "Operate the services' projections (supervisors)") { list, rebuild };
+        var only = new Option<string?>("--service") { Description = "only this service: intake, correspondence or reunification" };
+        only.AcceptOnlyFromAmong(Services);
+        return new Command("admin", "Operate the services: projections, dead letters, status (supervisors)")
+        {
+            list, rebuild, DeadLettersCommand.Create(only), StatusCommand.Create(only),
+        };
     }
 
-    private static (AdminClient Client, Metadata Auth) Connect(string name)
-    {
-        var endpoints = ServiceEndpoints.FromEnvironment("supervisor", "admin-cli");
-        var address = endpoints.Services.Single(s => s.Name == name).Grpc;
-        return (new AdminClient(endpoints.Channel(address)), endpoints.Authorization);
-    }
+    private static (AdminClient Client, Metadata Auth) Connect(string name) => AdminServices.One(name);
 }

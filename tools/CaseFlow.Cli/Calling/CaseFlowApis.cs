@@ -4,5 +4,8 @@ namespace CaseFlow.Cli.Calling;
 public sealed record CaseFlowApis(JsonApi Intake, JsonApi Correspondence, JsonApi Reunification)
 {
     public static CaseFlowApis At(Uri intake, Uri correspondence, Uri reunification, string token) =>
-        new(new JsonApi(intake, token), new JsonApi(correspondence, token), new JsonApi(reunification, token));
+        new(new JsonApi(intake, token, "intake"), new JsonApi(correspondence, token, "correspondence"),
+            new JsonApi(reunification, token, "reunification"));
+
+    public IEnumerable<JsonApi> All => [Intake, Correspondence, Reunification];
 }

@@ -10,11 +10,13 @@ namespace CaseFlow.Cli.Calling;
 /// One service's JSON API called with one bearer token: the only HTTP client of the CLI's demo and of the integration
 /// tests. Every call answers its status and body, refusals included; <c>.Ok()</c> is for a call that must succeed.
 /// </summary>
-public sealed class JsonApi(Uri address, string? token) : IDisposable
+/// <param name="name">The service's name, to say which one did not answer.</param>
+public sealed class JsonApi(Uri address, string? token, string? name = null) : IDisposable
 {
     private readonly HttpClient http = Client(address, token);
 
     public Uri Address => address;
+    public string Name => name ?? address.ToString();
 
     public Task<JsonAnswer> Get(string path) => Send(HttpMethod.Get, path);
     public Task<JsonAnswer> Post(string path, object body) => Send(HttpMethod.Post, path, body);
@@ -41,7 +43,16 @@ public sealed class JsonApi(Uri address, string? token) : IDisposable
     private async Task<JsonAnswer> Answer(HttpMethod method, string path, HttpContent? content)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
-        using var response = await http.SendAsync(request);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ServiceDidNotAnswer(Name, $"{method} {new Uri(address, path)}: {e.Message}", e);
+        }
+        using var _ = response;
         return new JsonAnswer($"{method} {path}", response.StatusCode, await response.Content.ReadAsStringAsync(),
             response.Headers.RetryAfter?.Delta);
     }

@@ -13,9 +13,11 @@ public static class DemoCommand
         var command = new Command("demo", "Load the Kara-Suu story (DESIGN.md) into the running services through their public APIs");
         command.SetAction(async (_, _) =>
         {
+            var coordinator = As(ServiceEndpoints.SignedToken("coordinator", CallerRoles.Supervisor, center: null));
+            await EnsureReady(coordinator);
             var outcome = await KaraSuuStory.Run(
                 As(ServiceEndpoints.SignedToken("lawyer-kara-suu", CallerRoles.Operator, "kara-suu")),
-                As(ServiceEndpoints.SignedToken("coordinator", CallerRoles.Supervisor, center: null)),
+                coordinator,
                 Console.WriteLine);
             Console.WriteLine();
             Console.WriteLine($"case id:   {outcome.CaseId}");
@@ -24,6 +26,27 @@ public static class DemoCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The story needs every service and the broker between them. Readiness alone does not say the broker is there (a
+    /// service keeps taking calls without it, its outbox holds the news), so each service's status is asked too: a
+    /// service down, not ready, or cut off from RabbitMQ is named at once, rather than after a minute of waiting.
+    /// </summary>
+    public static async Task EnsureReady(CaseFlowApis supervisor)
+    {
+        foreach (var api in supervisor.All)
+        {
+            var ready = (await api.Get("/health/ready")).Succeeded;
+            var status = await api.Get("/v1/admin/status");
+            if (ready && status.Succeeded && status.Json["brokerReachable"]?.GetValue<bool>() == true) continue;
+            var problems = !status.Succeeded ? [status.Body]
+                : (status.Json["healthNotes"]?.AsArray().Select(n => n?.ToString() ?? "").Where(n => !n.Contains(": Healthy")).ToList() ?? []);
+            if (status.Succeeded && status.Json["brokerReachable"]?.GetValue<bool>() != true && !problems.Any(p => p.Contains("rabbitmq")))
+                problems.Add("RabbitMQ cannot be reached");
+            throw new CliFailure($"{api.Name} at {api.Address} is not ready: {string.Join("; ", problems)}\n" +
+                "See ./caseflow infra status (PostgreSQL, RabbitMQ) and ./caseflow admin status (the services).");
+        }
     }
 
     private static CaseFlowApis As(string token) => CaseFlowApis.At(

@@ -47,7 +47,7 @@ public static class KaraSuuStory
         await lawyer.Intake.Post($"{c}/consultations", new { requestId = Id(), occurredAt = "2020-04-02T10:00:00Z", topic = "returning to Moscow",
             advice = "borders are closed; we will ask the Russian consulate and embassy about entry", durationMinutes = 45 }).Ok();
 
-        await Until(() => lawyer.Reunification.Find($"{c}/reunification"), f => f.Str("stage") == "assessing", "the reunification file");
+        await Until(lawyer.Reunification, $"{c}/reunification", f => f.Str("stage") == "assessing", "the reunification file");
         await lawyer.Reunification.Post($"{c}/reunification/plan", new { requestId = Id(), occurredAt = "2020-04-03T09:00:00Z",
             plan = "parent-travels-to-child", reason = "the mother returns to her son in Moscow" }).Ok();
 
@@ -55,7 +55,7 @@ public static class KaraSuuStory
         await lawyer.Intake.Post($"{c}/consents", new { requestId = Id(), occurredAt = "2020-04-02T10:30:00Z", agencyKinds = ConsentedAgencyKinds,
             purpose = "return of the child to Kyrgyzstan", note = "signed consent form, Kara-Suu center" }).Ok();
         // Correspondence hears of the consent by message: a letter sent before that would be refused.
-        await Until(() => lawyer.Correspondence.Find($"{c}/correspondence"), f => f["consents"]?.AsArray().Count > 0, "the consent noted by Correspondence");
+        await Until(lawyer.Correspondence, $"{c}/correspondence", f => f["consents"]?.AsArray().Count > 0, "the consent noted by Correspondence");
 
         say("2020-04-20  letters to the Russian consulate and embassy");
         var consulate = await Letter(lawyer, coordinator, c, "ru-consulate-osh", "entry-inquiry", "information-request", "2020-04-20T10:00:00Z", "2020-04-21T09:00:00Z");
@@ -67,7 +67,7 @@ public static class KaraSuuStory
             decision = "information", summary = "the embassy confirms the consulate's answer" }).Ok();
 
         say("2020-05-20  the plan changes: the child comes home instead");
-        await Until(() => lawyer.Reunification.Find($"{c}/reunification"), f => f["agencyDecisions"]?.AsArray().Count >= 1, "the consulate's refusal in Reunification");
+        await Until(lawyer.Reunification, $"{c}/reunification", f => f["agencyDecisions"]?.AsArray().Count >= 1, "the consulate's refusal in Reunification");
         await lawyer.Reunification.Post($"{c}/reunification/plan", new { requestId = Id(), occurredAt = "2020-05-20T09:00:00Z",
             plan = "child-travels-to-parent", reason = "consulate: no legal ground for the mother's entry" }).Ok();
 
@@ -94,7 +94,7 @@ public static class KaraSuuStory
         await coordinator.Reunification.Post($"/v1/flights/{flight}/arrival", new { requestId = Id(), occurredAt = "2020-07-04T08:00:00Z" }).Ok();
         await lawyer.Reunification.Post($"{c}/reunification/reunion", new { requestId = Id(), occurredAt = "2020-07-04T10:00:00Z", handedOverTo = $"his mother, {mother}" }).Ok();
 
-        await Until(() => lawyer.Intake.Find(c), f => f["reunionReported"]?.GetValue<bool>() == true, "Intake to hear of the reunion");
+        await Until(lawyer.Intake, c, f => f["reunionReported"]?.GetValue<bool>() == true, "Intake to hear of the reunion");
         await lawyer.Intake.Post($"{c}/close", new { requestId = Id(), occurredAt = "2020-07-04T12:00:00Z", outcome = "reunified",
             summary = "the son flew home on the 4 July charter and is back with his mother" }).Ok();
         say($"case {caseId} closed as reunified");
@@ -119,7 +119,7 @@ public static class KaraSuuStory
     private static async Task<string> Letter(CaseFlowApis lawyer, CaseFlowApis coordinator, string c, string agency, string template, string kind,
         string draftedAt, string sentAt, string? approveAt = null)
     {
-        await Until(() => lawyer.Correspondence.Find($"{c}/correspondence"), _ => true, "the correspondence file");
+        await Until(lawyer.Correspondence, $"{c}/correspondence", _ => true, "the correspondence file");
         var letter = (await lawyer.Correspondence.Post($"{c}/letters", new { requestId = Guid.NewGuid().ToString(), occurredAt = draftedAt,
             agencyId = agency, kind, language = "ru", templateId = template, familyMemberId = "son-1" }).Ok()).Str("letterId");
         if (approveAt is not null)
@@ -129,13 +129,13 @@ public static class KaraSuuStory
         return letter;
     }
 
-    /// <summary>Waits for something another service learns through the broker.</summary>
-    private static async Task Until(Func<Task<JsonObject?>> probe, Func<JsonObject, bool> done, string what)
+    /// <summary>Waits for something another service learns through the broker; gives up naming the service and what it waited for.</summary>
+    private static async Task Until(JsonApi service, string path, Func<JsonObject, bool> done, string what)
     {
         var deadline = DateTime.UtcNow + DeliveryLimit;
-        while (await probe() is not { } found || !done(found))
+        while (await service.Find(path) is not { } found || !done(found))
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"gave up waiting for {what}");
+            if (DateTime.UtcNow > deadline) throw new DeliveryTimedOut(service.Name, what, DeliveryLimit);
             await Task.Delay(50);
         }
     }
