@@ -96,6 +96,17 @@ public sealed class ServiceProcesses(ServiceSetup setup) : IAsyncDisposable
         ended.Add(service);
     }
 
+    /// <summary>SIGTERM: the host stops gracefully (daemon, bus), as under <c>./caseflow stop</c>.</summary>
+    public async Task Stop(string name)
+    {
+        var service = running[name];
+        Posix.Terminate(service.Pid);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await service.Process.WaitForExitAsync(limit.Token);
+        running.Remove(name);
+        ended.Add(service);
+    }
+
     /// <summary>Starts a killed or stopped service again on the same ports, with the same settings unless <paramref name="extra"/> replaces its extras.</summary>
     public Task Restart(string name, IReadOnlyDictionary<string, string>? extra = null) => Start(name, extra);
 
