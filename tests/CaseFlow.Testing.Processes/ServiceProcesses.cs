@@ -22,6 +22,8 @@ public sealed record ServiceSetup
     public (int From, int To) FreePortRange { get; init; } = (18000, 20000);
     /// <summary>Extra settings for every service (environment variables, e.g. Faults__…).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; } = [];
+    /// <summary>Extra settings of one service (by name), on top of <see cref="Environment"/>.</summary>
+    public Func<string, IReadOnlyDictionary<string, string>>? EnvironmentOf { get; init; }
     public string LogLevel { get; init; } = "Warning";
 }
 
@@ -180,6 +182,7 @@ public sealed class ServiceProcesses(ServiceSetup setup) : IAsyncDisposable
         env["Limits__Burst"] = "1000000";
         env["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (key, value) in setup.Environment) env[key] = value;
+        if (setup.EnvironmentOf?.Invoke(name) is { } own) foreach (var (key, value) in own) env[key] = value;
         if (extraOf.TryGetValue(name, out var extra)) foreach (var (key, value) in extra) env[key] = value;
 
         // A restart appends to the log of the process it replaces: one log tells the whole story.

@@ -7,8 +7,9 @@ namespace CaseFlow.ServiceDefaults.Faults;
 /// Moments a fault test needs to hit exactly (tests/CaseFlow.FaultTests): the relay paused in the middle of a page, a
 /// consumer paused after its work but before its inbox commit. Switched on only by configuration
 /// (<c>Faults:RelayPauseAfterPublishes</c>, <c>Faults:ConsumerPauseAfterHandling</c>, <c>Faults:MarkerDirectory</c>); off,
-/// each point costs one null check. On reaching a point the hook writes a marker file the test waits for, then blocks
-/// until the process is killed. A marker already there means a restarted process: it runs on.
+/// each point costs one null check. A hook counts once the test arms it (a file <c>&lt;marker&gt;.arm</c>); on reaching its
+/// count it writes the marker file the test waits for, then blocks until the process is killed. A marker already there
+/// means the pause happened: a restarted process runs on.
 /// </summary>
 public sealed class FaultHooks
 {
@@ -47,12 +48,15 @@ public sealed class FaultHooks
 
     private sealed class Pause(string marker, int after, ILogger logger)
     {
-        private readonly bool spent = File.Exists(marker);
+        private readonly string arm = marker + ".arm";
+        private bool spent = File.Exists(marker);
+        private bool armed;
         private int count;
 
         public async Task Count(string where, CancellationToken stopping)
         {
-            if (spent) return;
+            // Counting starts when the test arms the hook, so a process started with it can first serve other scenarios.
+            if (spent || !(armed = armed || File.Exists(arm))) return;
             var n = Interlocked.Increment(ref count);
             if (n < after) return;
             if (n == after)

@@ -41,6 +41,13 @@ public sealed class FaultSystem : IAsyncLifetime
                 Amqp = new Uri(Broker.Amqp, "caseflow"),
                 LogsDir = Path.Combine(WorkDir, "logs"),
                 FreePortRange = ServicePorts,
+                // Every fault hook configured from the start, each idle until a scenario arms it (no restart to switch one on).
+                EnvironmentOf = name => new Dictionary<string, string>
+                {
+                    ["Faults__MarkerDirectory"] = MarkerDirectory(name),
+                    ["Faults__RelayPauseAfterPublishes"] = RelayPauseAfterPublishes.ToString(),
+                    ["Faults__ConsumerPauseAfterHandling"] = ConsumerPauseAfterHandling.ToString(),
+                },
             });
             await Services.Start();
             Operator = new Operator(Services);
@@ -53,10 +60,13 @@ public sealed class FaultSystem : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh folder for one scenario's fault-hook markers.</summary>
-    public string MarkerDirectory(string scenario)
+    public const int RelayPauseAfterPublishes = 20;
+    public const int ConsumerPauseAfterHandling = 5;
+
+    /// <summary>Where one service's fault hooks are armed and leave their markers.</summary>
+    public string MarkerDirectory(string service)
     {
-        var dir = Path.Combine(WorkDir, "markers", scenario);
+        var dir = Path.Combine(WorkDir, "markers", service);
         Directory.CreateDirectory(dir);
         return dir;
     }

@@ -12,16 +12,12 @@ public abstract class Scenario(FaultSystem system)
     protected Task<Conservation.Report> Conserved() =>
         system.Conservation.Verify([.. Operator.Opened], [.. system.OpenedDirectly], system.PoisonSent);
 
-    /// <summary>Restarts a service with a fault hook on; returns where its marker will appear.</summary>
-    protected async Task<string> WithHook(string service, string setting, int after, string scenario)
+    /// <summary>Arms one of a service's fault hooks (all are configured, idle); returns where its marker will appear.</summary>
+    protected string Arm(string service, string marker)
     {
-        var markers = system.MarkerDirectory(scenario);
-        await system.Services.Stop(service);
-        await system.Services.Start(service, new Dictionary<string, string>
-        {
-            ["Faults__MarkerDirectory"] = markers,
-            [$"Faults__{setting}"] = after.ToString(),
-        });
+        var markers = system.MarkerDirectory(service);
+        File.Exists(Path.Combine(markers, marker)).ShouldBeFalse($"{service}'s {marker} hook was used already");
+        File.WriteAllText(Path.Combine(markers, marker + ".arm"), "");
         return markers;
     }
 

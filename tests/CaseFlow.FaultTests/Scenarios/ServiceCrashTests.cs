@@ -8,7 +8,7 @@ public sealed class ServiceCrashTests(FaultSystem system) : Scenario(system)
     [Fact]
     public async Task Intake_killed_in_the_middle_of_relaying_a_page_resumes_from_its_stored_progress()
     {
-        var markers = await WithHook("intake", "RelayPauseAfterPublishes", 20, "relay-mid-page");
+        var markers = Arm("intake", RelayPaused);
         var before = await Applied("correspondence");
         await Operator.OpenCases(100);
 
@@ -30,7 +30,7 @@ public sealed class ServiceCrashTests(FaultSystem system) : Scenario(system)
     [InlineData("reunification")]
     public async Task A_consumer_killed_after_its_work_but_before_its_inbox_commit_applies_the_message_once_after_restart(string service)
     {
-        var markers = await WithHook(service, "ConsumerPauseAfterHandling", 5, $"consumer-mid-consume-{service}");
+        var markers = Arm(service, ConsumerPaused);
         await Operator.OpenCases(30);
 
         var paused = await Marker(markers, ConsumerPaused);
