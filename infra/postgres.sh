@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CaseFlow development PostgreSQL: infra/postgres.sh start|stop|status
+# CaseFlow development PostgreSQL: infra/postgres.sh start|stop|status|crash-restart [--dir <dir>] [--port <port>]
 #
 # - One private cluster, superuser caseflow / password caseflow (scram-sha-256 for socket and TCP),
 #   listening on 127.0.0.1:${CASEFLOW_PG_PORT:-16432 (infra/ports.env)} only; unix socket in <data area>/run.
@@ -12,6 +12,9 @@
 # - start ensures databases caseflow (./caseflow run) and caseflow_test (tests) exist. start when
 #   running is a no-op; a crashed server (stale postmaster.pid, orphaned backends) is cleaned up.
 # - status exits 0 when running, 3 when stopped.
+# - --dir <dir> --port <port>: a private cluster in <dir> (data, socket, log) on its own port, e.g. for the fault
+#   suite (tests/CaseFlow.FaultTests), which restarts it under load; <dir> must be traversable by user postgres.
+# - crash-restart: pg_ctl restart -m immediate (no checkpoint, clients cut off, crash recovery on start).
 set -euo pipefail
 # shellcheck source=infra/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -19,6 +22,16 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # shellcheck source=infra/ports.env
 source "$(dirname "${BASH_SOURCE[0]}")/ports.env"
 PG_PORT="${CASEFLOW_PG_PORT:-$POSTGRES_PORT}"
+PG_DIR=""
+PG_CMD=""
+while (($#)); do
+    case "$1" in
+        --dir) PG_DIR="${2:?--dir needs a directory}"; shift ;;
+        --port) PG_PORT="${2:?--port needs a number}"; shift ;;
+        *) PG_CMD="$1" ;;
+    esac
+    shift
+done
 PG_USER=caseflow
 PG_PASS=caseflow
 PG_DBS=(caseflow caseflow_test)
@@ -33,6 +46,17 @@ pg_die() { cf_die "postgres: $*"; }
 PG_RELOCATED=""
 pg_locate() {
     local base="$CF_STATE"
+    if [[ -n "$PG_DIR" ]]; then
+        [[ "$PG_DIR" == /* ]] || PG_DIR="$PWD/$PG_DIR"
+        mkdir -p "$PG_DIR"
+        chmod 755 "$PG_DIR"
+        PG_BASE="$PG_DIR"
+        PG_DATA="$PG_BASE/data"
+        PG_SOCK="$PG_BASE/run"
+        PG_LOG="$PG_BASE/postgres.log"
+        if (( ${#PG_SOCK} + 20 > 107 )); then PG_SOCK="/tmp/caseflow-pg-$(printf %s "$PG_DIR" | sha256sum | cut -c1-10)"; fi
+        return 0
+    fi
     if cf_is_root; then
         id postgres >/dev/null 2>&1 || pg_die "running as root needs OS user 'postgres' (apt-get install postgresql creates it)"
         if runuser -u postgres -- test -x "$CF_REPO" 2>/dev/null; then
@@ -225,6 +249,20 @@ pg_stop() {
     fi
 }
 
+pg_crash_restart() {   # = pg_ctl restart -m immediate, in two steps so the new postmaster names its data dir (pg_pid)
+    pg_find_bindir || pg_die "not installed"
+    pg_lock
+    pg_pid >/dev/null || pg_die "not running, nothing to restart"
+    pg_as "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w -t 60 stop >/dev/null \
+        || pg_die "pg_ctl stop -m immediate failed (log: $PG_LOG)"
+    if ! pg_as "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
+            -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_SOCK' $PG_SETTINGS" start >/dev/null; then
+        tail -n 20 "$PG_LOG" >&2
+        pg_die "server did not start again (log: $PG_LOG)"
+    fi
+    pg_say "restarted immediately (pid $(pg_pid || echo '?')) on 127.0.0.1:$PG_PORT"
+}
+
 pg_status() {
     local pid
     if pid="$(pg_pid)"; then
@@ -238,14 +276,15 @@ pg_status() {
 }
 
 main() {
-    local cmd="${1:-}"
+    local cmd="$PG_CMD"
     pg_locate
     case "$cmd" in
         start)  pg_start ;;
         stop)   pg_stop ;;
         status) pg_status ;;
-        *) echo "usage: $0 start|stop|status   (env CASEFLOW_PG_PORT, default $POSTGRES_PORT from infra/ports.env)" >&2; exit 2 ;;
+        crash-restart) pg_crash_restart ;;
+        *) echo "usage: $0 start|stop|status|crash-restart [--dir <dir>] [--port <port>]   (env CASEFLOW_PG_PORT, default $POSTGRES_PORT from infra/ports.env)" >&2; exit 2 ;;
     esac
 }
 
-main "$@"
+main

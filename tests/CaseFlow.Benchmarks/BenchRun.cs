@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CaseFlow.Benchmarks.Baselines;
 using CaseFlow.Benchmarks.Harness;
+using CaseFlow.Testing.Processes;
 using CaseFlow.Benchmarks.Workload;
 using CaseFlow.Intake.Api.V1;
 using Npgsql;
@@ -31,7 +32,7 @@ public sealed class BenchRun(BenchOptions options)
         await using var infrastructure = new BenchInfrastructure(options);
         await infrastructure.Prepare();
         await using var db = NpgsqlDataSource.Create(options.Postgres);
-        await using var services = new ServiceProcesses(options, infrastructure);
+        await using var services = BenchServices.Create(options, infrastructure);
         var measured = services;
         var cpu = new CpuMeter(() => measured.All.ToDictionary(s => s.Name, s => s.Pid));
 
@@ -106,7 +107,7 @@ public sealed class BenchRun(BenchOptions options)
         Say($"without encryption ({EncryptionOff.Key}={EncryptionOff.Value}): restarting the services on fresh schemas ...");
         await using var infrastructure = new BenchInfrastructure(plain);
         await infrastructure.Prepare();
-        await using var services = new ServiceProcesses(plain, infrastructure, $".{PlainSuffix}");
+        await using var services = BenchServices.Create(plain, infrastructure, $".{PlainSuffix}");
         await services.Start();
         measuring(services);
         var delivery = new Delivery(db, infrastructure);

@@ -1,10 +1,12 @@
 using CaseFlow.ServiceDefaults.Admin;
 using CaseFlow.ServiceDefaults.Errors;
+using CaseFlow.ServiceDefaults.Faults;
 using CaseFlow.ServiceDefaults.Security;
 using CaseFlow.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace CaseFlow.ServiceDefaults.Hosting;
 
@@ -32,6 +34,7 @@ public static class CaseFlowHost
         builder.AddHealth();
         builder.AddRequestLimits();
         builder.AddOperations();
+        builder.Services.AddSingleton(sp => FaultHooks.FromConfiguration(builder.Configuration, sp.GetRequiredService<ILogger<FaultHooks>>()));
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using CaseFlow.ServiceDefaults.EventStore;
+using CaseFlow.ServiceDefaults.Faults;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Security;
 using CaseFlow.ServiceDefaults.Telemetry;
@@ -16,7 +17,7 @@ public sealed record ProcessedMessage(string Id, string MessageType, DateTimeOff
 /// redelivered message finds its id already stored and changes nothing; two deliveries racing each other collide on
 /// the id and only one commits. A conflict with another writer fails the delivery, and the broker retries it.
 /// </summary>
-public sealed class Inbox(EventSessions sessions, ServiceIdentity service, TimeProvider clock)
+public sealed class Inbox(EventSessions sessions, ServiceIdentity service, TimeProvider clock, FaultHooks faults)
 {
     public async Task HandleOnce<TMessage>(ConsumeContext<TMessage> context, string consumer,
         Func<EventWriter, Task> handle) where TMessage : class
@@ -31,6 +32,7 @@ public sealed class Inbox(EventSessions sessions, ServiceIdentity service, TimeP
 
         await handle(new EventWriter(session, Caller.System(service.Name)));
         session.Insert(new ProcessedMessage(id, typeof(TMessage).Name, clock.GetUtcNow()));
+        await faults.AfterConsumerWork(id, context.CancellationToken);
         try
         {
             await session.SaveChangesAsync(context.CancellationToken);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CaseFlow.ServiceDefaults.EventStore;
+using CaseFlow.ServiceDefaults.Faults;
 using CaseFlow.ServiceDefaults.Telemetry;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -25,12 +26,14 @@ public sealed class OutboxRelay : SubscriptionBase
     private readonly IntegrationEventMap map;
     private readonly IBus bus;
     private readonly ILogger<OutboxRelay> logger;
+    private readonly FaultHooks faults;
 
-    public OutboxRelay(IntegrationEventMap map, IBus bus, ILogger<OutboxRelay> logger)
+    public OutboxRelay(IntegrationEventMap map, IBus bus, ILogger<OutboxRelay> logger, FaultHooks faults)
     {
         this.map = map;
         this.bus = bus;
         this.logger = logger;
+        this.faults = faults;
         Name = "outbox-relay";
         foreach (var type in map.EventTypes) IncludeType(type);
         Options.BatchSize = 500;
@@ -45,7 +48,11 @@ public sealed class OutboxRelay : SubscriptionBase
             new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
             async (stream, ct) =>
             {
-                foreach (var e in stream) await PublishUntilAccepted(e, ct);
+                foreach (var e in stream)
+                {
+                    await PublishUntilAccepted(e, ct);
+                    await faults.AfterRelayPublish(page.SequenceCeiling, e.Id, ct);
+                }
             });
         return NullChangeListener.Instance;
     }

@@ -1,0 +1,121 @@
+using Npgsql;
+
+namespace CaseFlow.FaultTests.Harness;
+
+/// <summary>One kind of event that must cross from one service to another and take effect there exactly once.</summary>
+/// <param name="SourceEvent">The publisher's domain event type (Marten's name) whose integration event crosses.</param>
+/// <param name="Consumer">The consumer's name in the target's inbox records (ProcessedMessage id = consumer/message id = consumer/event id).</param>
+/// <param name="ResultEvent">The event the consumer appends on the case's stream in the target, once per case.</param>
+public sealed record Crossing(string Message, string Source, string SourceEvent, string Target, string Consumer, string ResultEvent)
+{
+    public override string ToString() => $"{Message} {Source}→{Target}";
+}
+
+/// <summary>Counts of one crossing: sent on the source side, processed and applied on the target side.</summary>
+public sealed record Balance(Crossing Crossing, long Sent, long Processed, long Applied, IReadOnlyList<Guid> Lost, IReadOnlyList<Guid> AppliedTwice)
+{
+    public override string ToString() =>
+        $"{Crossing}: sent {Sent}, processed {Processed}, applied {Applied}, lost {Lost.Count}, applied twice {AppliedTwice.Count}";
+}
+
+/// <summary>
+/// The check run after every scenario: every event that should cross services did, and took effect exactly once (per
+/// case and per message type, counted on both sides in the services' own stores); every case an operator was told was
+/// opened exists once, and no other; nothing waits in a queue; nothing is in an _error queue but the poison sent on purpose.
+/// </summary>
+public sealed class Conservation(string postgres, RabbitManagement broker)
+{
+    public static readonly IReadOnlyList<Crossing> Crossings =
+    [
+        new("CaseOpened", "intake", "case_opened", "correspondence", "OpenFileWhenCaseOpened", "correspondence_file_opened"),
+        new("CaseOpened", "intake", "case_opened", "reunification", "OpenFileWhenCaseOpened", "case_file_opened"),
+    ];
+
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
+
+    public sealed record Report(IReadOnlyList<Balance> Balances, long ErrorMessages, long CasesOpened)
+    {
+        public long Lost => Balances.Sum(b => b.Lost.Count);
+        public long AppliedTwice => Balances.Sum(b => b.AppliedTwice.Count);
+        public override string ToString() =>
+            $"{CasesOpened} cases; {string.Join("; ", Balances)}; {ErrorMessages} message(s) in _error queues";
+    }
+
+    /// <summary>
+    /// Waits (bounded) until delivery has settled — nothing lost any more, every queue empty, the counts unchanged over
+    /// two looks — then asserts the balance. <paramref name="opened"/>: cases the API confirmed; <paramref name="openedDirectly"/>:
+    /// streams a scenario wrote past the API; <paramref name="poison"/>: messages sent malformed on purpose.
+    /// </summary>
+    public async Task<Report> Verify(IReadOnlyCollection<Guid> opened, IReadOnlyCollection<Guid> openedDirectly, int poison)
+    {
+        var deadline = DateTime.UtcNow + Limit;
+        Report? previous = null;
+        var steady = 0;
+        while (true)
+        {
+            var report = await Count();
+            var queued = (await broker.Queues()).Where(q => !q.Name.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Total);
+            steady = report.Lost == 0 && queued == 0 && report.ToString() == previous?.ToString() ? steady + 1 : 0;
+            previous = report;
+            if (steady >= 2) break;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"delivery did not settle in {Limit.TotalSeconds:0} s: {report}; {queued} message(s) still queued; lost cases: " +
+                    string.Join(", ", report.Balances.SelectMany(b => b.Lost).Distinct().Take(10)));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+        }
+
+        previous.AppliedTwice.ShouldBe(0, $"applied twice: {previous}");
+        previous.ErrorMessages.ShouldBe(poison, $"only the poison may be parked: {previous}");
+        var cases = await CaseStreams();
+        cases.Except(opened).Except(openedDirectly).ShouldBeEmpty("a case opened that no operator was told of (a retried request opened it twice?)");
+        opened.Except(cases).ShouldBeEmpty("a case the API confirmed is missing");
+        return previous;
+    }
+
+    public async Task<Report> Count()
+    {
+        await using var db = new NpgsqlConnection(postgres);
+        await db.OpenAsync();
+        var balances = new List<Balance>();
+        foreach (var c in Crossings)
+        {
+            var sent = await Scalar(db, $"select count(*) from {c.Source}.mt_events where type = '{c.SourceEvent}'");
+            var processed = await Scalar(db, $"select count(*) from {c.Target}.mt_doc_processedmessage where id like '{c.Consumer}/%'");
+            var applied = await Scalar(db, $"select count(*) from {c.Target}.mt_events where type = '{c.ResultEvent}'");
+            // Lost: no inbox record of that very message, or no effect on the case.
+            var lost = await Ids(db, $"""
+                select e.stream_id from {c.Source}.mt_events e
+                where e.type = '{c.SourceEvent}'
+                  and (not exists (select 1 from {c.Target}.mt_doc_processedmessage p where p.id = '{c.Consumer}/' || e.id::text)
+                    or not exists (select 1 from {c.Target}.mt_events r where r.stream_id = e.stream_id and r.type = '{c.ResultEvent}'))
+                """);
+            var twice = await Ids(db, $"select stream_id from {c.Target}.mt_events where type = '{c.ResultEvent}' group by stream_id having count(*) > 1");
+            balances.Add(new Balance(c, sent, processed, applied, lost, twice));
+        }
+        var errors = (await broker.Queues()).Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Total);
+        var cases = await Scalar(db, "select count(*) from intake.mt_events where type = 'case_opened'");
+        return new Report(balances, errors, cases);
+    }
+
+    private async Task<IReadOnlyList<Guid>> CaseStreams()
+    {
+        await using var db = new NpgsqlConnection(postgres);
+        await db.OpenAsync();
+        return await Ids(db, "select stream_id from intake.mt_events where type = 'case_opened'");
+    }
+
+    private static async Task<long> Scalar(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private static async Task<IReadOnlyList<Guid>> Ids(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CaseFlow.Access;
+using CaseFlow.Testing.Processes;
+
+namespace CaseFlow.FaultTests.Harness;
+
+/// <summary>
+/// Operator traffic through Intake's JSON API, as a supervisor. A call that fails because a process or the database
+/// is down is retried with the same request id, as a client should: the retry must not open the case twice.
+/// </summary>
+public sealed class Operator(ServiceProcesses services) : IDisposable
+{
+    private static readonly TimeSpan RetryLimit = TimeSpan.FromSeconds(90);
+    private readonly HttpClient intake = Client(services, "intake");
+
+    /// <summary>Every case this operator was told was opened.</summary>
+    public ConcurrentBag<Guid> Opened { get; } = [];
+    /// <summary>Calls answered with a failure and sent again.</summary>
+    public int Retries => retries;
+    private int retries;
+
+    public async Task<Guid> OpenCase(string center = "kara-suu")
+    {
+        var body = new
+        {
+            requestId = Guid.NewGuid().ToString(),
+            centerId = center,
+            category = "family-separation",
+            applicantName = "Alima",
+            occurredAt = "2020-04-02T09:00:00Z",
+        };
+        var deadline = DateTime.UtcNow + RetryLimit;
+        while (true)
+        {
+            try
+            {
+                using var response = await intake.PostAsJsonAsync("/v1/cases", body);
+                if (response.IsSuccessStatusCode)
+                {
+                    var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+                    var id = Guid.Parse(json["caseId"]!.GetValue<string>());
+                    Opened.Add(id);
+                    return id;
+                }
+                if (response.StatusCode is not (HttpStatusCode.InternalServerError or HttpStatusCode.ServiceUnavailable
+                    or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout))
+                    throw new InvalidOperationException($"OpenCase answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("OpenCase kept failing for 90 s");
+            Interlocked.Increment(ref retries);
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Opens <paramref name="count"/> cases with <paramref name="concurrency"/> callers at once.</summary>
+    public async Task<IReadOnlyList<Guid>> OpenCases(int count, int concurrency = 16)
+    {
+        var ids = new ConcurrentBag<Guid>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+            async (_, _) => ids.Add(await OpenCase()));
+        return [.. ids];
+    }
+
+    /// <summary>Readiness of one service: true when /health/ready answers 200.</summary>
+    public async Task<bool> Ready(string service)
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try { return (await probe.GetAsync(new Uri(services.HttpOf(service), "/health/ready"))).IsSuccessStatusCode; }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
+    }
+
+    private static HttpClient Client(ServiceProcesses services, string name)
+    {
+        var token = DevelopmentTokens.Issue(services.SigningKey, "fault-supervisor", CallerRoles.Supervisor, null, TimeSpan.FromHours(2));
+        var client = new HttpClient { BaseAddress = services.HttpOf(name), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public void Dispose() => intake.Dispose();
+}

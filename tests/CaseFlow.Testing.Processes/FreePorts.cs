@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace CaseFlow.Testing.Processes;
+
+/// <summary>
+/// Ports below Linux's range for outgoing connections (32768+), so no client takes one between a stop and a restart.
+/// Each caller picks from its own range so that runs side by side do not collide.
+/// </summary>
+public static class FreePorts
+{
+    /// <summary>A block of <paramref name="size"/> consecutive free ports starting at a multiple of the size inside [from, to).</summary>
+    public static int Block(int from, int to, int size)
+    {
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            var port = from + Random.Shared.Next(0, (to - from) / size) * size;
+            if (Enumerable.Range(port, size).All(IsFree)) return port;
+        }
+        throw new InvalidOperationException($"no {size} free ports in {from}-{to}");
+    }
+
+    public static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException) { return false; }
+    }
+}
