@@ -26,7 +26,6 @@ public sealed class PoisonMessageTests(FaultSystem system) : Scenario(system)
         var parked = await Eventually.Get(async () => (await broker.Peek(queue + "_error", 10)).FirstOrDefault(), "the poison in " + queue + "_error");
         var headers = parked!["properties"]!["headers"]!.AsObject();
         headers["MT-Reason"]?.GetValue<string>().ShouldBe("fault");
-        Console.WriteLine("poison headers: " + headers.ToJsonString());
         headers.Select(h => h.Key).ShouldContain(k => k.StartsWith("MT-Fault-", StringComparison.Ordinal));
 
         await Operator.OpenCases(10);
