@@ -1,3 +1,4 @@
+using CaseFlow.Intake.Cases.Exporting;
 using CaseFlow.Intake.Cases.GettingDetails;
 using CaseFlow.Intake.Cases.Listing;
 using CaseFlow.Intake.Cases.Timeline;
@@ -13,6 +14,12 @@ public sealed partial class IntakeApi
 
     public override Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context) =>
         Read(context, (session, caller, ct) => CaseListQuery.Run(session, index, request, caller, ct));
+
+    public override async Task ExportCases(ExportCasesRequest request, IServerStreamWriter<CaseExportRow> responseStream, ServerCallContext context)
+    {
+        await using var session = sessions.Query();
+        await Cases.Exporting.ExportCases.Run(session, reference, request, CallerOf(context), responseStream, context.CancellationToken);
+    }
 
     public override Task<CaseTimeline> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context) =>
         Read(context, (session, caller, ct) => CaseTimelineView.Read(session, request, caller, ct));
