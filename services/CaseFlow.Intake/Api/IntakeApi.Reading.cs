@@ -18,7 +18,7 @@ public sealed partial class IntakeApi
     public override async Task ExportCases(ExportCasesRequest request, IServerStreamWriter<CaseExportRow> responseStream, ServerCallContext context)
     {
         await using var session = sessions.Query();
-        await Cases.Exporting.ExportCases.Run(session, reference, request, CallerOf(context), responseStream, context.CancellationToken);
+        await Cases.Exporting.ExportCases.Run(session, reference, request, CallerOf(context), responseStream, context);
     }
 
     public override Task<CaseTimeline> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context) =>

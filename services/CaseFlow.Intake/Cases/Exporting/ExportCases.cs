@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseFlow.Intake.Cases.Listing;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -11,8 +12,12 @@ namespace CaseFlow.Intake.Cases.Exporting;
 /// </summary>
 public static class ExportCases
 {
+    public const string TotalRowsHeader = "x-caseflow-total-rows";
+    /// <summary>"hidden" when the caller's role sees no personal data: a file then has no personal columns at all.</summary>
+    public const string PersonalColumnsHeader = "x-caseflow-personal-columns";
+
     public static async Task Run(IQuerySession session, ReferenceData.ReferenceData reference, V1.ExportCasesRequest request,
-        Caller caller, IServerStreamWriter<V1.CaseExportRow> rows, CancellationToken ct)
+        Caller caller, IServerStreamWriter<V1.CaseExportRow> rows, ServerCallContext context)
     {
         var onlyCenter = caller.HeldToOwnCenter ? caller.Center ?? "" : null;
         var check = new InputCheck();
@@ -39,6 +44,13 @@ public static class ExportCases
         if (request.OpenedFrom is { } from) { var at = from.ToDateTimeOffset(); cases = cases.Where(c => c.OpenedAt >= at); }
         if (request.OpenedTo is { } to) { var at = to.ToDateTimeOffset(); cases = cases.Where(c => c.OpenedAt < at); }
 
+        // How many rows to expect, for a progress bar: counted before the rows, so a case added meanwhile may come in excess.
+        var ct = context.CancellationToken;
+        await context.WriteResponseHeadersAsync(new Metadata
+        {
+            { TotalRowsHeader, (await cases.CountAsync(ct)).ToString(CultureInfo.InvariantCulture) },
+            { PersonalColumnsHeader, PersonalData.SeenBy(caller.Role) ? "shown" : "hidden" },
+        });
         await foreach (var found in cases.OrderBy(c => c.ListPosition).ToAsyncEnumerable(ct))
             await rows.WriteAsync(Row(found, reference));
     }
