@@ -29,6 +29,7 @@ public static class CaseFlowHost
         builder.AddGrpcApi();
         builder.AddHealth();
         builder.AddRequestLimits();
+        builder.AddApiReference(service);
         return builder;
     }
 
@@ -40,6 +41,7 @@ public static class CaseFlowHost
         app.UseRateLimiter(); // after authentication: the bucket is the caller's own
         app.UseJsonBodyCheck(); // after the token check: a stranger learns nothing, not even a parse error
         app.MapHealth();
+        app.MapApiReference();
         app.MapMetrics();
         app.MapGrpcReflectionService();
         app.MapGrpcService<AdminApi>().RequireAuthorization();
