@@ -130,7 +130,7 @@ public static class KaraSuuStory
     }
 
     /// <summary>Waits for something another service learns through the broker.</summary>
-    private static async Task Until(Func<Task<JsonObject?>> probe, Func<JsonObject, bool> done, string what)
+    internal static async Task Until(Func<Task<JsonObject?>> probe, Func<JsonObject, bool> done, string what)
     {
         var deadline = DateTime.UtcNow + DeliveryLimit;
         while (await probe() is not { } found || !done(found))
