@@ -35,6 +35,12 @@ public static class ExportCommand
             { center, province, status, category, priority, from, to, format, role, asCenter, user, purpose };
         cases.SetAction(async (result, ct) =>
         {
+            foreach (var (option, value) in new[] { ("--from", result.GetValue(from)), ("--to", result.GetValue(to)) })
+                if (value is { Length: > 0 } && !DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    await Console.Error.WriteLineAsync($"{option}: '{value}' is not a date (2020-01-01) or a time (2020-01-01T09:00:00Z)");
+                    return 2;
+                }
             var filter = new ExportCasesRequest
             {
                 CenterId = result.GetValue(center) ?? "", Province = result.GetValue(province) ?? "", Status = result.GetValue(status) ?? "",
