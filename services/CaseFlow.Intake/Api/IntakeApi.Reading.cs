@@ -1,4 +1,5 @@
 using CaseFlow.Intake.Cases.Dashboards;
+using CaseFlow.Intake.Cases.Exporting;
 using CaseFlow.Intake.Cases.GettingDetails;
 using CaseFlow.Intake.Cases.Listing;
 using CaseFlow.Intake.Cases.Timeline;
@@ -14,6 +15,12 @@ public sealed partial class IntakeApi
 
     public override Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context) =>
         Read(context, (session, caller, ct) => CaseListQuery.Run(session, index, request, caller, ct));
+
+    public override async Task ExportCases(ExportCasesRequest request, IServerStreamWriter<CaseExportRow> responseStream, ServerCallContext context)
+    {
+        await using var session = sessions.Query();
+        await Cases.Exporting.ExportCases.Run(session, reference, request, CallerOf(context), responseStream, context);
+    }
 
     public override Task<CaseTimeline> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context) =>
         Read(context, (session, caller, ct) => CaseTimelineView.Read(session, request, caller, ct));

@@ -35,6 +35,7 @@ public static class CaseFlowHost
         builder.AddRequestLimits();
         builder.AddOperations();
         builder.Services.AddSingleton(sp => FaultHooks.FromConfiguration(builder.Configuration, sp.GetRequiredService<ILogger<FaultHooks>>()));
+        builder.AddApiReference(service);
         return builder;
     }
 
@@ -46,6 +47,7 @@ public static class CaseFlowHost
         app.UseRateLimiter(); // after authentication: the bucket is the caller's own
         app.UseJsonBodyCheck(); // after the token check: a stranger learns nothing, not even a parse error
         app.MapHealth();
+        app.MapApiReference();
         app.MapMetrics();
         app.MapGrpcReflectionService();
         app.MapGrpcService<AdminApi>().RequireAuthorization();

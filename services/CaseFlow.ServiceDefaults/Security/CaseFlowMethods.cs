@@ -10,6 +10,9 @@ namespace CaseFlow.ServiceDefaults.Security;
 /// </summary>
 public sealed record DeclaredMethod(MethodDescriptor Descriptor, IReadOnlyList<string> Roles, IReadOnlyList<string> OwnCenterOnly)
 {
+    /// <summary>Whether it is an export: a stream of rows under one filter, recorded in the access log once.</summary>
+    public bool IsExport => Descriptor.GetOptions()?.GetExtension(OptionsExtensions.Access) is { Export: true };
+
     /// <summary>The name gRPC calls it by, e.g. <c>/caseflow.intake.v1.Intake/OpenCase</c>.</summary>
     public string GrpcName => CaseFlowMethods.GrpcName(Descriptor);
 

@@ -77,7 +77,8 @@ public sealed record PolicyCall(DeclaredMethod Method, RunningService Service, s
         }
     }
 
-    private static IEnumerable<RunningService> ServicesOf(CaseFlowSystem system, DeclaredMethod method) => method.Descriptor.Service.FullName switch
+    /// <summary>The services that serve a method: the audit and admin rpcs are on each.</summary>
+    public static IEnumerable<RunningService> ServicesOf(CaseFlowSystem system, DeclaredMethod method) => method.Descriptor.Service.FullName switch
     {
         "caseflow.intake.v1.Intake" => [system.Intake],
         "caseflow.correspondence.v1.Correspondence" => [system.Correspondence],

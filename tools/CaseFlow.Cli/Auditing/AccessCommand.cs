@@ -50,6 +50,7 @@ public static class AccessCommand
             var center = read["center"]?.ToString() is { Length: > 0 } c ? $", {c}" : "";
             var call = read["call"]!.ToString();
             text.Append($"  {at:yyyy-MM-dd HH:mm:ss}Z  {read["service"],-15} {read["user"]} ({read["role"]}{center})  case {read["caseId"]}  {call[(call.LastIndexOf('/') + 1)..]}");
+            if (read["filter"]?.ToString() is { Length: > 0 } filter) text.Append($"  export of {filter}");
             if (read["purpose"]?.ToString() is { Length: > 0 } purpose) text.Append($"  purpose: {purpose}");
             text.AppendLine();
         }

@@ -10,11 +10,15 @@ public static class DemoCommand
 {
     public static Command Create()
     {
-        var command = new Command("demo", "Load the Kara-Suu story (DESIGN.md) into the running services through their public APIs");
-        command.SetAction(async (_, _) =>
+        var cases = new Option<int>("--cases") { Description = "instead of the story, load this many synthetic cases of 2020–2021 (re-runnable)" };
+        var seed = new Option<int>("--seed") { Description = "the seed of the synthetic cases: the same seed loads (and re-loads) the same cases", DefaultValueFactory = _ => 2020 };
+        var command = new Command("demo", "Load the Kara-Suu story (DESIGN.md), or --cases N synthetic cases, into the running services through their public APIs")
+            { cases, seed };
+        command.SetAction(async (result, ct) =>
         {
             var coordinator = As(ServiceEndpoints.SignedToken("coordinator", CallerRoles.Supervisor, center: null));
             await EnsureReady(coordinator);
+            if (result.GetValue(cases) is > 0 and var n) return await LoadSynthetic(n, result.GetValue(seed), ct);
             var outcome = await KaraSuuStory.Run(
                 As(ServiceEndpoints.SignedToken("lawyer-kara-suu", CallerRoles.Operator, "kara-suu")),
                 coordinator,
@@ -47,6 +51,21 @@ public static class DemoCommand
             throw new CliFailure($"{api.Name} at {api.Address} is not ready: {string.Join("; ", problems)}\n" +
                 "See ./caseflow infra status (PostgreSQL, RabbitMQ) and ./caseflow admin status (the services).");
         }
+    }
+
+    private static async Task<int> LoadSynthetic(int cases, int seed, CancellationToken ct)
+    {
+        var load = new SyntheticCases(center => As(ServiceEndpoints.SignedToken($"lawyer-{center}", CallerRoles.Operator, center)),
+            As(ServiceEndpoints.SignedToken("coordinator", CallerRoles.Supervisor, center: null)), seed);
+        SyntheticCases.Loaded loaded;
+        using (var bar = Exporting.ProgressBar.OnStderr("cases", cases))
+        {
+            var gate = new Lock();
+            loaded = await load.Load(cases, by => { lock (gate) bar.Advance(by); }, ct);
+        }
+        Console.WriteLine($"{loaded.CaseIds.Count} cases (seed {seed}): {loaded.Separated} with a separated child, {loaded.Letters} with a letter, " +
+            $"{loaded.Closed} closed; {loaded.Flights} flights, {loaded.Cancelled} cancelled. Loading again with the same seed adds nothing.");
+        return 0;
     }
 
     private static CaseFlowApis As(string token) => CaseFlowApis.At(

@@ -130,7 +130,7 @@ public static class KaraSuuStory
     }
 
     /// <summary>Waits for something another service learns through the broker; gives up naming the service and what it waited for.</summary>
-    private static async Task Until(JsonApi service, string path, Func<JsonObject, bool> done, string what)
+    internal static async Task Until(JsonApi service, string path, Func<JsonObject, bool> done, string what)
     {
         var deadline = DateTime.UtcNow + DeliveryLimit;
         while (await service.Find(path) is not { } found || !done(found))

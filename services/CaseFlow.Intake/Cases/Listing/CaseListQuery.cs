@@ -55,7 +55,7 @@ public static class CaseListQuery
         OpenedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(c.OpenedAt), Version = (int)c.Version,
     };
 
-    private static T? Parse<T>(InputCheck check, string word, string field) where T : struct, Enum
+    internal static T? Parse<T>(InputCheck check, string word, string field) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(word)) return null;
         if (Words.TryParse<T>(word, out var value)) return value;

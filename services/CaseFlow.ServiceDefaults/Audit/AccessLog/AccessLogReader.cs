@@ -52,7 +52,7 @@ public sealed class AccessLogReader(NpgsqlDataSource database, IDocumentStore st
             {
                 Sequence = reader.GetInt64(0), Version = reader.GetInt64(1), CaseId = read.CaseId?.ToString() ?? "",
                 ReadId = read.ReadId.ToString(), User = read.User, Role = read.Role, Center = read.Center ?? "", Call = read.Call,
-                Purpose = read.Purpose.Shown(), ReadAt = Timestamp.FromDateTimeOffset(read.OccurredAt), Hash = reader.GetString(3),
+                Purpose = read.Purpose.Shown(), ReadAt = Timestamp.FromDateTimeOffset(read.OccurredAt), Hash = reader.GetString(3), Filter = read.Filter ?? "",
             });
         }
         return page;

@@ -15,7 +15,8 @@ public sealed class AccessLogWriter(StreamCommands commands, SubjectKeys keys, R
 {
     private static readonly CommandCall Recording = new("record-personal-data-read", RequestId: null, ExpectedVersion: null);
 
-    public async Task Record(Caller reader, string call, string? purpose, IReadOnlySet<Guid?> cases, CancellationToken ct)
+    public async Task Record(Caller reader, string call, string? purpose, IReadOnlySet<Guid?> cases, CancellationToken ct,
+        string? filter = null)
     {
         var (readId, at) = (Guid.CreateVersion7(), clock.GetUtcNow());
         if (!string.IsNullOrEmpty(purpose))
@@ -27,7 +28,7 @@ public sealed class AccessLogWriter(StreamCommands commands, SubjectKeys keys, R
             foreach (var caseId in cases.OrderBy(id => id))
                 writer.Append(PersonalDataRead.StreamOf(caseId),
                     [new PersonalDataRead(caseId, readId, reader.User, reader.Role, reader.Center, call,
-                        string.IsNullOrEmpty(purpose) ? null : Sealed.For(PersonalDataRead.PurposeSubject(caseId, at), purpose), at)]);
+                        string.IsNullOrEmpty(purpose) ? null : Sealed.For(PersonalDataRead.PurposeSubject(caseId, at), purpose), at, filter)]);
             return Task.FromResult(new Empty());
         }, ct);
     }

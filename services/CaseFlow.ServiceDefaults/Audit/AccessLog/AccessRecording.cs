@@ -22,9 +22,34 @@ public static class AccessRecording
             Caller.From(http.User), context.Method, StatedPurpose.Of(http), cases, context.CancellationToken);
     }
 
-    /// <summary>A response stream whose every message is recorded before it is written.</summary>
+    /// <summary>
+    /// A response stream whose every message is recorded before it is written; an export's (declared in its proto) is
+    /// recorded once, naming its filter, before the first row that shows personal data.
+    /// </summary>
     public static IServerStreamWriter<T> Recorded<T>(IServerStreamWriter<T> inner, ServerCallContext context, object? request) =>
-        new RecordedWriter<T>(inner, context, request);
+        CaseFlowMethods.Find(context.Method) is { IsExport: true } && request is IMessage filter
+            ? new ExportWriter<T>(inner, context, filter)
+            : new RecordedWriter<T>(inner, context, request);
+
+    private sealed class ExportWriter<T>(IServerStreamWriter<T> inner, ServerCallContext context, IMessage filter) : IServerStreamWriter<T>
+    {
+        private bool recorded;
+
+        public WriteOptions? WriteOptions { get => inner.WriteOptions; set => inner.WriteOptions = value; }
+
+        public async Task WriteAsync(T message)
+        {
+            if (!recorded && message is IMessage row && PersonalDataShown.ShownIn(row, null).Count > 0)
+            {
+                var http = context.GetHttpContext();
+                await http.RequestServices.GetRequiredService<AccessLogWriter>().Record(
+                    Caller.From(http.User), context.Method, StatedPurpose.Of(http), new HashSet<Guid?> { null }, context.CancellationToken,
+                    filter: JsonFormatter.Default.Format(filter));
+                recorded = true;
+            }
+            await inner.WriteAsync(message);
+        }
+    }
 
     private sealed class RecordedWriter<T>(IServerStreamWriter<T> inner, ServerCallContext context, object? request) : IServerStreamWriter<T>
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using CaseFlow.ServiceDefaults.Privacy;
 using Marten;
 
@@ -10,9 +11,12 @@ namespace CaseFlow.ServiceDefaults.Audit.AccessLog;
 /// stated, if any) and when (the service's clock). One read of several cases is one event per case, with one read id.
 /// The purpose is free text and may name people: it is sealed under a key of the case's log for that month, which the
 /// retention sweep erases after <c>Retention:AccessLogPurposeDays</c>; who read what, and when, stays.
+/// An export is one event naming its filter (the request as JSON, with no personal field in it) instead of its cases.
 /// </summary>
 public sealed record PersonalDataRead(
-    Guid? CaseId, Guid ReadId, string User, string Role, string? Center, string Call, Sealed<string>? Purpose, DateTimeOffset OccurredAt)
+    Guid? CaseId, Guid ReadId, string User, string Role, string? Center, string Call, Sealed<string>? Purpose, DateTimeOffset OccurredAt,
+    // Left out when absent, so the reads logged before exports existed serialize, and so hash, as they always did.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Filter = null)
 {
     /// <summary>The subject the purposes stated in one month's reads of a case are sealed under.</summary>
     public static Guid PurposeSubject(Guid? caseId, DateTimeOffset at) => Subjects.Of(caseId ?? Guid.Empty, $"access-log/{at.UtcDateTime:yyyy-MM}");
