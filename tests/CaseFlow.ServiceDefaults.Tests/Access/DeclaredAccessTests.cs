@@ -34,13 +34,13 @@ public sealed class DeclaredAccessTests
     }
 
     [Fact]
-    public void Supervisors_alone_edit_agencies_approve_letters_run_flights_issue_manifests_erase_people_and_administer_projections()
+    public void Supervisors_alone_edit_agencies_approve_letters_run_flights_issue_manifests_erase_people_and_administer_projections_dead_letters_and_status()
     {
         Methods.Where(m => m.Roles.SequenceEqual([Caller.Supervisor])).Select(m => m.Descriptor.Name).ShouldBe(
         [
             "ApproveLetter", "CreateAgency", "UpdateAgency", "DeleteAgency",
             "ScheduleFlight", "ChangeFlightCapacity", "CancelFlight", "RecordFlightDeparture", "RecordFlightArrival", "IssueManifest",
-            "ListProjections", "RebuildProjection", "ErasePersonalData",
+            "ListProjections", "RebuildProjection", "ListDeadLetters", "ReplayDeadLetters", "GetStatus", "ErasePersonalData",
         ], ignoreOrder: true);
     }
 
