@@ -7,6 +7,7 @@ using CaseFlow.ServiceDefaults.Audit;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
 using CaseFlow.ServiceDefaults.Privacy;
+using CaseFlow.ServiceDefaults.Reporting;
 using JasperFx.Events.Projections;
 
 namespace CaseFlow.Intake;
@@ -25,7 +26,8 @@ public static class IntakeService
         builder.AddMessaging(Identity, bus => bus.AddConsumer<NoteOnCaseTimeline>());
         builder.Services.AddSingleton(builder.Configuration.GetSection("ReferenceData").Get<ReferenceData.ReferenceData>()
             ?? new ReferenceData.ReferenceData());
-        builder.Services.AddHostedService<DashboardViews>();
+        builder.AddReporting<ReportingTables>(Identity);
+        builder.Services.AddSingleton<GetCaseloadStatisticsHandler>();
         builder.AddCaseAudit<Case>(state => state.CenterId);
         customize?.Invoke(builder);
 

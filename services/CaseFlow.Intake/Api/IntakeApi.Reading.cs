@@ -1,3 +1,4 @@
+using CaseFlow.Intake.Cases.Dashboards;
 using CaseFlow.Intake.Cases.GettingDetails;
 using CaseFlow.Intake.Cases.Listing;
 using CaseFlow.Intake.Cases.Timeline;
@@ -16,4 +17,7 @@ public sealed partial class IntakeApi
 
     public override Task<CaseTimeline> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context) =>
         Read(context, (session, caller, ct) => CaseTimelineView.Read(session, request, caller, ct));
+
+    public override Task<CaseloadStatistics> GetCaseloadStatistics(CaseloadFilter request, ServerCallContext context) =>
+        statistics.Handle(request, CallerOf(context), context.CancellationToken);
 }

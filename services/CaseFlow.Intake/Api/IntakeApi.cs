@@ -10,7 +10,7 @@ namespace CaseFlow.Intake.Api;
 /// </summary>
 public sealed partial class IntakeApi(
     StreamCommands commands, EventSessions sessions, ReferenceData.ReferenceData reference, TimeProvider clock,
-    BlindIndex index, SubjectKeys keys) : V1.Intake.IntakeBase
+    BlindIndex index, SubjectKeys keys, Cases.Dashboards.GetCaseloadStatisticsHandler statistics) : V1.Intake.IntakeBase
 {
     public override Task<OpenCaseResponse> OpenCase(OpenCaseRequest request, ServerCallContext context) =>
         OpenCaseRules.Handle(commands, request, CallerOf(context), reference, Now, context.CancellationToken);

@@ -1,0 +1,94 @@
+using CaseFlow.ServiceDefaults.Errors;
+using CaseFlow.ServiceDefaults.Reporting;
+using CaseFlow.Reporting.V1;
+using Npgsql;
+
+namespace CaseFlow.Intake.Cases.Dashboards;
+
+/// <summary>
+/// The caseload figures of the dashboards and the donors' indicators, aggregated by PostgreSQL over the reporting view of
+/// the case snapshots (ReportingTables). Every key is defined in docs/reporting.md.
+/// </summary>
+public sealed class GetCaseloadStatisticsHandler(NpgsqlDataSource database, ReportingNames names, ReferenceData.ReferenceData reference,
+    TimeProvider clock)
+{
+    /// <summary>Outcomes that count as positive in the donors' share: the applicant's problem was solved.</summary>
+    public static readonly IReadOnlyList<string> PositiveOutcomes = ["reunified", "returned-abroad", "resolved-by-advice"];
+
+    public async Task<CaseloadStatistics> Handle(CaseloadFilter request, Caller caller, CancellationToken ct)
+    {
+        var check = new InputCheck();
+        check.That(string.IsNullOrWhiteSpace(request.CenterId) || reference.IsCenter(request.CenterId.Trim()), "centerId",
+            $"unknown center '{request.CenterId}'; known: {reference.KnownCenters}");
+        check.That(string.IsNullOrWhiteSpace(request.Province) || reference.Centers.Any(c => c.Province == request.Province.Trim()), "province",
+            $"unknown province '{request.Province}'; known: {string.Join(", ", reference.Centers.Select(c => c.Province).Distinct())}");
+        check.ThrowIfAny();
+        var scope = StatisticsScope.Parse(request.CenterId, request.From, request.To, request.Province, request.AsOf, caller, clock.GetUtcNow());
+
+        var queries = new FigureQueries(database, scope);
+        var answer = new CaseloadStatistics
+        {
+            AsOf = scope.AsOfTimestamp,
+            Filter = new CaseloadFilter
+            {
+                CenterId = scope.Center ?? "", Province = scope.Province ?? "", From = request.From.Trim(), To = request.To.Trim(),
+                AsOf = scope.AsOfTimestamp,
+            },
+            Cases = queries.Total("caseload.cases", $"{Cases} select count(*) from opened"),
+            ByProvince = queries.Breakdown("caseload.by_province", By("province")),
+            ByCenter = queries.Breakdown("caseload.by_center", By("center_id")),
+            ByCategory = queries.Breakdown("caseload.by_category", By("category")),
+            ByStatus = queries.Breakdown("caseload.by_status", By("case when closed_at <= $5 then 'closed' else 'open' end")),
+            ByPriority = queries.Breakdown("caseload.by_priority", By("priority")),
+            PerWeek = new() { Key = "caseload.per_week" },
+            Outcomes = queries.Breakdown("caseload.outcomes", $"{Cases} select outcome, count(*) from closed group by 1 order by 1"),
+            TimeToFirstConsultation = queries.Duration("caseload.time_to_first_consultation",
+                Days("first_consultation_at - opened_at", "opened where first_consultation_at <= $5")),
+            TimeToClosure = queries.Duration("caseload.time_to_closure", Days("closed_at - opened_at", "closed")),
+            PeopleGivenLegalAid = new() { Key = "donors.people_given_legal_aid" },
+            PositiveOutcomeShare = queries.Share("donors.positive_outcome_share",
+                $"{Cases} select count(*) filter (where outcome in ({string.Join(", ", PositiveOutcomes.Select(o => $"'{o}'"))})), count(*) from closed"),
+        };
+        queries.Rows($"""
+            {Cases}
+            select week, sum(opened)::bigint, sum(closed)::bigint from (
+              select to_char(opened_at at time zone 'UTC', 'IYYY-"W"IW') as week, 1 as opened, 0 as closed from opened
+              union all
+              select to_char(closed_at at time zone 'UTC', 'IYYY-"W"IW'), 0, 1 from closed) flow
+            group by week order by week
+            """, r => answer.PerWeek.Weeks.Add(new WeekFlow { Week = r.GetString(0), Opened = r.GetInt64(1), Closed = r.GetInt64(2) }));
+        queries.Rows($"""
+            {Cases}
+            select sex, age_group, province, category, count(*) from opened where first_consultation_at <= $5
+            group by 1, 2, 3, 4 order by 1, 2, 3, 4
+            """, r => answer.PeopleGivenLegalAid.Rows.Add(new LegalAidRecipients
+            {
+                Sex = r.GetString(0), AgeGroup = r.GetString(1), Province = r.GetString(2), Category = r.GetString(3), People = r.GetInt64(4),
+            }));
+        await queries.Run(ct);
+        return answer;
+    }
+
+    /// <summary>
+    /// The cases of the scope as of $5 (opened by then), those opened in the period, and those closed in it by then. A case
+    /// closed after as_of is open as of it; reopened since, it counts as open (the snapshot keeps its last closing only).
+    /// </summary>
+    private string Cases => $"""
+        with scoped as (
+          select * from {names.Schema}.cases
+          where opened_at <= $5 and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)),
+        opened as (
+          select * from scoped where ($3::timestamptz is null or opened_at >= $3) and ($4::timestamptz is null or opened_at < $4)),
+        closed as (
+          select * from scoped
+          where closed_at <= $5 and ($3::timestamptz is null or closed_at >= $3) and ($4::timestamptz is null or closed_at < $4))
+        """;
+
+    private string By(string dimension) => $"{Cases} select {dimension} as value, count(*) from opened group by 1 order by 1";
+
+    private string Days(string interval, string from) => $"""
+        {Cases}
+        select count(*), percentile_cont(0.5) within group (order by days), percentile_cont(0.9) within group (order by days)
+        from (select (extract(epoch from {interval}) / 86400)::float8 as days from {from}) d
+        """;
+}
