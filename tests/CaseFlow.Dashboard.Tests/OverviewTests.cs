@@ -92,7 +92,7 @@ public sealed class OverviewTests(StoryFixture system) : IClassFixture<StoryFixt
     {
         var token = RunningService.Bearer(system.Token(CaseFlow.Access.CallerRoles.Dashboard, null, "api-reader"));
         await Eventually.True(async () => (await new ReunificationClient(system.Reunification.Grpc)
-            .GetReunificationStatisticsAsync(new GetReunificationStatisticsRequest(), token)).SeparatedChildrenReunified?.Count > 0, "the reunion to be counted");
+            .GetReunificationStatisticsAsync(new GetReunificationStatisticsRequest(), token)).Completed.Sum(c => c.Completed) > 0, "the reunion to be counted");
         return DateTimeOffset.UtcNow;
     }
 }
