@@ -12,6 +12,7 @@ using CaseFlow.Correspondence.Templates;
 using CaseFlow.ServiceDefaults.Audit;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
+using CaseFlow.ServiceDefaults.Reporting;
 using JasperFx.Events.Projections;
 
 namespace CaseFlow.Correspondence;
@@ -39,6 +40,7 @@ public static class CorrespondenceService
         builder.Services.AddSingleton<DeadlineWatch>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineWatch>());
         AddSlices(builder.Services);
+        builder.AddReporting<Statistics.ReportingTables>(Identity);
         builder.AddCaseAudit<CorrespondenceFile>(file => file.CenterId);
         customize?.Invoke(builder);
 
@@ -54,6 +56,7 @@ public static class CorrespondenceService
         opts.Projections.Snapshot<CorrespondenceFile>(SnapshotLifecycle.Inline);
         opts.Projections.Add(new OutstandingLettersProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new AgencyResponseTimesProjection(), ProjectionLifecycle.Async);
+        opts.Projections.Add(new Statistics.LetterFactsProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<Agency>().UseNumericRevisions(true);
         opts.Schema.For<OutstandingLetter>().Index(l => l.OverdueFrom).Index(l => l.CenterId).Index(l => l.CaseId);
         opts.Schema.For<Agencies.Seeding.SampleAgenciesSeeded>();
@@ -63,6 +66,7 @@ public static class CorrespondenceService
     private static void AddSlices(IServiceCollection services)
     {
         services.AddSingleton<Letters.Drafting.DraftLetterHandler>();
+        services.AddSingleton<Statistics.GetCorrespondenceStatisticsHandler>();
         services.AddSingleton<Letters.Sending.SendLetterHandler>();
         services.AddSingleton<Replies.FollowingUp.SendFollowUpHandler>();
         services.AddSingleton<Agencies.Editing.EditAgenciesHandler>();

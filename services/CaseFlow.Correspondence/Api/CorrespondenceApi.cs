@@ -23,7 +23,7 @@ public sealed class CorrespondenceApi(
     StreamCommands commands, TimeProvider clock, DraftLetterHandler drafting, SendLetterHandler sending,
     SendFollowUpHandler followingUp, EditAgenciesHandler editing, GetCorrespondenceHandler files, GetLetterHandler letters,
     ListOutstandingLettersHandler outstanding, ListTemplatesHandler templates, ReadAgenciesHandler agencies,
-    GetAgencyResponseTimesHandler responseTimes) : V1.Correspondence.CorrespondenceBase
+    GetAgencyResponseTimesHandler responseTimes, Statistics.GetCorrespondenceStatisticsHandler statistics) : V1.Correspondence.CorrespondenceBase
 {
     public override Task<V1.CorrespondenceFile> GetCorrespondence(GetCorrespondenceRequest request, ServerCallContext context) =>
         files.Handle(request, CallerOf(context), context.CancellationToken);
@@ -75,6 +75,9 @@ public sealed class CorrespondenceApi(
 
     public override Task<AgencyResponseTimes> GetAgencyResponseTimes(GetAgencyResponseTimesRequest request, ServerCallContext context) =>
         Read(context, () => responseTimes.Handle(request, context.CancellationToken));
+
+    public override Task<CorrespondenceStatistics> GetCorrespondenceStatistics(CorrespondenceFilter request, ServerCallContext context) =>
+        statistics.Handle(request, CallerOf(context), context.CancellationToken);
 
     /// <summary>Every letter command runs on the case's file the same way and answers with the letter and the new version.</summary>
     private Task<LetterChanged> Change(IMessage request, ServerCallContext context, (StreamCommand File, ILetterCommand Command) parsed) =>

@@ -21,6 +21,8 @@ public static class CaseFlowHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddEmbeddedDefaults(service.Assembly);
+        // Shared reference data (ReferenceData:Centers), below each service's own defaults.
+        builder.Configuration.AddEmbeddedDefaults(typeof(CaseFlowHost).Assembly, "centers.json");
         builder.Services.AddSingleton(service);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.ListenOnServicePorts(service);

@@ -10,9 +10,9 @@ internal static class EmbeddedDefaults
     /// Each service ships its defaults (reference data, settings) inside its assembly, below every other
     /// source, so it runs the same from any folder and several services can share one test process.
     /// </summary>
-    public static void AddEmbeddedDefaults(this ConfigurationManager configuration, Assembly assembly)
+    public static void AddEmbeddedDefaults(this ConfigurationManager configuration, Assembly assembly, string name = "defaults.json")
     {
-        var stream = assembly.GetManifestResourceStream("defaults.json");
+        var stream = assembly.GetManifestResourceStream(name);
         if (stream is null) return;
         configuration.Sources.Insert(0, new JsonStreamConfigurationSource { Stream = stream });
     }

@@ -33,6 +33,7 @@ public static partial class ReportingSetup
         var store = builder.Configuration["EventStore:Schema"] ?? service.Name;
         var names = new ReportingNames(store, builder.Configuration["Reporting:Schema"] ?? $"{store}_reporting");
         builder.Services.AddSingleton(names);
+        builder.Services.AddSingleton(ReportingCenters.From(builder.Configuration));
         builder.Services.AddSingleton<IReportingObjects, TObjects>();
         builder.Services.AddHostedService<ReportingSchemaUpkeep>();
     }
@@ -41,7 +42,7 @@ public static partial class ReportingSetup
     internal static partial Regex Identifier();
 }
 
-internal sealed class ReportingSchemaUpkeep(NpgsqlDataSource database, ReportingNames names, IReportingObjects objects,
+internal sealed class ReportingSchemaUpkeep(NpgsqlDataSource database, ReportingNames names, ReportingCenters centers, IReportingObjects objects,
     IConfiguration configuration, ILogger<ReportingSchemaUpkeep> log) : IHostedService
 {
     // Roles and grants are shared by every service of the database cluster: concurrent starts would collide on them.
@@ -54,7 +55,7 @@ internal sealed class ReportingSchemaUpkeep(NpgsqlDataSource database, Reporting
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await Run(connection, $"select pg_advisory_xact_lock({SetupLock})", ct);
         await Run(connection, $"create schema if not exists {names.Schema}", ct);
-        foreach (var statement in objects.Statements(names)) await Run(connection, statement, ct);
+        foreach (var statement in centers.Statements(names).Concat(objects.Statements(names))) await Run(connection, statement, ct);
         await GrantToReportingRole(connection, ct);
         await transaction.CommitAsync(ct);
     }

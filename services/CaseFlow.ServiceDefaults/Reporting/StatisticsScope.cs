@@ -18,9 +18,13 @@ public sealed record StatisticsScope(string? Center, string? Province, DateOnly?
     public DateTimeOffset? End => To is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 
     public static StatisticsScope Parse(string? centerId, string? from, string? to, string? province, Timestamp? asOf,
-        Caller caller, DateTimeOffset now)
+        Caller caller, DateTimeOffset now, ReportingCenters centers)
     {
         var check = new InputCheck();
+        check.That(string.IsNullOrWhiteSpace(centerId) || centers.IsCenter(centerId.Trim()), "centerId",
+            $"unknown center '{centerId}'; known: {centers.KnownCenters}");
+        check.That(string.IsNullOrWhiteSpace(province) || centers.IsProvince(province.Trim()), "province",
+            $"unknown province '{province}'; known: {centers.KnownProvinces}");
         var start = check.Date(from, "from");
         var end = check.Date(to, "to");
         if (start is { } s && end is { } e) check.That(s <= e, "to", "the period ends before it starts");

@@ -31,6 +31,16 @@ public class CaseFlowSystem : IAsyncLifetime
 
     public string Schema(RunningService service) => $"{service.Name}_{Id}";
 
+    /// <summary>The service's flat reporting tables (ServiceDefaults/Reporting), for BI tools.</summary>
+    public string ReportingSchema(RunningService service) => $"{Schema(service)}_reporting";
+
+    /// <summary>
+    /// The read-only role BI tools log in with, shared by every test class (roles belong to the whole server) and apart
+    /// from the one ./caseflow creates, so tests never change its password.
+    /// </summary>
+    public const string ReportingRole = "caseflow_reporting_test";
+    public const string ReportingPassword = "reporting-test-only";
+
     public string Token(string role = Caller.Operator, string? center = "kara-suu", string user = "lawyer-aigul") =>
         DevelopmentTokens.Issue(SigningKey, user, role, center, TimeSpan.FromHours(1));
 
@@ -90,6 +100,8 @@ public class CaseFlowSystem : IAsyncLifetime
             "--environment=Development", // the development signing key is refused anywhere else
             $"--Limits:PermitsPerSecond={PermitsPerSecond}",
             $"--Limits:Burst={PermitsPerSecond}",
+            $"--Reporting:Role={ReportingRole}",
+            $"--Reporting:Password={ReportingPassword}",
             $"--Logging:LogLevel:Default={Environment.GetEnvironmentVariable("CASEFLOW_TEST_LOGLEVEL") ?? "Warning"}",
             .. extraArgs,
         ];
@@ -153,7 +165,7 @@ public class CaseFlowSystem : IAsyncLifetime
             {
                 // The service's events, and the people's keys kept apart from them (Privacy/SubjectKeys).
                 await using var drop = new NpgsqlCommand(
-                    $"drop schema if exists {Schema(service)} cascade; drop schema if exists {Schema(service)}_keys cascade", connection);
+                    $"drop schema if exists {Schema(service)} cascade; drop schema if exists {Schema(service)}_keys cascade; drop schema if exists {ReportingSchema(service)} cascade", connection);
                 await drop.ExecuteNonQueryAsync();
             }
         }

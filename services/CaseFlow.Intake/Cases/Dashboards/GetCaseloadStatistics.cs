@@ -1,4 +1,3 @@
-using CaseFlow.ServiceDefaults.Errors;
 using CaseFlow.ServiceDefaults.Reporting;
 using CaseFlow.Reporting.V1;
 using Npgsql;
@@ -9,7 +8,7 @@ namespace CaseFlow.Intake.Cases.Dashboards;
 /// The caseload figures of the dashboards and the donors' indicators, aggregated by PostgreSQL over the reporting view of
 /// the case snapshots (ReportingTables). Every key is defined in docs/reporting.md.
 /// </summary>
-public sealed class GetCaseloadStatisticsHandler(NpgsqlDataSource database, ReportingNames names, ReferenceData.ReferenceData reference,
+public sealed class GetCaseloadStatisticsHandler(NpgsqlDataSource database, ReportingNames names, ReportingCenters centers,
     TimeProvider clock)
 {
     /// <summary>Outcomes that count as positive in the donors' share: the applicant's problem was solved.</summary>
@@ -17,13 +16,7 @@ public sealed class GetCaseloadStatisticsHandler(NpgsqlDataSource database, Repo
 
     public async Task<CaseloadStatistics> Handle(CaseloadFilter request, Caller caller, CancellationToken ct)
     {
-        var check = new InputCheck();
-        check.That(string.IsNullOrWhiteSpace(request.CenterId) || reference.IsCenter(request.CenterId.Trim()), "centerId",
-            $"unknown center '{request.CenterId}'; known: {reference.KnownCenters}");
-        check.That(string.IsNullOrWhiteSpace(request.Province) || reference.Centers.Any(c => c.Province == request.Province.Trim()), "province",
-            $"unknown province '{request.Province}'; known: {string.Join(", ", reference.Centers.Select(c => c.Province).Distinct())}");
-        check.ThrowIfAny();
-        var scope = StatisticsScope.Parse(request.CenterId, request.From, request.To, request.Province, request.AsOf, caller, clock.GetUtcNow());
+        var scope = StatisticsScope.Parse(request.CenterId, request.From, request.To, request.Province, request.AsOf, caller, clock.GetUtcNow(), centers);
 
         var queries = new FigureQueries(database, scope);
         var answer = new CaseloadStatistics

@@ -3,20 +3,16 @@ using CaseFlow.ServiceDefaults.Reporting;
 namespace CaseFlow.Intake.Cases.Dashboards;
 
 /// <summary>
-/// Intake's flat SQL for BI tools (Grafana, Metabase, Power BI) and for GetCaseloadStatistics: the centers, and views over
+/// Intake's flat SQL for BI tools (Grafana, Metabase, Power BI) and for GetCaseloadStatistics: views over
 /// the case snapshots that show counts and times, never personal data (sex and age group at opening are plain facts, not
 /// the birth date). Views over the inline snapshots are never stale and rebuild with them; they are (re)created at start so
 /// a new version's columns appear by themselves. Columns are described in docs/reporting.md.
 /// </summary>
-public sealed class ReportingTables(ReferenceData.ReferenceData reference) : IReportingObjects
+public sealed class ReportingTables : IReportingObjects
 {
     public IEnumerable<string> Statements(ReportingNames names)
     {
         var (store, reporting) = (names.Store, names.Schema);
-        yield return $"create table if not exists {reporting}.centers (id text primary key, name text not null, province text not null)";
-        foreach (var center in reference.Centers)
-            yield return $"insert into {reporting}.centers values ({Literal(center.Id)}, {Literal(center.Name)}, {Literal(center.Province)}) "
-                + "on conflict (id) do update set name = excluded.name, province = excluded.province";
         yield return Cases(store, reporting);
         yield return $"""
             create or replace view {reporting}.caseload as
@@ -53,6 +49,4 @@ public sealed class ReportingTables(ReferenceData.ReferenceData reference) : IRe
         from {store}.mt_doc_case c
         left join {reporting}.centers ctr on ctr.id = c.data ->> 'CenterId'
         """;
-
-    private static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 }

@@ -1,0 +1,80 @@
+using CaseFlow.Correspondence.Api.V1;
+using CaseFlow.Reporting.V1;
+using CaseFlow.ServiceDefaults.Reporting;
+using Npgsql;
+
+namespace CaseFlow.Correspondence.Statistics;
+
+/// <summary>
+/// Letters outstanding and overdue by agency, agency response times and follow-ups needed, aggregated by PostgreSQL over the
+/// reporting view of the letter facts, as of the filter's time. Every key is defined in docs/reporting.md.
+/// </summary>
+public sealed class GetCorrespondenceStatisticsHandler(NpgsqlDataSource database, ReportingNames names, ReportingCenters centers,
+    TimeProvider clock)
+{
+    public async Task<CorrespondenceStatistics> Handle(CorrespondenceFilter request, Caller caller, CancellationToken ct)
+    {
+        var scope = StatisticsScope.Parse(request.CenterId, request.From, request.To, request.Province, request.AsOf, caller, clock.GetUtcNow(), centers);
+        var queries = new FigureQueries(database, scope);
+        var answer = new CorrespondenceStatistics
+        {
+            AsOf = scope.AsOfTimestamp,
+            Filter = new CorrespondenceFilter
+            {
+                CenterId = scope.Center ?? "", Province = scope.Province ?? "", From = request.From.Trim(), To = request.To.Trim(),
+                AsOf = scope.AsOfTimestamp,
+            },
+            LettersSent = queries.Total("correspondence.letters_sent", $"{Letters} select count(*) from sent"),
+            OutstandingByAgency = new() { Key = "correspondence.outstanding_by_agency" },
+            ResponseTimes = new() { Key = "correspondence.response_times" },
+            FollowUpsNeeded = queries.Breakdown("correspondence.follow_ups_needed", $"""
+                {Letters}
+                select agency_id, count(*) from outstanding
+                where overdue and (last_follow_up_at is null or last_follow_up_at > $5 or last_follow_up_at < due_end)
+                group by 1 order by 1
+                """),
+        };
+        queries.Rows($"""
+            {Letters}
+            select agency_id, min(agency_name), count(*), count(*) filter (where overdue) from outstanding group by 1 order by 1
+            """, r => answer.OutstandingByAgency.Agencies.Add(new AgencyLetters
+            {
+                AgencyId = r.GetString(0), AgencyName = r.GetString(1), Outstanding = r.GetInt64(2), Overdue = r.GetInt64(3),
+            }));
+        queries.Rows($"""
+            {Letters}
+            select agency_id, min(agency_name), count(*),
+                   percentile_cont(0.5) within group (order by reply_days), percentile_cont(0.9) within group (order by reply_days),
+                   count(*) filter (where (replied_at at time zone 'UTC')::date <= first_due_by)
+            from sent where replied_at <= $5 group by 1 order by 1
+            """, r =>
+            {
+                var replies = r.GetInt64(2);
+                var withinDue = r.GetInt64(5);
+                answer.ResponseTimes.Agencies.Add(new AgencyTimeliness
+                {
+                    AgencyId = r.GetString(0), AgencyName = r.GetString(1), Replies = replies, MedianDays = FigureQueries.Days(r, 3),
+                    P90Days = FigureQueries.Days(r, 4), RepliesWithinDue = withinDue,
+                    ShareWithinDue = replies == 0 ? 0 : Math.Round((double)withinDue / replies, 4),
+                });
+            });
+        await queries.Run(ct);
+        return answer;
+    }
+
+    /// <summary>
+    /// The letters of the scope sent in the period by $5, and those outstanding as of $5 (not answered nor withdrawn by then),
+    /// with the due date in force then (the first unless a follow-up had moved it) and whether it had passed.
+    /// </summary>
+    private string Letters => $"""
+        with sent as (
+          select * from {names.Schema}.letters
+          where sent_at <= $5 and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)
+            and ($3::timestamptz is null or sent_at >= $3) and ($4::timestamptz is null or sent_at < $4)),
+        in_force as (
+          select *, ((case when last_follow_up_at <= $5 then reply_due_by else first_due_by end) + 1)::timestamp at time zone 'UTC' as due_end
+          from sent
+          where (replied_at is null or replied_at > $5) and (withdrawn_at is null or withdrawn_at > $5)),
+        outstanding as (select *, $5 >= due_end as overdue from in_force)
+        """;
+}
