@@ -58,7 +58,7 @@ public static class CorrespondenceService
         opts.Projections.Add(new AgencyResponseTimesProjection(), ProjectionLifecycle.Async);
         opts.Projections.Add(new Statistics.LetterFactsProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<Agency>().UseNumericRevisions(true);
-        opts.Schema.For<OutstandingLetter>().Index(l => l.OverdueFrom).Index(l => l.CenterId).Index(l => l.CaseId);
+        opts.Schema.For<OutstandingLetter>().Index(l => l.OverdueFrom).Index(l => l.CenterId).Index(l => l.CaseId).Index(l => l.ListPosition);
         opts.Schema.For<Agencies.Seeding.SampleAgenciesSeeded>();
     }
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace CaseFlow.ServiceDefaults.Hosting;
 
@@ -12,8 +12,10 @@ internal static class EmbeddedDefaults
     /// </summary>
     public static void AddEmbeddedDefaults(this ConfigurationManager configuration, Assembly assembly, string name = "defaults.json")
     {
-        var stream = assembly.GetManifestResourceStream(name);
+        using var stream = assembly.GetManifestResourceStream(name);
         if (stream is null) return;
-        configuration.Sources.Insert(0, new JsonStreamConfigurationSource { Stream = stream });
+        // Read once into plain values: the manager reloads every source when another is added, and a stream reads only once.
+        var values = new ConfigurationBuilder().AddJsonStream(stream).Build().AsEnumerable().Where(v => v.Value is not null).ToList();
+        configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = values });
     }
 }

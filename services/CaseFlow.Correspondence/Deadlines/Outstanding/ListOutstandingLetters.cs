@@ -1,16 +1,17 @@
 using CaseFlow.Correspondence.Api.V1;
+using CaseFlow.ServiceDefaults.Reporting;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CaseFlow.Correspondence.Deadlines.Outstanding;
 
 public sealed class ListOutstandingLettersHandler(EventSessions sessions, TimeProvider clock)
 {
-    public const int MaxRows = 1000;
-
     public async Task<ListOutstandingLettersResponse> Handle(ListOutstandingLettersRequest request, Caller caller, CancellationToken ct)
     {
         var check = new InputCheck();
         var dueBefore = check.Date(request.DueBefore, "dueBefore");
+        var pageSize = ListPages.Size(check, request.PageSize);
+        var after = ListPages.After(check, request.PageToken);
         var center = string.IsNullOrWhiteSpace(request.CenterId) ? null : request.CenterId.Trim();
         // Those held to their own center (correspondence.proto) see its letters only, whether or not they ask for it.
         if (caller.HeldToOwnCenter)
@@ -27,12 +28,14 @@ public sealed class ListOutstandingLettersHandler(EventSessions sessions, TimePr
         if (!string.IsNullOrWhiteSpace(request.AgencyId)) query = query.Where(l => l.AgencyId == request.AgencyId.Trim());
         if (request.OverdueOnly) query = query.Where(l => l.OverdueFrom <= now);
         if (dueBefore is { } day) query = query.Where(l => l.OverdueFrom <= Deadline.EndOf(day));
-        var letters = await query.OrderBy(l => l.OverdueFrom).ThenBy(l => l.Id).Take(MaxRows).ToListAsync(ct);
+        if (after is not null) query = query.Where(l => l.ListPosition.CompareTo(after) > 0);
+        var letters = await query.OrderBy(l => l.ListPosition).Take(pageSize + 1).ToListAsync(ct);
         return new ListOutstandingLettersResponse
         {
+            NextPageToken = letters.Count > pageSize ? ListPages.Token(letters[pageSize - 1].ListPosition) : "",
             Letters =
             {
-                letters.Select(l => new Api.V1.OutstandingLetter
+                letters.Take(pageSize).Select(l => new Api.V1.OutstandingLetter
                 {
                     CaseId = l.CaseId.ToString(), LetterId = l.Id.ToString(), CenterId = l.CenterId, AgencyId = l.AgencyId,
                     AgencyName = l.AgencyName, Kind = l.Kind, Subject = l.Subject.Shown(), SentAt = Timestamp.FromDateTimeOffset(l.SentAt),

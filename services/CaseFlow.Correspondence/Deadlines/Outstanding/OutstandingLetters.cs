@@ -15,7 +15,11 @@ namespace CaseFlow.Correspondence.Deadlines.Outstanding;
 /// <param name="OverdueFrom">When the due day ends: the watch raises ReplyOverdue from then on, once.</param>
 public sealed record OutstandingLetter(
     Guid Id, Guid CaseId, string CenterId, string AgencyId, string AgencyName, string Kind, Sealed<string> Subject,
-    DateTimeOffset SentAt, DateOnly ReplyDueBy, DateTimeOffset OverdueFrom, bool OverdueRaised = false, bool CaseClosed = false);
+    DateTimeOffset SentAt, DateOnly ReplyDueBy, DateTimeOffset OverdueFrom, bool OverdueRaised = false, bool CaseClosed = false)
+{
+    /// <summary>Where the letter sorts in ListOutstandingLetters (due first, then id): stored, indexed, and the page token's content.</summary>
+    public string ListPosition => CaseFlow.ServiceDefaults.Reporting.ListPages.Position(OverdueFrom, Id);
+}
 
 /// <summary>
 /// Kept inline, in the transaction of the events, so the watch never sees a due date the stream does not have.
