@@ -59,6 +59,7 @@ public sealed class OverviewTests(StoryFixture system) : IClassFixture<StoryFixt
         }
         await page.Locator("a.definition").First.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/definitions"));
+        await page.WaitForSelectorAsync("[data-defines]");
         (await page.Locator("[data-defines]").CountAsync()).ShouldBeGreaterThan(10);
     }
 
