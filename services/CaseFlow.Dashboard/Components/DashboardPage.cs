@@ -33,6 +33,8 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     /// <summary>Why the filter was not applied, naming the query field: nothing is queried then.</summary>
     public string? FilterProblem { get; private set; }
     public DateTimeOffset? UpdatedAt { get; private set; }
+    /// <summary>Running in its circuit with the figures loaded (not the prerendered HTML the circuit replaces).</summary>
+    public bool IsLive => RendererInfo.IsInteractive && UpdatedAt is not null;
     public IReadOnlyList<(string Id, string Province)> Centers =>
         Configuration.GetSection("Centers").GetChildren().Select(c => (c["Id"]!, c["Province"]!)).ToList();
 
@@ -66,9 +68,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         await loading.WaitAsync();
         try
         {
-            (Filter, FilterProblem) = ReadFilter();
-            if (Filter is not null) await Load(Filter, stopping.Token);
-            UpdatedAt = Clock.GetUtcNow();
+            var (filter, problem) = ReadFilter();
+            if (filter is not null) await Load(filter, stopping.Token);
+            (Filter, FilterProblem, UpdatedAt) = (filter, problem, Clock.GetUtcNow());
         }
         catch (OperationCanceledException) { }
         finally

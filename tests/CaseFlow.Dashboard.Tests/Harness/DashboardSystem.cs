@@ -74,7 +74,8 @@ public class DashboardSystem : CaseFlowSystem
     public static async Task Open(IPage page, string path)
     {
         await page.GotoAsync(path);
-        await page.WaitForSelectorAsync("[data-updated]:not([data-updated=''])");
+        // The circuit's own render with its figures, not the prerendered page it replaces.
+        await page.WaitForSelectorAsync("[data-live='yes']");
     }
 
     public override async Task DisposeAsync()
