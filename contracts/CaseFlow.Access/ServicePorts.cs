@@ -17,6 +17,9 @@ public sealed record ServicePorts(int Http, int Grpc)
     /// <summary>The ports of a service by its name (intake, correspondence, reunification).</summary>
     public static ServicePorts Of(string service) => new(Port(service, "HTTP"), Port(service, "GRPC"));
 
+    /// <summary>The HTTP port of a web app without gRPC (the dashboard).</summary>
+    public static int HttpPortOf(string app) => Port(app, "HTTP");
+
     public Uri HttpAddress => new($"http://127.0.0.1:{Http}");
     public Uri GrpcAddress => new($"http://127.0.0.1:{Grpc}");
 

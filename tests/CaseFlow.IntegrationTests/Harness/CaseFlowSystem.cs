@@ -183,7 +183,7 @@ public class CaseFlowSystem : IAsyncLifetime
             if (FreePort() is var second && second != first) return (first, second);
     }
 
-    private static int FreePort()
+    protected static int FreePort()
     {
         while (true)
         {

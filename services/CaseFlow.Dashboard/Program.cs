@@ -1,0 +1,1 @@
+await CaseFlow.Dashboard.DashboardService.Build(args).RunAsync();
