@@ -46,7 +46,10 @@ cf_port_owner() {
 cf_port_taken() {
     local port="$1" line state owner
     if command -v ss >/dev/null 2>&1; then
-        line="$(ss -Htanp "sport = :$port" 2>/dev/null | awk '$1 != "TIME-WAIT"' | head -1)"
+        # A listener holds the port; so does a live process's connection whose local end it is. Sockets a dead
+        # process left closing (FIN-WAIT, TIME-WAIT) do not: a server binds over them (SO_REUSEADDR).
+        line="$(ss -Htanp "sport = :$port" 2>/dev/null | awk '$1 == "LISTEN"' | head -1)"
+        [[ -n "$line" ]] || line="$(ss -Htanp "sport = :$port" 2>/dev/null | awk '($1 == "ESTAB" || $1 == "SYN-SENT") && /users:/' | head -1)"
         [[ -n "$line" ]] || return 1
         state="${line%% *}"
         owner="$(grep -o 'users:(([^)]*))' <<<"$line" | head -1)"
