@@ -8,7 +8,7 @@ namespace CaseFlow.Testing.Processes;
 /// <param name="ports">Where its six ports (AMQP, management, distribution, CLI) are picked.</param>
 public sealed class PrivateBroker(string script, (int From, int To)? ports = null) : IAsyncDisposable
 {
-    private static readonly TimeSpan ScriptLimit = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan ScriptLimit = TimeSpan.FromSeconds(240);
     private readonly (int From, int To) range = ports ?? (17000, 17900);
     private readonly string directory = Path.Combine(Path.GetTempPath(), $"caseflow-broker-{Guid.NewGuid():N}"[..30]);
     private readonly string name = $"caseflow-fault-{Guid.NewGuid():N}"[..24];

@@ -7,7 +7,7 @@ namespace CaseFlow.Testing.Processes;
 /// <param name="script">infra/postgres.sh of the repository under test.</param>
 public sealed class PrivatePostgres(string script, (int From, int To) ports) : IAsyncDisposable
 {
-    private static readonly TimeSpan ScriptLimit = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan ScriptLimit = TimeSpan.FromSeconds(240);
     private readonly string directory = Path.Combine(Path.GetTempPath(), $"caseflow-pg-{Guid.NewGuid():N}"[..26]);
     private int? port;
 
