@@ -43,7 +43,13 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
     public bool TravellerIsChild => Member is { IsMinor: true } && Plan != ReunificationPlans.ParentTravelsToChild;
 
     public static ReunificationFile Create(CaseFileOpened opened) =>
-        new(opened.CaseId, opened.CenterId, opened.OccurredAt, ReunificationStage.NoSeparationReported);
+        new(opened.CaseId, opened.CenterId, opened.OccurredAt, ReunificationStage.NoSeparationReported) { OpenedByCase = true };
+
+    /// <summary>The case arrived after its separation had started the file: the case's own opening time stands, as in order.</summary>
+    public ReunificationFile Apply(CaseFileOpened e) => this with { OpenedAt = e.OccurredAt, OpenedByCase = true };
+
+    /// <summary>Whether the case's own CaseOpened has reached the file (a separation delivered first starts it without).</summary>
+    public bool OpenedByCase { get; init; }
 
     /// <summary>The separation may be delivered before the case itself: it then opens the file.</summary>
     public static ReunificationFile Create(ReunificationOpened opened) =>

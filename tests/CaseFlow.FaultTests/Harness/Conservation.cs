@@ -29,6 +29,8 @@ public sealed class Conservation(string postgres, RabbitManagement broker)
     [
         new("CaseOpened", "intake", "case_opened", "correspondence", "OpenFileWhenCaseOpened", "correspondence_file_opened"),
         new("CaseOpened", "intake", "case_opened", "reunification", "OpenFileWhenCaseOpened", "case_file_opened"),
+        // One separation per case in the scenarios' traffic (the first opens the reunification; a file tracks one member).
+        new("FamilySeparationReported", "intake", "family_separation_reported", "reunification", "OpenReunificationWhenSeparationReported", "reunification_opened"),
     ];
 
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);

@@ -25,33 +25,50 @@ public sealed class Operator(ServiceProcesses services) : IDisposable
 
     public async Task<Guid> OpenCase(string center = "kara-suu")
     {
-        var body = new
+        var json = await Send("/v1/cases", new
         {
             requestId = Guid.NewGuid().ToString(),
             centerId = center,
             category = "family-separation",
             applicantName = "Alima",
             occurredAt = "2020-04-02T09:00:00Z",
-        };
+        });
+        var id = Guid.Parse(json["caseId"]!.GetValue<string>());
+        Opened.Add(id);
+        return id;
+    }
+
+    /// <summary>Adds a son to the case and reports him separated: one FamilySeparationReported, which opens the reunification.</summary>
+    public async Task ReportSeparation(Guid caseId)
+    {
+        await Send($"/v1/cases/{caseId}/family", new
+        {
+            requestId = Guid.NewGuid().ToString(), occurredAt = "2020-04-02T09:40:00Z",
+            member = new { memberId = "son-1", relationship = "son", fullName = "Aibek", birthDate = "2018-01-10", location = new { country = "Russia", city = "Moscow" } },
+        });
+        await Send($"/v1/cases/{caseId}/family/son-1/separation", new
+        {
+            requestId = Guid.NewGuid().ToString(), occurredAt = "2020-04-02T09:45:00Z",
+            location = new { country = "Russia", city = "Moscow" }, separatedSince = "2020-03-16",
+        });
+    }
+
+    /// <summary>POSTs one request, sending it again with the same request id while a process or the database is down.</summary>
+    private async Task<JsonObject> Send(string path, object body)
+    {
         var deadline = DateTime.UtcNow + RetryLimit;
         while (true)
         {
             try
             {
-                using var response = await intake.PostAsJsonAsync("/v1/cases", body);
-                if (response.IsSuccessStatusCode)
-                {
-                    var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-                    var id = Guid.Parse(json["caseId"]!.GetValue<string>());
-                    Opened.Add(id);
-                    return id;
-                }
+                using var response = await intake.PostAsJsonAsync(path, body);
+                if (response.IsSuccessStatusCode) return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
                 if (response.StatusCode is not (HttpStatusCode.InternalServerError or HttpStatusCode.ServiceUnavailable
                     or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout))
-                    throw new InvalidOperationException($"OpenCase answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("OpenCase kept failing for 90 s");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"POST {path} kept failing for 90 s");
             Interlocked.Increment(ref retries);
             await Task.Delay(200);
         }

@@ -8,7 +8,8 @@ public sealed record CaseFileOpened(Guid CaseId, string CenterId, DateTimeOffset
 
 /// <summary>
 /// Every case gets a reunification file as soon as Intake opens it, so a separation reported later lands
-/// on a stream that already knows the case's center.
+/// on a stream that already knows the case's center. When the separation came first (another queue), the file exists
+/// already and the case's opening is still recorded on it, so the file ends as if the messages had come in order.
 /// </summary>
 public sealed class OpenFileWhenCaseOpened(Inbox inbox) : IConsumer<CaseOpened>
 {
@@ -17,7 +18,7 @@ public sealed class OpenFileWhenCaseOpened(Inbox inbox) : IConsumer<CaseOpened>
         {
             var opened = context.Message;
             var stream = await writer.StartOrContinue<ReunificationFile>(opened.CaseId, context.CancellationToken);
-            if (stream.Aggregate is not null) return;
+            if (stream.Aggregate is { OpenedByCase: true }) return;
             stream.AppendOne(new CaseFileOpened(opened.CaseId, opened.CenterId, opened.OpenedAt));
         });
 }
