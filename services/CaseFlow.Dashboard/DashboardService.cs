@@ -26,6 +26,7 @@ public static class DashboardService
             ApplicationName = typeof(DashboardService).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.Configuration.AddJsonStream(typeof(DashboardService).Assembly.GetManifestResourceStream("centers.json")!);
         builder.Configuration.AddJsonStream(typeof(DashboardService).Assembly.GetManifestResourceStream("dashboard.json")!);
         builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
         ListenOnDashboardPort(builder);

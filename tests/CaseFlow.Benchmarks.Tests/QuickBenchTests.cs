@@ -15,6 +15,7 @@ public class QuickBenchTests
         "L1.c1", "L1.c1.p50", "L1.c1.p99", "L1.c8", "L1.c8.p50", "L1.c8.p99", "L2", "L2.p50", "L2.p99", "L3",
         "A1", "A1.p50", "A1.p99", "A1.cpu", "A2", "A2.p50", "A2.p99",
         "P1.p50", "P1.p99", "P1.max", "P2", "R1", "H1.history.p50", "H1.asof.p50", "H1.asoft.p50", "Q1.p50", "Q1.p99",
+        "D1.sql.p50", "D1.caseload.p50", "D1.caseload.p99", "D1.correspondence.p50", "D1.correspondence.p99", "D1.reunification.p50", "D1.reunification.p99",
         "M1.intake", "M1.correspondence", "M1.reunification",
         // The same items with personal data stored plain, beside the encrypted figures (ratio = encrypted / plain).
         "A1.plain", "A1.plain.p50", "A1.plain.p99", "A1.plain.cpu", "P1.plain.p50", "P1.plain.p99",

@@ -75,6 +75,7 @@ public sealed class BenchRun(BenchOptions options)
         await using var store = new IntakeStore(options.Postgres, infrastructure.Schema("intake"), services.SigningKey, options.ServiceEnvironment);
         if (options.Runs("Q1")) using (cpu.Measure("Q1")) await Listing(clients, store, db, size);
         if (options.Runs("H1")) using (cpu.Measure("H1")) await History(clients, store, db, infrastructure, size);
+        if (options.Runs("D1")) using (cpu.Measure("D1")) await new DashboardReads(services, services.SigningKey, db, infrastructure, Results).Measure(size.D1Calls);
         if (options.Runs("R1")) await Rebuild(store, db, infrastructure, cpu, size);
 
         // --- memory -----------------------------------------------------------------------------------

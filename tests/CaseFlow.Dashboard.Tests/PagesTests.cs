@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using CaseFlow.Access;
 using CaseFlow.Dashboard.Tests.Harness;
 using Microsoft.Playwright;
@@ -77,6 +78,25 @@ public sealed class PagesTests(StoryFixture system) : IClassFixture<StoryFixture
         await page.WaitForURLAsync(url => !url.Contains("/login"));
         await page.WaitForSelectorAsync("[data-nav='overview']");
     }
+
+    [Fact]
+    public async Task The_province_and_center_filters_offer_the_services_reference_data()
+    {
+        using var shared = typeof(CaseFlow.ServiceDefaults.Hosting.CaseFlowHost).Assembly.GetManifestResourceStream("centers.json")!;
+        var centers = CaseFlow.ServiceDefaults.Reporting.ReportingCenters.From(
+            new ConfigurationBuilder().AddJsonStream(shared).Build()).All;
+        centers.Count.ShouldBe(9);
+        var page = await system.LoggedIn();
+
+        await DashboardSystem.Open(page, "/");
+        (await Options(page, "province")).ShouldBe(["", .. centers.Select(c => c.Province).Distinct()]);
+        (await Options(page, "center")).ShouldBe(["", .. centers.Select(c => c.Id)]);
+        await DashboardSystem.Open(page, "/?province=Batken");
+        (await Options(page, "center")).ShouldBe(["", .. centers.Where(c => c.Province == "Batken").Select(c => c.Id)]);
+    }
+
+    private static async Task<IReadOnlyList<string>> Options(IPage page, string select) =>
+        [.. await page.Locator($"select[name='{select}'] option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)")];
 
     private static string Name(string path) => path == "/" ? "overview" : path.Trim('/');
 

@@ -35,8 +35,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     public DateTimeOffset? UpdatedAt { get; private set; }
     /// <summary>Running in its circuit with the figures loaded (not the prerendered HTML the circuit replaces).</summary>
     public bool IsLive => RendererInfo.IsInteractive && UpdatedAt is not null;
+    /// <summary>The services' reference data (ServiceDefaults' centers.json, embedded here too), so the filters offer what they accept.</summary>
     public IReadOnlyList<(string Id, string Province)> Centers =>
-        Configuration.GetSection("Centers").GetChildren().Select(c => (c["Id"]!, c["Province"]!)).ToList();
+        Configuration.GetSection("ReferenceData:Centers").GetChildren().Select(c => (c["Id"]!, c["Province"]!)).ToList();
 
     protected abstract Task Load(Filter filter, CancellationToken ct);
 

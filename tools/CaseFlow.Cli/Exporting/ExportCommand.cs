@@ -65,6 +65,49 @@ public static class ExportCommand
                 return 1;
             }
         });
-        return new Command("export", "Export case lists (CSV or JSON) through the services' APIs") { cases };
+        var export = new Command("export", "Export case lists and KPI tables (CSV or JSON) through the services' APIs") { cases };
+        foreach (var table in KpiExport.Tables) export.Add(KpiCommand(table));
+        return export;
+    }
+
+    /// <summary><c>caseflow export caseload --province Osh --as-of 2021-01-01 --format csv</c>: every figure of the statistics call.</summary>
+    private static Command KpiCommand(string table)
+    {
+        var center = new Option<string?>("--center") { Description = "only this center (e.g. kara-suu, osh)" };
+        var province = new Option<string?>("--province") { Description = "only this province's centers (Osh, Batken, Jalal-Abad)" };
+        var from = new Option<string?>("--from") { Description = "period start, YYYY-MM-DD (included)" };
+        var to = new Option<string?>("--to") { Description = "period end, YYYY-MM-DD (included)" };
+        var asOf = new Option<string?>("--as-of") { Description = "compute the figures as of this date or time (now when not given)" };
+        var format = new Option<string>("--format") { Description = "csv or json", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var role = new Option<string>("--role") { Description = "the role to export as", DefaultValueFactory = _ => CallerRoles.Dashboard };
+        var user = new Option<string>("--user") { Description = "the name in the token", DefaultValueFactory = _ => "kpi-exporter" };
+        var command = new Command(table, $"Export every figure of the {table} statistics as rows (as_of, figure, dimensions, measure, value)")
+            { center, province, from, to, asOf, format, role, user };
+        command.SetAction(async (result, ct) =>
+        {
+            if (result.GetValue(asOf) is { Length: > 0 } at && !DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                await Console.Error.WriteLineAsync($"--as-of: '{at}' is not a date (2020-01-01) or a time (2020-01-01T09:00:00Z)");
+                return 2;
+            }
+            var filter = new KpiFilter(result.GetValue(center) ?? "", result.GetValue(province) ?? "", result.GetValue(from) ?? "",
+                result.GetValue(to) ?? "", CaseExport.At(result.GetValue(asOf)));
+            var endpoints = ServiceEndpoints.FromEnvironment(result.GetValue(role)!, result.GetValue(user)!);
+            var service = table == "caseload" ? "intake" : table;
+            using var channel = endpoints.Channel(endpoints.Services.Single(s => s.Name == service).Grpc);
+            await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
+            try
+            {
+                await KpiExport.Write(table, channel, endpoints.Authorization, filter, result.GetValue(format)!, stdout, ct);
+                return 0;
+            }
+            catch (RpcException e)
+            {
+                await Console.Error.WriteLineAsync($"export refused: {e.Status.StatusCode}: {e.Status.Detail}");
+                return 1;
+            }
+        });
+        return command;
     }
 }
