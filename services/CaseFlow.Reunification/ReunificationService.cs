@@ -31,7 +31,9 @@ public static class ReunificationService
             {
                 opts.Projections.Snapshot<ReunificationFile>(SnapshotLifecycle.Inline);
                 opts.Projections.Snapshot<Flight>(SnapshotLifecycle.Inline);
-                opts.Schema.For<Flight>().Index(f => f.ListPosition);
+                opts.Schema.For<Flight>().Index(f => f.ListPosition).Index(f => f.Number)
+                    .Index([f => f.From, f => f.To, f => f.Status]);
+                opts.Schema.For<ReunificationFile>().Index([f => f.Stage, f => f.Booking!.From, f => f.Booking!.To]);
                 opts.Projections.Add<MonthlyCompletionsProjection>(ProjectionLifecycle.Async);
             },
             publishes: new ReunificationPublishes());

@@ -14,10 +14,11 @@ public static class FlightsOnRoute
     public static async Task<IReadOnlyList<Flight>> OpenOnRoute(this IQuerySession session, string from, string to,
         DateOnly onOrAfter, CancellationToken ct)
     {
+        // Filtered by the (from, to, status) index: only the route's open flights from that day are read.
         var flights = await session.Query<Flight>()
-            .Where(f => f.From == from && f.To == to && f.Status == FlightStatus.Scheduled)
+            .Where(f => f.From == from && f.To == to && f.Status == FlightStatus.Scheduled && f.Date >= onOrAfter)
             .ToListAsync(ct);
-        return flights.Where(f => f.Date >= onOrAfter).OrderBy(f => f.Date).ThenBy(f => f.Number).ToList();
+        return flights.OrderBy(f => f.Date).ThenBy(f => f.Number).ToList();
     }
 
     /// <summary>Where a flight's travellers go when it cannot take them: the first open flight after it, locked.</summary>

@@ -53,12 +53,13 @@ public sealed class ScheduleFlightHandler(StreamCommands commands, TimeProvider 
         return commands.Run(new CommandCall("reunification.ScheduleFlight", request.RequestId, ExpectedVersion: null), request, caller,
             async writer =>
             {
-                ScheduleFlight.EnsureNew(scheduled,
-                    await writer.Session.Query<Flight>().Where(f => f.Number == scheduled.Number).ToListAsync(ct));
-                var waiting = (await writer.Session.Query<ReunificationFile>()
-                        .Where(f => f.Stage == ReunificationStage.Waitlisted).ToListAsync(ct))
-                    .Where(f => f.Booking is { FlightId: null } b && b.From == scheduled.From && b.To == scheduled.To)
-                    .ToList();
+                ScheduleFlight.EnsureNew(scheduled, await writer.Session.Query<Flight>()
+                    .Where(f => f.Number == scheduled.Number && f.Date == scheduled.Date).ToListAsync(ct));
+                // Only the files waiting on this route, found by the (stage, booking from, booking to) index.
+                var waiting = await writer.Session.Query<ReunificationFile>()
+                    .Where(f => f.Stage == ReunificationStage.Waitlisted && f.Booking!.From == scheduled.From
+                        && f.Booking.To == scheduled.To && f.Booking.FlightId == null)
+                    .ToListAsync(ct);
                 var (flightEvents, fileEvents) = ScheduleFlight.SeatWaitingTravellers(scheduled, waiting);
 
                 writer.Start<Flight>(scheduled.FlightId, [scheduled, .. flightEvents]);
