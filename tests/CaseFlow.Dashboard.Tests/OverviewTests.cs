@@ -1,5 +1,6 @@
 using CaseFlow.Dashboard.Tests.Harness;
 using CaseFlow.Intake.Api.V1;
+using CaseFlow.Reporting.V1;
 using CaseFlow.Reunification.Api.V1;
 using Google.Protobuf.WellKnownTypes;
 using IntakeClient = CaseFlow.Intake.Api.V1.Intake.IntakeClient;
@@ -18,11 +19,11 @@ public sealed class OverviewTests(StoryFixture system) : IClassFixture<StoryFixt
     {
         var asOf = await Settled();
         var token = RunningService.Bearer(system.Token(CaseFlow.Access.CallerRoles.Dashboard, null, "api-reader"));
-        var caseload = await new IntakeClient(system.Intake.Grpc).GetCaseloadStatisticsAsync(new CaseloadFilter
+        var caseload = await new IntakeClient(system.Intake.Grpc).GetCaseloadStatisticsAsync(new StatisticsFilter
         {
             From = from, To = to, Province = province, CenterId = center, AsOf = Timestamp.FromDateTimeOffset(asOf),
         }, token);
-        var reunification = await new ReunificationClient(system.Reunification.Grpc).GetReunificationStatisticsAsync(new GetReunificationStatisticsRequest
+        var reunification = await new ReunificationClient(system.Reunification.Grpc).GetReunificationStatisticsAsync(new StatisticsFilter
         {
             From = from, To = to, Province = province, CenterId = center, AsOf = Timestamp.FromDateTimeOffset(asOf),
         }, token);
@@ -93,7 +94,7 @@ public sealed class OverviewTests(StoryFixture system) : IClassFixture<StoryFixt
     {
         var token = RunningService.Bearer(system.Token(CaseFlow.Access.CallerRoles.Dashboard, null, "api-reader"));
         await Eventually.True(async () => (await new ReunificationClient(system.Reunification.Grpc)
-            .GetReunificationStatisticsAsync(new GetReunificationStatisticsRequest(), token)).Completed.Sum(c => c.Completed) > 0, "the reunion to be counted");
+            .GetReunificationStatisticsAsync(new StatisticsFilter(), token)).Completed.Sum(c => c.Completed) > 0, "the reunion to be counted");
         return DateTimeOffset.UtcNow;
     }
 }

@@ -76,7 +76,7 @@ public sealed class CorrespondenceApi(
     public override Task<AgencyResponseTimes> GetAgencyResponseTimes(GetAgencyResponseTimesRequest request, ServerCallContext context) =>
         Read(context, () => responseTimes.Handle(request, context.CancellationToken));
 
-    public override Task<CorrespondenceStatistics> GetCorrespondenceStatistics(CorrespondenceFilter request, ServerCallContext context) =>
+    public override Task<CorrespondenceStatistics> GetCorrespondenceStatistics(CaseFlow.Reporting.V1.StatisticsFilter request, ServerCallContext context) =>
         statistics.Handle(request, CallerOf(context), context.CancellationToken);
 
     /// <summary>Every letter command runs on the case's file the same way and answers with the letter and the new version.</summary>

@@ -12,25 +12,21 @@ namespace CaseFlow.Correspondence.Statistics;
 public sealed class GetCorrespondenceStatisticsHandler(NpgsqlDataSource database, ReportingNames names, ReportingCenters centers,
     TimeProvider clock)
 {
-    public async Task<CorrespondenceStatistics> Handle(CorrespondenceFilter request, Caller caller, CancellationToken ct)
+    public async Task<CorrespondenceStatistics> Handle(StatisticsFilter request, Caller caller, CancellationToken ct)
     {
-        var scope = StatisticsScope.Parse(request.CenterId, request.From, request.To, request.Province, request.AsOf, caller, clock.GetUtcNow(), centers);
+        var scope = StatisticsScope.Parse(request, caller, clock.GetUtcNow(), centers);
         var queries = new FigureQueries(database, scope);
         var answer = new CorrespondenceStatistics
         {
             AsOf = scope.AsOfTimestamp,
-            Filter = new CorrespondenceFilter
-            {
-                CenterId = scope.Center ?? "", Province = scope.Province ?? "", From = request.From.Trim(), To = request.To.Trim(),
-                AsOf = scope.AsOfTimestamp,
-            },
+            Filter = scope.Applied,
             LettersSent = queries.Total("correspondence.letters_sent", $"{Letters} select count(*) from sent"),
             OutstandingByAgency = new() { Key = "correspondence.outstanding_by_agency" },
             ResponseTimes = new() { Key = "correspondence.response_times" },
             FollowUpsNeeded = queries.Breakdown("correspondence.follow_ups_needed", $"""
                 {Letters}
                 select agency_id, count(*) from outstanding
-                where overdue and (last_follow_up_at is null or last_follow_up_at > $5 or last_follow_up_at < due_end)
+                where overdue and (last_follow_up_then is null or last_follow_up_then < due_end)
                 group by 1 order by 1
                 """),
         };
@@ -64,16 +60,21 @@ public sealed class GetCorrespondenceStatisticsHandler(NpgsqlDataSource database
 
     /// <summary>
     /// The letters of the scope sent in the period by $5, and those outstanding as of $5 (not answered nor withdrawn by then),
-    /// with the due date in force then (the first unless a follow-up had moved it) and whether it had passed.
+    /// with the due date in force then (the first, or the one the last follow-up by then set) and whether it had passed.
     /// </summary>
     private string Letters => $"""
         with sent as (
           select * from {names.Schema}.letters
           where sent_at <= $5 and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)
             and ($3::timestamptz is null or sent_at >= $3) and ($4::timestamptz is null or sent_at < $4)),
+        then as (
+          select *, {FactHistory.ValueAsOf("follow_up_history", "(case when last_follow_up_at <= $5 then reply_due_by else first_due_by end)::text")}::date as due_then,
+                 coalesce((select max((h ->> 'At')::timestamptz) from jsonb_array_elements(follow_up_history) h where (h ->> 'At')::timestamptz <= $5),
+                          case when follow_up_history is null and last_follow_up_at <= $5 then last_follow_up_at end) as last_follow_up_then
+          from sent),
         in_force as (
-          select *, ((case when last_follow_up_at <= $5 then reply_due_by else first_due_by end) + 1)::timestamp at time zone 'UTC' as due_end
-          from sent
+          select *, (due_then + 1)::timestamp at time zone 'UTC' as due_end
+          from then
           where (replied_at is null or replied_at > $5) and (withdrawn_at is null or withdrawn_at > $5)),
         outstanding as (select *, $5 >= due_end as overdue from in_force)
         """;

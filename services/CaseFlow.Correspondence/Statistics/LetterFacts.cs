@@ -2,6 +2,7 @@ using CaseFlow.Correspondence.Letters.Sending;
 using CaseFlow.Correspondence.Letters.Withdrawing;
 using CaseFlow.Correspondence.Replies.FollowingUp;
 using CaseFlow.Correspondence.Replies.Recording;
+using CaseFlow.ServiceDefaults.Reporting;
 using Marten.Events.Projections;
 
 namespace CaseFlow.Correspondence.Statistics;
@@ -16,7 +17,11 @@ namespace CaseFlow.Correspondence.Statistics;
 public sealed record LetterFact(
     Guid Id, Guid CaseId, string CenterId, string AgencyId, string AgencyName, string Kind, DateTimeOffset SentAt,
     DateOnly FirstDueBy, DateOnly ReplyDueBy, DateTimeOffset? LastFollowUpAt = null, int FollowUps = 0,
-    DateTimeOffset? RepliedAt = null, DateTimeOffset? WithdrawnAt = null);
+    DateTimeOffset? RepliedAt = null, DateTimeOffset? WithdrawnAt = null)
+{
+    /// <summary>Every follow-up: the due date it moved (from, to) and when, so the due date in force as of a time is exact.</summary>
+    public IReadOnlyList<FactChange> FollowUpHistory { get; init; } = [];
+}
 
 /// <summary>
 /// Inline, with the events: the statistics never see a letter the streams do not have. An aggregation by letter id, so a
@@ -40,7 +45,11 @@ public sealed partial class LetterFactsProjection : MultiStreamProjection<Letter
     public LetterFact Apply(FollowUpSent followUp, LetterFact letter) => letter with
     {
         ReplyDueBy = followUp.ReplyDueBy, LastFollowUpAt = followUp.OccurredAt, FollowUps = letter.FollowUps + 1,
+        // Each follow-up counts, even one that keeps the due date: it answers "a follow-up is needed".
+        FollowUpHistory = [.. letter.FollowUpHistory, new FactChange(Day(letter.ReplyDueBy), Day(followUp.ReplyDueBy), followUp.OccurredAt)],
     };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public LetterFact Apply(ReplyReceived replied, LetterFact letter) => letter with { RepliedAt = replied.OccurredAt };
 

@@ -27,7 +27,9 @@ public sealed class ReportingTables : IReportingObjects
                    (l.data ->> 'RepliedAt')::timestamptz as replied_at,
                    (l.data ->> 'WithdrawnAt')::timestamptz as withdrawn_at,
                    ((l.data ->> 'RepliedAt')::timestamptz at time zone 'UTC')::date - ((l.data ->> 'SentAt')::timestamptz at time zone 'UTC')::date
-                     as reply_days
+                     as reply_days,
+                   -- New columns go last: "create or replace view" may only add columns at the end.
+                   l.data -> 'FollowUpHistory' as follow_up_history
             from {names.Store}.mt_doc_letterfact l
             left join {names.Store}.mt_doc_correspondencefile f on f.id = (l.data ->> 'CaseId')::uuid
             left join {names.Schema}.centers c on c.id = coalesce(f.data ->> 'CenterId', l.data ->> 'CenterId')

@@ -1,8 +1,6 @@
 using System.Globalization;
-using CaseFlow.Intake.Api.V1;
+using CaseFlow.Reporting.V1;
 using Google.Protobuf.WellKnownTypes;
-using CorrespondenceFilter = CaseFlow.Correspondence.Api.V1.CorrespondenceFilter;
-using ReunificationFilter = CaseFlow.Reunification.Api.V1.GetReunificationStatisticsRequest;
 
 namespace CaseFlow.Dashboard.Reading;
 
@@ -12,17 +10,7 @@ namespace CaseFlow.Dashboard.Reading;
 /// </summary>
 public sealed record Filter(DateOnly? From, DateOnly? To, string? Province, string? Center, DateTimeOffset AsOf)
 {
-    public CaseloadFilter ForIntake() => new()
-    {
-        CenterId = Center ?? "", Province = Province ?? "", From = Day(From), To = Day(To), AsOf = Timestamp.FromDateTimeOffset(AsOf),
-    };
-
-    public CorrespondenceFilter ForCorrespondence() => new()
-    {
-        CenterId = Center ?? "", Province = Province ?? "", From = Day(From), To = Day(To), AsOf = Timestamp.FromDateTimeOffset(AsOf),
-    };
-
-    public ReunificationFilter ForReunification() => new()
+    public StatisticsFilter ForStatistics() => new()
     {
         CenterId = Center ?? "", Province = Province ?? "", From = Day(From), To = Day(To), AsOf = Timestamp.FromDateTimeOffset(AsOf),
     };

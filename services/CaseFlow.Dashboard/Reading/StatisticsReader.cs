@@ -31,13 +31,13 @@ public sealed class StatisticsReader(ServiceClients services)
 {
     public async Task<Answer<CaseloadStatistics>> Caseload(Filter filter, CancellationToken ct) =>
         await Answer<CaseloadStatistics>.Of(async () =>
-            await services.Intake.GetCaseloadStatisticsAsync(filter.ForIntake(), await services.Options(ct)));
+            await services.Intake.GetCaseloadStatisticsAsync(filter.ForStatistics(), await services.Options(ct)));
 
     public async Task<Answer<CorrespondenceStatistics>> Correspondence(Filter filter, CancellationToken ct) =>
         await Answer<CorrespondenceStatistics>.Of(async () =>
-            await services.Correspondence.GetCorrespondenceStatisticsAsync(filter.ForCorrespondence(), await services.Options(ct)));
+            await services.Correspondence.GetCorrespondenceStatisticsAsync(filter.ForStatistics(), await services.Options(ct)));
 
     public async Task<Answer<ReunificationStatistics>> Reunification(Filter filter, CancellationToken ct) =>
         await Answer<ReunificationStatistics>.Of(async () =>
-            await services.Reunification.GetReunificationStatisticsAsync(filter.ForReunification(), await services.Options(ct)));
+            await services.Reunification.GetReunificationStatisticsAsync(filter.ForStatistics(), await services.Options(ct)));
 }

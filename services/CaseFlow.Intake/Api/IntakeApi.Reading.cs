@@ -25,6 +25,6 @@ public sealed partial class IntakeApi
     public override Task<CaseTimeline> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context) =>
         Read(context, (session, caller, ct) => CaseTimelineView.Read(session, request, caller, ct));
 
-    public override Task<CaseloadStatistics> GetCaseloadStatistics(CaseloadFilter request, ServerCallContext context) =>
+    public override Task<CaseloadStatistics> GetCaseloadStatistics(CaseFlow.Reporting.V1.StatisticsFilter request, ServerCallContext context) =>
         statistics.Handle(request, CallerOf(context), context.CancellationToken);
 }

@@ -3,6 +3,7 @@ using CaseFlow.Intake.Cases.Consenting;
 using CaseFlow.Intake.Cases.Erasing;
 using CaseFlow.Intake.Cases.Opening;
 using CaseFlow.ServiceDefaults.Privacy.Consent;
+using CaseFlow.ServiceDefaults.Reporting;
 using SharingConsent = CaseFlow.ServiceDefaults.Privacy.Consent.SharingConsent;
 
 namespace CaseFlow.Intake.Cases;
@@ -29,6 +30,9 @@ public sealed record Case(
     public IReadOnlyList<OpenVulnerability> OpenVulnerabilities { get; init; } = [];
     public int VulnerabilitiesRaised { get; init; }
     public CasePriority Priority { get; init; } = CasePriority.Normal;
+    /// <summary>Priority and status changes at their business times: the statistics' figures as of a time.</summary>
+    public IReadOnlyList<FactChange> PriorityHistory { get; init; } = [];
+    public IReadOnlyList<FactChange> StatusHistory { get; init; } = [];
     public string? AssignedOperator { get; init; }
     public int ConsultationCount { get; init; }
     public DateTimeOffset? FirstConsultationAt { get; init; }
@@ -78,12 +82,14 @@ public sealed record Case(
         OpenVulnerabilities = [.. OpenVulnerabilities, new OpenVulnerability(e.VulnerabilityId, e.Kind, e.MemberId, e.Note, e.OccurredAt)],
         VulnerabilitiesRaised = VulnerabilitiesRaised + 1,
         Priority = e.PriorityAfter,
+        PriorityHistory = PriorityHistory.Changed(Priority.ToString(), e.PriorityAfter.ToString(), e.OccurredAt),
     };
 
     public Case Apply(VulnerabilityCleared e) => this with
     {
         OpenVulnerabilities = [.. OpenVulnerabilities.Where(v => v.VulnerabilityId != e.VulnerabilityId)],
         Priority = e.PriorityAfter,
+        PriorityHistory = PriorityHistory.Changed(Priority.ToString(), e.PriorityAfter.ToString(), e.OccurredAt),
     };
 
     public Case Apply(ConsultationHeld e) => this with
@@ -98,8 +104,16 @@ public sealed record Case(
     {
         Referrals = [.. Referrals, new Referral(e.ReferredTo, e.Reason, e.OccurredAt, e.ConsentId, e.ConsentVersion)],
     };
-    public Case Apply(CaseClosed e) => this with { Status = CaseStatus.Closed, Outcome = e.Outcome, ClosedAt = e.OccurredAt };
-    public Case Apply(CaseReopened e) => this with { Status = CaseStatus.Open, Outcome = null, ClosedAt = null };
+    public Case Apply(CaseClosed e) => this with
+    {
+        Status = CaseStatus.Closed, Outcome = e.Outcome, ClosedAt = e.OccurredAt,
+        StatusHistory = StatusHistory.Changed(Status.ToString(), nameof(CaseStatus.Closed), e.OccurredAt),
+    };
+    public Case Apply(CaseReopened e) => this with
+    {
+        Status = CaseStatus.Open, Outcome = null, ClosedAt = null,
+        StatusHistory = StatusHistory.Changed(Status.ToString(), nameof(CaseStatus.Open), e.OccurredAt),
+    };
     public Case Apply(ReunionReported e) => this with { ReunionReported = true };
 
     public Case Apply(ConsentToShareGiven e) => this with

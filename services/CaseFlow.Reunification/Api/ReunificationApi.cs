@@ -58,7 +58,7 @@ public sealed class ReunificationApi(
     public override Task<ReunificationDetails> GetReunification(GetReunificationRequest r, ServerCallContext c) =>
         details.Handle(r, CallerOf(c), AuthorizationOf(c), c.CancellationToken);
 
-    public override Task<ReunificationStatistics> GetReunificationStatistics(GetReunificationStatisticsRequest r, ServerCallContext c) =>
+    public override Task<ReunificationStatistics> GetReunificationStatistics(CaseFlow.Reporting.V1.StatisticsFilter r, ServerCallContext c) =>
         statistics.Handle(r, CallerOf(c), c.CancellationToken);
 
     internal static Caller CallerOf(ServerCallContext context) => Caller.From(context);

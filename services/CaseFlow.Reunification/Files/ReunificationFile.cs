@@ -1,6 +1,7 @@
 using CaseFlow.Reunification.Files.Opening;
 using CaseFlow.ServiceDefaults.Audit;
 using CaseFlow.ServiceDefaults.Privacy.Consent;
+using CaseFlow.ServiceDefaults.Reporting;
 
 namespace CaseFlow.Reunification.Files;
 
@@ -56,19 +57,18 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
         new ReunificationFile(opened.CaseId, opened.CenterId, opened.OccurredAt, ReunificationStage.NoSeparationReported)
             .Apply(opened);
 
-    public ReunificationFile Apply(ReunificationOpened e) => this with
+    public ReunificationFile Apply(ReunificationOpened e) => (this with
     {
-        Stage = ReunificationStage.Assessing,
         Member = new SeparatedMember(e.MemberId, e.Relationship, e.IsMinor, e.AgeGroup, e.Country, e.SeparatedSince),
-    };
+    }).MovedTo(ReunificationStage.Assessing, e.OccurredAt);
 
     public ReunificationFile Apply(SharingConsentNoted e) => this with { SharingConsents = SharingConsents.With(e.Consent) };
 
     public ReunificationFile Apply(FileTransferred e) => this with { CenterId = e.ToCenterId };
 
-    public ReunificationFile Apply(PlanChosen e) => this with { Plan = e.Plan, PlanReason = e.Reason, Stage = ReunificationStage.Planned };
+    public ReunificationFile Apply(PlanChosen e) => (this with { Plan = e.Plan, PlanReason = e.Reason }).MovedTo(ReunificationStage.Planned, e.OccurredAt);
 
-    public ReunificationFile Apply(PlanChanged e) => this with { Plan = e.Plan, PlanReason = e.Reason, Stage = ReunificationStage.Planned };
+    public ReunificationFile Apply(PlanChanged e) => (this with { Plan = e.Plan, PlanReason = e.Reason }).MovedTo(ReunificationStage.Planned, e.OccurredAt);
 
     public ReunificationFile Apply(AgencyDecisionRecorded e) =>
         this with { AgencyDecisions = [.. AgencyDecisions, new RecordedDecision(e.LetterId, e.Agency, e.Decision, e.Summary, e.OccurredAt)] };
@@ -83,6 +83,12 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
         DocumentsReady.Contains(e.Kind) ? this : this with { DocumentsReady = [.. DocumentsReady, e.Kind] };
 
     public ReunificationFile Apply(EscortAssigned e) => this with { Escort = e.EscortName };
+
+    /// <summary>Stage changes at their business times: the statistics' pipeline as of a time.</summary>
+    public IReadOnlyList<FactChange> StageHistory { get; init; } = [];
+
+    private ReunificationFile MovedTo(ReunificationStage stage, DateTimeOffset at) =>
+        this with { Stage = stage, StageHistory = StageHistory.Changed(Stage.ToString(), stage.ToString(), at) };
 
     /// <summary>The state after newly decided events (to answer a command with the stage it led to), folded as Marten folds them.</summary>
     public ReunificationFile After(IEnumerable<object> events) => events.Aggregate(this, StateFolder.Evolve);

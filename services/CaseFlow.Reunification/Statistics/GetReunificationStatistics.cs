@@ -15,20 +15,16 @@ public sealed class GetReunificationStatisticsHandler(NpgsqlDataSource database,
     public const string DaysBuckets = "case when days <= 30 then '0-30' when days <= 90 then '31-90' when days <= 180 then '91-180' "
         + "when days <= 365 then '181-365' else '366+' end";
 
-    public async Task<ReunificationStatistics> Handle(GetReunificationStatisticsRequest request, Caller caller, CancellationToken ct)
+    public async Task<ReunificationStatistics> Handle(StatisticsFilter request, Caller caller, CancellationToken ct)
     {
-        var scope = StatisticsScope.Parse(request.CenterId, request.From, request.To, request.Province, request.AsOf, caller, clock.GetUtcNow(), centers);
+        var scope = StatisticsScope.Parse(request, caller, clock.GetUtcNow(), centers);
         var queries = new FigureQueries(database, scope);
         var answer = new ReunificationStatistics
         {
             AsOf = scope.AsOfTimestamp,
-            Filter = new GetReunificationStatisticsRequest
-            {
-                CenterId = scope.Center ?? "", Province = scope.Province ?? "", From = request.From.Trim(), To = request.To.Trim(),
-                AsOf = scope.AsOfTimestamp,
-            },
+            Filter = scope.Applied,
             PipelineByStage = queries.Breakdown("reunification.pipeline_by_stage",
-                $"{Files} select case when reunited_on <= ($5 at time zone 'UTC')::date then 'reunited' when reunited_on is not null then 'arrived' else stage end, count(*) from files group by 1 order by 1"),
+                $"{Files} select stage_then, count(*) from files group by 1 order by 1"),
             DaysSeparated = queries.Breakdown("reunification.days_separated", $"{Separations} select {DaysBuckets}, count(*) from separations group by 1 order by min(days)"),
             DaysSeparatedSummary = queries.Duration("reunification.days_separated_summary",
                 $"{Separations} select count(*), percentile_cont(0.5) within group (order by days), percentile_cont(0.9) within group (order by days) from separations"),
@@ -39,8 +35,8 @@ public sealed class GetReunificationStatisticsHandler(NpgsqlDataSource database,
         };
         queries.Rows($"""
             {Files}
-            select stage, count(*) from files
-            where stage not in ('no-separation-reported', 'reunited', 'failed', 'cancelled') and reunited_on is null group by 1 order by 1
+            select stage_then, count(*) from files
+            where stage_then not in ('no-separation-reported', 'reunited', 'failed', 'cancelled') group by 1 order by 1
             """, r => answer.OpenByStage.Add(new StageCount { Stage = r.GetString(0), Count = (int)r.GetInt64(1) }));
         queries.Rows($"""
             {Reunions}
@@ -69,13 +65,18 @@ public sealed class GetReunificationStatisticsHandler(NpgsqlDataSource database,
         return answer;
     }
 
-    /// <summary>The files of the scope with a separation reported, opened in the period by $5.</summary>
+    /// <summary>The files of the scope with a separation reported, opened in the period by $5, with their stage then.</summary>
     private string Files => $"""
         with files as (
-          select * from {names.Schema}.reunifications
+          select *, {StageThen} as stage_then from {names.Schema}.reunifications
           where opened_at <= $5 and separated_since is not null and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)
             and ($3::timestamptz is null or opened_at >= $3) and ($4::timestamptz is null or opened_at < $4))
         """;
+
+    /// <summary>The stage as of $5 from the file's stage history, in the view's words (travel-arranged); a file stored before
+    /// snapshots kept the history has only its present stage.</summary>
+    private static readonly string StageThen =
+        $"coalesce(lower(regexp_replace({FactHistory.ValueAsOf("stage_history", "null")}, '([a-z])([A-Z])', '\\1-\\2', 'g')), stage)";
 
     /// <summary>Every separation of those files, in days: to the reunion, or to $5 while still apart then.</summary>
     private string Separations => $"""

@@ -26,7 +26,9 @@ public sealed class ReportingTables : IReportingObjects
                    f.data -> 'Member' ->> 'Country' as separated_in_country,
                    (f.data -> 'Member' ->> 'SeparatedSince')::date as separated_since,
                    (f.data ->> 'ReunitedOn')::date as reunited_on,
-                   (f.data ->> 'DaysSeparated')::int as days_separated
+                   (f.data ->> 'DaysSeparated')::int as days_separated,
+                   -- New columns go last: "create or replace view" may only add columns at the end.
+                   f.data -> 'StageHistory' as stage_history
             from {store}.mt_doc_reunificationfile f
             left join {reporting}.centers c on c.id = f.data ->> 'CenterId'
             """;

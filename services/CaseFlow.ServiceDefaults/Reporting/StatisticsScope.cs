@@ -1,3 +1,4 @@
+using CaseFlow.Reporting.V1;
 using CaseFlow.ServiceDefaults.Errors;
 using CaseFlow.ServiceDefaults.Security;
 using Google.Protobuf.WellKnownTypes;
@@ -5,8 +6,8 @@ using Google.Protobuf.WellKnownTypes;
 namespace CaseFlow.ServiceDefaults.Reporting;
 
 /// <summary>
-/// What a statistics call counts, parsed once for every service from the filter fields they share (center_id, from, to,
-/// province, as_of). Figures that depend on the present are computed as of <see cref="AsOf"/>: nothing that happened
+/// What a statistics call counts, parsed once for every service from the one filter message they all take
+/// (reporting.v1.StatisticsFilter: center_id, from, to, province, as_of). Figures that depend on the present are computed as of <see cref="AsOf"/>: nothing that happened
 /// (business time) after it counts, so the same filter gives the same figures before and after a rebuild.
 /// </summary>
 public sealed record StatisticsScope(string? Center, string? Province, DateOnly? From, DateOnly? To, DateTimeOffset AsOf)
@@ -17,9 +18,12 @@ public sealed record StatisticsScope(string? Center, string? Province, DateOnly?
     /// <summary>The instant after the period's last day, UTC; null when open-ended.</summary>
     public DateTimeOffset? End => To is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 
-    public static StatisticsScope Parse(string? centerId, string? from, string? to, string? province, Timestamp? asOf,
-        Caller caller, DateTimeOffset now, ReportingCenters centers)
+    /// <summary>The filter as applied, for the answer to echo: an operator's center filled in, as_of always given.</summary>
+    public StatisticsFilter Applied { get; private init; } = new();
+
+    public static StatisticsScope Parse(StatisticsFilter filter, Caller caller, DateTimeOffset now, ReportingCenters centers)
     {
+        var (centerId, from, to, province, asOf) = (filter.CenterId, filter.From, filter.To, filter.Province, filter.AsOf);
         var check = new InputCheck();
         check.That(string.IsNullOrWhiteSpace(centerId) || centers.IsCenter(centerId.Trim()), "centerId",
             $"unknown center '{centerId}'; known: {centers.KnownCenters}");
@@ -41,7 +45,15 @@ public sealed record StatisticsScope(string? Center, string? Province, DateOnly?
         // Those held to their own center get its figures when they name none, and are refused another's.
         if (center is not null) caller.EnsureCanRead(center);
         else if (caller.HeldToOwnCenter) center = caller.Center ?? "";
-        return new StatisticsScope(center, string.IsNullOrWhiteSpace(province) ? null : province.Trim(), start, end, at);
+        var scope = new StatisticsScope(center, string.IsNullOrWhiteSpace(province) ? null : province.Trim(), start, end, at);
+        return scope with
+        {
+            Applied = new StatisticsFilter
+            {
+                CenterId = scope.Center ?? "", Province = scope.Province ?? "", From = from.Trim(), To = to.Trim(),
+                AsOf = scope.AsOfTimestamp,
+            },
+        };
     }
 
     public Timestamp AsOfTimestamp => Timestamp.FromDateTimeOffset(AsOf);

@@ -2,6 +2,7 @@ using CaseFlow.Access;
 using CaseFlow.Benchmarks.Harness;
 using CaseFlow.Correspondence.Api.V1;
 using CaseFlow.Intake.Api.V1;
+using CaseFlow.Reporting.V1;
 using CaseFlow.Reunification.Api.V1;
 using CaseFlow.Testing.Processes;
 using Grpc.Core;
@@ -25,7 +26,7 @@ public sealed class DashboardReads(ServiceProcesses services, string signingKey,
         var caseload = new Intake.Api.V1.Intake.IntakeClient(intake);
         var letters = new Correspondence.Api.V1.Correspondence.CorrespondenceClient(correspondence);
         var files = new Reunification.Api.V1.Reunification.ReunificationClient(reunification);
-        var cases = await caseload.GetCaseloadStatisticsAsync(new CaseloadFilter(), auth); // warm-up, and how many it counts
+        var cases = await caseload.GetCaseloadStatisticsAsync(new StatisticsFilter(), auth); // warm-up, and how many it counts
 
         var sql = await Latencies.Sequential(calls, async _ =>
         {
@@ -33,9 +34,9 @@ public sealed class DashboardReads(ServiceProcesses services, string signingKey,
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) { }
         });
-        var caseloadCalls = await Latencies.Sequential(calls, async _ => await caseload.GetCaseloadStatisticsAsync(new CaseloadFilter(), auth));
-        var correspondenceCalls = await Latencies.Sequential(calls, async _ => await letters.GetCorrespondenceStatisticsAsync(new CorrespondenceFilter(), auth));
-        var reunificationCalls = await Latencies.Sequential(calls, async _ => await files.GetReunificationStatisticsAsync(new GetReunificationStatisticsRequest(), auth));
+        var caseloadCalls = await Latencies.Sequential(calls, async _ => await caseload.GetCaseloadStatisticsAsync(new StatisticsFilter(), auth));
+        var correspondenceCalls = await Latencies.Sequential(calls, async _ => await letters.GetCorrespondenceStatisticsAsync(new StatisticsFilter(), auth));
+        var reunificationCalls = await Latencies.Sequential(calls, async _ => await files.GetReunificationStatisticsAsync(new StatisticsFilter(), auth));
 
         results.Add("D1.sql.p50", "raw SELECT province, count(*) GROUP BY province on intake's reporting.cases view", sql.P50, "ms");
         foreach (var (id, what, latencies) in new[]

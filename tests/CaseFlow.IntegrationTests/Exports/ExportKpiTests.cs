@@ -4,6 +4,7 @@ using CaseFlow.Cli.Exporting;
 using CaseFlow.Intake.Api.V1;
 using CaseFlow.IntegrationTests.Harness;
 using CaseFlow.IntegrationTests.Reporting;
+using CaseFlow.Reporting.V1;
 using CsvHelper;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -17,7 +18,7 @@ namespace CaseFlow.IntegrationTests.Exports;
 /// </summary>
 public sealed class ExportKpiTests(StatisticsSystem system) : IClassFixture<StatisticsSystem>
 {
-    private static readonly KpiFilter AsOf = new(AsOf: CaseExport.At(StatisticsSystem.AsOf));
+    private static readonly StatisticsFilter AsOf = new() { AsOf = CaseExport.At(StatisticsSystem.AsOf) };
 
     private GrpcChannel Channel(string table) => table switch
     {
@@ -26,7 +27,7 @@ public sealed class ExportKpiTests(StatisticsSystem system) : IClassFixture<Stat
         _ => system.Reunification.Grpc,
     };
 
-    private async Task<string> Export(string table, string format, KpiFilter? filter = null)
+    private async Task<string> Export(string table, string format, StatisticsFilter? filter = null)
     {
         var output = new StringWriter();
         await KpiExport.Write(table, Channel(table), RunningService.Bearer(system.Dashboard), filter ?? AsOf, format, output, CancellationToken.None);
@@ -93,7 +94,7 @@ public sealed class ExportKpiTests(StatisticsSystem system) : IClassFixture<Stat
     {
         var output = new StringWriter();
         var refused = await Should.ThrowAsync<RpcException>(() => KpiExport.Write("caseload", system.Intake.Grpc, RunningService.Bearer(system.Dashboard),
-            AsOf with { Province = "mars" }, "csv", output, CancellationToken.None));
+            new StatisticsFilter(AsOf) { Province = "mars" }, "csv", output, CancellationToken.None));
 
         refused.StatusCode.ShouldBe(StatusCode.InvalidArgument);
         refused.Status.Detail.ShouldContain("province");

@@ -91,8 +91,11 @@ public static class ExportCommand
                 await Console.Error.WriteLineAsync($"--as-of: '{at}' is not a date (2020-01-01) or a time (2020-01-01T09:00:00Z)");
                 return 2;
             }
-            var filter = new KpiFilter(result.GetValue(center) ?? "", result.GetValue(province) ?? "", result.GetValue(from) ?? "",
-                result.GetValue(to) ?? "", CaseExport.At(result.GetValue(asOf)));
+            var filter = new CaseFlow.Reporting.V1.StatisticsFilter
+            {
+                CenterId = result.GetValue(center) ?? "", Province = result.GetValue(province) ?? "", From = result.GetValue(from) ?? "",
+                To = result.GetValue(to) ?? "", AsOf = CaseExport.At(result.GetValue(asOf)),
+            };
             var endpoints = ServiceEndpoints.FromEnvironment(result.GetValue(role)!, result.GetValue(user)!);
             var service = table == "caseload" ? "intake" : table;
             using var channel = endpoints.Channel(endpoints.Services.Single(s => s.Name == service).Grpc);

@@ -1,5 +1,6 @@
 using CaseFlow.Correspondence.Api.V1;
 using CaseFlow.Intake.Api.V1;
+using CaseFlow.Reporting.V1;
 using CaseFlow.Reunification.Api.V1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -7,9 +8,6 @@ using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace CaseFlow.Cli.Exporting;
-
-/// <summary>The filter every statistics call takes (the same shape in the three services).</summary>
-public sealed record KpiFilter(string Center = "", string Province = "", string From = "", string To = "", Timestamp? AsOf = null);
 
 /// <summary>
 /// A KPI export: one service's statistics call, its figures written as rows. The answer is what the dashboard shows,
@@ -19,19 +17,16 @@ public static class KpiExport
 {
     public static readonly string[] Tables = ["caseload", "correspondence", "reunification"];
 
-    public static async Task<IMessage> Statistics(string table, GrpcChannel channel, Metadata headers, KpiFilter filter, CancellationToken ct) => table switch
+    public static async Task<IMessage> Statistics(string table, GrpcChannel channel, Metadata headers, StatisticsFilter filter, CancellationToken ct) => table switch
     {
-        "caseload" => await new Intake.Api.V1.Intake.IntakeClient(channel).GetCaseloadStatisticsAsync(new CaseloadFilter
-            { CenterId = filter.Center, Province = filter.Province, From = filter.From, To = filter.To, AsOf = filter.AsOf }, headers, cancellationToken: ct),
-        "correspondence" => await new Correspondence.Api.V1.Correspondence.CorrespondenceClient(channel).GetCorrespondenceStatisticsAsync(new CorrespondenceFilter
-            { CenterId = filter.Center, Province = filter.Province, From = filter.From, To = filter.To, AsOf = filter.AsOf }, headers, cancellationToken: ct),
-        "reunification" => await new Reunification.Api.V1.Reunification.ReunificationClient(channel).GetReunificationStatisticsAsync(new GetReunificationStatisticsRequest
-            { CenterId = filter.Center, Province = filter.Province, From = filter.From, To = filter.To, AsOf = filter.AsOf }, headers, cancellationToken: ct),
+        "caseload" => await new Intake.Api.V1.Intake.IntakeClient(channel).GetCaseloadStatisticsAsync(filter, headers, cancellationToken: ct),
+        "correspondence" => await new Correspondence.Api.V1.Correspondence.CorrespondenceClient(channel).GetCorrespondenceStatisticsAsync(filter, headers, cancellationToken: ct),
+        "reunification" => await new Reunification.Api.V1.Reunification.ReunificationClient(channel).GetReunificationStatisticsAsync(filter, headers, cancellationToken: ct),
         _ => throw new ArgumentException($"unknown KPI table '{table}'; use {string.Join(", ", Tables)}", nameof(table)),
     };
 
     /// <summary>Calls the statistics and writes them; returns how many rows.</summary>
-    public static async Task<int> Write(string table, GrpcChannel channel, Metadata headers, KpiFilter filter, string format, TextWriter output, CancellationToken ct)
+    public static async Task<int> Write(string table, GrpcChannel channel, Metadata headers, StatisticsFilter filter, string format, TextWriter output, CancellationToken ct)
     {
         var statistics = await Statistics(table, channel, headers, filter, ct);
         var rows = KpiRows.Of(statistics, table).ToList();

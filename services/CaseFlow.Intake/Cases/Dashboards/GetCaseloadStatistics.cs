@@ -14,25 +14,21 @@ public sealed class GetCaseloadStatisticsHandler(NpgsqlDataSource database, Repo
     /// <summary>Outcomes that count as positive in the donors' share: the applicant's problem was solved.</summary>
     public static readonly IReadOnlyList<string> PositiveOutcomes = ["reunified", "returned-abroad", "resolved-by-advice"];
 
-    public async Task<CaseloadStatistics> Handle(CaseloadFilter request, Caller caller, CancellationToken ct)
+    public async Task<CaseloadStatistics> Handle(StatisticsFilter request, Caller caller, CancellationToken ct)
     {
-        var scope = StatisticsScope.Parse(request.CenterId, request.From, request.To, request.Province, request.AsOf, caller, clock.GetUtcNow(), centers);
+        var scope = StatisticsScope.Parse(request, caller, clock.GetUtcNow(), centers);
 
         var queries = new FigureQueries(database, scope);
         var answer = new CaseloadStatistics
         {
             AsOf = scope.AsOfTimestamp,
-            Filter = new CaseloadFilter
-            {
-                CenterId = scope.Center ?? "", Province = scope.Province ?? "", From = request.From.Trim(), To = request.To.Trim(),
-                AsOf = scope.AsOfTimestamp,
-            },
+            Filter = scope.Applied,
             Cases = queries.Total("caseload.cases", $"{Cases} select count(*) from opened"),
             ByProvince = queries.Breakdown("caseload.by_province", By("province")),
             ByCenter = queries.Breakdown("caseload.by_center", By("center_id")),
             ByCategory = queries.Breakdown("caseload.by_category", By("category")),
-            ByStatus = queries.Breakdown("caseload.by_status", By("case when closed_at <= $5 then 'closed' else 'open' end")),
-            ByPriority = queries.Breakdown("caseload.by_priority", By("priority")),
+            ByStatus = queries.Breakdown("caseload.by_status", By("status_then")),
+            ByPriority = queries.Breakdown("caseload.by_priority", By("priority_then")),
             PerWeek = new() { Key = "caseload.per_week" },
             Outcomes = queries.Breakdown("caseload.outcomes", $"{Cases} select outcome, count(*) from closed group by 1 order by 1"),
             TimeToFirstConsultation = queries.Duration("caseload.time_to_first_consultation",
@@ -63,12 +59,15 @@ public sealed class GetCaseloadStatisticsHandler(NpgsqlDataSource database, Repo
     }
 
     /// <summary>
-    /// The cases of the scope as of $5 (opened by then), those opened in the period, and those closed in it by then. A case
-    /// closed after as_of is open as of it; reopened since, it counts as open (the snapshot keeps its last closing only).
+    /// The cases of the scope as of $5 (opened by then) with their status and priority then (from the snapshots' histories),
+    /// those opened in the period, and those closed in it by then. Outcomes and times to closure count a case's last closing.
     /// </summary>
     private string Cases => $"""
         with scoped as (
-          select * from {names.Schema}.cases
+          select *,
+                 lower({FactHistory.ValueAsOf("status_history", "case when closed_at <= $5 then 'closed' else 'open' end")}) as status_then,
+                 lower({FactHistory.ValueAsOf("priority_history", "priority")}) as priority_then
+          from {names.Schema}.cases
           where opened_at <= $5 and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)),
         opened as (
           select * from scoped where ($3::timestamptz is null or opened_at >= $3) and ($4::timestamptz is null or opened_at < $4)),

@@ -45,7 +45,9 @@ public sealed class ReportingTables : IReportingObjects
                ((c.data ->> 'ClosedAt')::timestamptz - (c.data ->> 'OpenedAt')::timestamptz) as time_to_closure,
                -- New columns go last: "create or replace view" may only add columns at the end.
                coalesce(c.data ->> 'Sex', 'unknown') as sex,
-               coalesce(c.data ->> 'AgeGroup', 'unknown') as age_group
+               coalesce(c.data ->> 'AgeGroup', 'unknown') as age_group,
+               c.data -> 'PriorityHistory' as priority_history,
+               c.data -> 'StatusHistory' as status_history
         from {store}.mt_doc_case c
         left join {reporting}.centers ctr on ctr.id = c.data ->> 'CenterId'
         """;
