@@ -67,14 +67,14 @@ public sealed class GetCorrespondenceStatisticsHandler(NpgsqlDataSource database
           select * from {names.Schema}.letters
           where sent_at <= $5 and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)
             and ($3::timestamptz is null or sent_at >= $3) and ($4::timestamptz is null or sent_at < $4)),
-        then as (
+        as_of_then as (
           select *, {FactHistory.ValueAsOf("follow_up_history", "(case when last_follow_up_at <= $5 then reply_due_by else first_due_by end)::text")}::date as due_then,
                  coalesce((select max((h ->> 'At')::timestamptz) from jsonb_array_elements(follow_up_history) h where (h ->> 'At')::timestamptz <= $5),
                           case when follow_up_history is null and last_follow_up_at <= $5 then last_follow_up_at end) as last_follow_up_then
           from sent),
         in_force as (
           select *, (due_then + 1)::timestamp at time zone 'UTC' as due_end
-          from then
+          from as_of_then
           where (replied_at is null or replied_at > $5) and (withdrawn_at is null or withdrawn_at > $5)),
         outstanding as (select *, $5 >= due_end as overdue from in_force)
         """;
