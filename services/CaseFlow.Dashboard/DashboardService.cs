@@ -3,6 +3,7 @@ using CaseFlow.Access;
 using CaseFlow.Dashboard.CallingServices;
 using CaseFlow.Dashboard.Components;
 using CaseFlow.Dashboard.LoggingIn;
+using CaseFlow.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using MudBlazor.Services;
 
@@ -26,9 +27,9 @@ public static class DashboardService
             ApplicationName = typeof(DashboardService).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddJsonStream(typeof(DashboardService).Assembly.GetManifestResourceStream("centers.json")!);
-        builder.Configuration.AddJsonStream(typeof(DashboardService).Assembly.GetManifestResourceStream("dashboard.json")!);
-        builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
+        // Below every other source, as in the services: settings, environment and arguments override them.
+        builder.Configuration.AddEmbeddedDefaults(typeof(DashboardService).Assembly, "dashboard.json");
+        builder.Configuration.AddEmbeddedDefaults(typeof(DashboardService).Assembly, "centers.json");
         ListenOnDashboardPort(builder);
         builder.Services.TryAddTimeProvider();
         builder.AddUserLogin();

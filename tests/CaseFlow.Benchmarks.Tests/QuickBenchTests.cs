@@ -16,6 +16,8 @@ public class QuickBenchTests
         "A1", "A1.p50", "A1.p99", "A1.cpu", "A2", "A2.p50", "A2.p99",
         "P1.p50", "P1.p99", "P1.max", "P2", "R1", "H1.history.p50", "H1.asof.p50", "H1.asoft.p50", "Q1.p50", "Q1.p99",
         "D1.sql.p50", "D1.caseload.p50", "D1.caseload.p99", "D1.correspondence.p50", "D1.correspondence.p99", "D1.reunification.p50", "D1.reunification.p99",
+        "D2.sql.page.p50", "D2.page.p50", "D2.page.p99", "D2.sql.caseload.p50", "D2.caseload.p50", "D2.caseload.p99",
+        "D2.sql.correspondence.p50", "D2.correspondence.p50", "D2.correspondence.p99", "D2.sql.reunification.p50", "D2.reunification.p50", "D2.reunification.p99",
         "M1.intake", "M1.correspondence", "M1.reunification",
         // The same items with personal data stored plain, beside the encrypted figures (ratio = encrypted / plain).
         "A1.plain", "A1.plain.p50", "A1.plain.p99", "A1.plain.cpu", "P1.plain.p50", "P1.plain.p99",

@@ -76,6 +76,8 @@ public sealed class BenchRun(BenchOptions options)
         if (options.Runs("Q1")) using (cpu.Measure("Q1")) await Listing(clients, store, db, size);
         if (options.Runs("H1")) using (cpu.Measure("H1")) await History(clients, store, db, infrastructure, size);
         if (options.Runs("D1")) using (cpu.Measure("D1")) await new DashboardReads(services, services.SigningKey, db, infrastructure, Results).Measure(size.D1Calls);
+        if (options.Runs("D2")) using (cpu.Measure("D2"))
+            await new DashboardOverview(services, db, infrastructure, Results).Measure(clients, delivery, size.D2Cases, size.D2Calls, size.DrainTimeout);
         if (options.Runs("R1")) await Rebuild(store, db, infrastructure, cpu, size);
 
         // --- memory -----------------------------------------------------------------------------------

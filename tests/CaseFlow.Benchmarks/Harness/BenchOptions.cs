@@ -37,17 +37,17 @@ public sealed record Sizes(
     TimeSpan L1Duration, int L2Messages, int L3Rows,
     TimeSpan WarmUp, TimeSpan ApiDuration, int ApiClients,
     TimeSpan P1Duration, int P1RatePerSecond, int P2Cases,
-    int R1Events, int H1Events, int H1Calls, int Q1Calls, int D1Calls, TimeSpan DrainTimeout)
+    int R1Events, int H1Events, int H1Calls, int Q1Calls, int D1Calls, int D2Cases, int D2Calls, TimeSpan DrainTimeout)
 {
     public static readonly Sizes FullRun = new(
         L1Duration: TimeSpan.FromSeconds(5), L2Messages: 50_000, L3Rows: 200_000,
         WarmUp: TimeSpan.FromSeconds(3), ApiDuration: TimeSpan.FromSeconds(10), ApiClients: 16,
         P1Duration: TimeSpan.FromSeconds(30), P1RatePerSecond: 100, P2Cases: 10_000,
-        R1Events: 200_000, H1Events: 1_000, H1Calls: 200, Q1Calls: 300, D1Calls: 200, DrainTimeout: TimeSpan.FromMinutes(3));
+        R1Events: 200_000, H1Events: 1_000, H1Calls: 200, Q1Calls: 300, D1Calls: 200, D2Cases: 10_000, D2Calls: 100, DrainTimeout: TimeSpan.FromMinutes(3));
 
     public static readonly Sizes QuickRun = new(
         L1Duration: TimeSpan.FromSeconds(1), L2Messages: 3_000, L3Rows: 30_000,
         WarmUp: TimeSpan.FromSeconds(1), ApiDuration: TimeSpan.FromSeconds(2), ApiClients: 16,
         P1Duration: TimeSpan.FromSeconds(4), P1RatePerSecond: 100, P2Cases: 500,
-        R1Events: 10_000, H1Events: 1_000, H1Calls: 30, Q1Calls: 40, D1Calls: 15, DrainTimeout: TimeSpan.FromMinutes(1));
+        R1Events: 10_000, H1Events: 1_000, H1Calls: 30, Q1Calls: 40, D1Calls: 15, D2Cases: 500, D2Calls: 10, DrainTimeout: TimeSpan.FromMinutes(1));
 }
