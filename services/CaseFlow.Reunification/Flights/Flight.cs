@@ -1,4 +1,5 @@
 using CaseFlow.ServiceDefaults.Audit;
+using CaseFlow.ServiceDefaults.Reporting;
 
 namespace CaseFlow.Reunification.Flights;
 
@@ -38,36 +39,46 @@ public sealed record Flight(Guid Id, string Number, string From, string To, Date
     public bool Waits(Guid caseId) => Waitlist.Any(t => t.CaseId == caseId);
 
     public static Flight Create(FlightScheduled e) =>
-        new(e.FlightId, e.Number, e.From, e.To, e.Date, e.Capacity, FlightStatus.Scheduled);
+        new(e.FlightId, e.Number, e.From, e.To, e.Date, e.Capacity, FlightStatus.Scheduled) { ScheduledAt = e.OccurredAt };
 
-    public Flight Apply(FlightCapacityChanged e) => this with { Capacity = e.Capacity };
+    /// <summary>When the flight was scheduled (business time): the statistics as of an earlier time do not count it.</summary>
+    public DateTimeOffset? ScheduledAt { get; init; }
 
-    public Flight Apply(FlightSeatAllocated e) => this with
+    /// <summary>Capacity, seats filled, waitlisted and status ("150|12|3|scheduled") at each change: flight figures as of a time.</summary>
+    public IReadOnlyList<FactChange> LoadHistory { get; init; } = [];
+
+    private string Load => $"{Capacity}|{Passengers.Count}|{Waitlist.Count}|{Status.Name()}";
+
+    private Flight Recorded(Flight before, DateTimeOffset at) => this with { LoadHistory = LoadHistory.Changed(before.Load, Load, at) };
+
+    public Flight Apply(FlightCapacityChanged e) => (this with { Capacity = e.Capacity }).Recorded(this, e.OccurredAt);
+
+    public Flight Apply(FlightSeatAllocated e) => (this with
     {
         Passengers = [.. Passengers, new SeatHolder(e.Traveller, e.OccurredAt)],
         Waitlist = Waitlist.Where(t => t.CaseId != e.Traveller.CaseId).ToList(),
-    };
+    }).Recorded(this, e.OccurredAt);
 
-    public Flight Apply(PassengerWaitlisted e) => this with { Waitlist = InAllocationOrder([.. Waitlist, e.Traveller]) };
+    public Flight Apply(PassengerWaitlisted e) => (this with { Waitlist = InAllocationOrder([.. Waitlist, e.Traveller]) }).Recorded(this, e.OccurredAt);
 
     public Flight Apply(FlightSeatReleased e) =>
-        this with { Passengers = Passengers.Where(p => p.Traveller.CaseId != e.CaseId).ToList() };
+        (this with { Passengers = Passengers.Where(p => p.Traveller.CaseId != e.CaseId).ToList() }).Recorded(this, e.OccurredAt);
 
     public Flight Apply(PassengerLeftWaitlist e) =>
-        this with { Waitlist = Waitlist.Where(t => t.CaseId != e.CaseId).ToList() };
+        (this with { Waitlist = Waitlist.Where(t => t.CaseId != e.CaseId).ToList() }).Recorded(this, e.OccurredAt);
 
     public Flight Apply(WaitlistPriorityChanged e) => this with
     {
         Waitlist = InAllocationOrder(Waitlist.Select(t => t.CaseId == e.CaseId ? t with { Priority = e.Priority } : t)),
     };
 
-    public Flight Apply(FlightCancelled e) => this with { Status = FlightStatus.Cancelled, Passengers = [], Waitlist = [] };
+    public Flight Apply(FlightCancelled e) => (this with { Status = FlightStatus.Cancelled, Passengers = [], Waitlist = [] }).Recorded(this, e.OccurredAt);
 
-    public Flight Apply(FlightDeparted e) => this with { Status = FlightStatus.Departed, Waitlist = [] };
+    public Flight Apply(FlightDeparted e) => (this with { Status = FlightStatus.Departed, Waitlist = [] }).Recorded(this, e.OccurredAt);
 
     public Flight Apply(ManifestIssued e) => this with { IssuedManifest = e };
 
-    public Flight Apply(FlightArrived e) => this with { Status = FlightStatus.Arrived };
+    public Flight Apply(FlightArrived e) => (this with { Status = FlightStatus.Arrived }).Recorded(this, e.OccurredAt);
 
     /// <summary>The state after one more event, for decisions that seat several travellers in a row.</summary>
     public Flight After(object e) => StateFolder.Evolve(this, e);

@@ -48,12 +48,19 @@ public sealed class GetReunificationStatisticsHandler(NpgsqlDataSource database,
                 ShortestDaysSeparated = r.GetInt32(4), LongestDaysSeparated = r.GetInt32(5),
             }));
         queries.Rows($"""
+            with flights as (
+              select string_to_array({FactHistory.ValueAsOf("load_history", "null")}, '|') as load_then, *
+              from {names.Schema}.flights where scheduled_at is null or scheduled_at <= $5),
+            dated as (
+              select coalesce(load_then[1]::int, capacity) as capacity, coalesce(load_then[2]::int, seats_filled) as seats_filled,
+                     coalesce(load_then[3]::int, waitlisted) as waitlisted, coalesce(load_then[4], status) as status, flight_date
+              from flights)
             select count(*), coalesce(sum(capacity), 0)::bigint, coalesce(sum(seats_filled), 0)::bigint, coalesce(sum(waitlisted), 0)::bigint,
                    count(*) filter (where status = 'cancelled'),
                    (select count(*) from {names.Schema}.travel_disruptions d
                     where d.rebooked_flight_id is not null and d.occurred_at <= $5
                       and ($3::timestamptz is null or d.occurred_at >= $3) and ($4::timestamptz is null or d.occurred_at < $4))
-            from {names.Schema}.flights
+            from dated
             where ($3::timestamptz is null or flight_date >= ($3 at time zone 'UTC')::date) and ($4::timestamptz is null or flight_date < ($4 at time zone 'UTC')::date)
             """, r =>
             {

@@ -42,7 +42,10 @@ public sealed class ReportingTables : IReportingObjects
                    (f.data ->> 'Capacity')::int as capacity,
                    lower(f.data ->> 'Status') as status,
                    jsonb_array_length(coalesce(f.data -> 'Passengers', '[]'::jsonb)) as seats_filled,
-                   jsonb_array_length(coalesce(f.data -> 'Waitlist', '[]'::jsonb)) as waitlisted
+                   jsonb_array_length(coalesce(f.data -> 'Waitlist', '[]'::jsonb)) as waitlisted,
+                   -- New columns go last: "create or replace view" may only add columns at the end.
+                   (f.data ->> 'ScheduledAt')::timestamptz as scheduled_at,
+                   f.data -> 'LoadHistory' as load_history
             from {store}.mt_doc_flight f
             """;
         yield return $"""

@@ -72,6 +72,27 @@ public sealed class FiguresAsOfTests(CaseFlowSystem system) : IClassFixture<Case
         Letters(await answer("2020-06-01T00:00:00Z")).ShouldBe("1/0");
     }
 
+    [Fact]
+    public async Task A_flights_capacity_and_status_as_of_a_time_are_what_they_were_then()
+    {
+        var flights = system.Reunification.Json(Supervisor);
+        var flightId = (await flights.Post("/v1/flights", new
+            { requestId = Id(), occurredAt = "2020-06-01T12:00:00Z", number = "KG-ASOF", from = "Moscow", to = "Osh", date = "2020-08-08", capacity = 100 }).Ok())
+            .Str("flightId");
+        await flights.Post($"/v1/flights/{flightId}/capacity", new { requestId = Id(), occurredAt = "2020-06-10T12:00:00Z", capacity = 150, reason = "a bigger plane" }).Ok();
+        await flights.Post($"/v1/flights/{flightId}/cancel", new { requestId = Id(), occurredAt = "2020-06-20T12:00:00Z", reason = "borders closed" }).Ok();
+
+        async Task<string> Figures(string asOf)
+        {
+            var f = (await system.Reunification.Json(Dashboard).Get($"/v1/reunification/statistics?asOf={asOf}&from=2020-08-08&to=2020-08-08").Ok())["flights"]!.AsObject();
+            return $"{Number(f, "flights")} flights, {Number(f, "capacity")} seats, {Number(f, "cancelledFlights")} cancelled";
+        }
+        (await Figures("2020-05-01T00:00:00Z")).ShouldBe("0 flights, 0 seats, 0 cancelled");
+        (await Figures("2020-06-05T00:00:00Z")).ShouldBe("1 flights, 100 seats, 0 cancelled");
+        (await Figures("2020-06-15T00:00:00Z")).ShouldBe("1 flights, 150 seats, 0 cancelled");
+        (await Figures("2020-06-25T00:00:00Z")).ShouldBe("1 flights, 150 seats, 1 cancelled");
+    }
+
     private static async Task<string> SeparatedChildCase(JsonApi intake, string center)
     {
         var caseId = (await intake.Post("/v1/cases", new
