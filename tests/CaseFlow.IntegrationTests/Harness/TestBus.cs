@@ -27,6 +27,10 @@ public static class TestBus
         public Task Publish<T>(T message, Action<PublishContext<T>> configure) where T : class =>
             bus.Publish(message, configure);
 
+        /// <summary>Straight to one queue (<c>queue:name</c>), past the exchanges that route by message type.</summary>
+        public async Task Send<T>(string queue, T message) where T : class =>
+            await (await bus.GetSendEndpoint(new Uri($"queue:{queue}"))).Send(message);
+
         public async ValueTask DisposeAsync() => await bus.StopAsync();
     }
 }
