@@ -33,6 +33,18 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public void Grafana_logs_in_to_the_compose_database_with_the_password_the_services_give_the_reporting_role()
+    {
+        var datasource = Repository.Read("infra/grafana/provisioning/datasources/caseflow.yaml");
+        datasource.ShouldContain("url: postgres:5432");
+        datasource.ShouldContain("${CASEFLOW_REPORTING_PASSWORD}");
+        Compose.ServiceNames.ShouldContain("postgres");
+
+        var grafana = Compose.Environment("grafana")["CASEFLOW_REPORTING_PASSWORD"];
+        foreach (var app in Apps.Backend) Compose.Environment(ComposeFile.ServiceOf[app])["Reporting:Password"].ShouldBe(grafana, app);
+    }
+
+    [Fact]
     public void Every_image_in_compose_and_the_Dockerfiles_is_pinned()
     {
         var images = Compose.ServiceNames.Where(s => !Compose.Builds(s))

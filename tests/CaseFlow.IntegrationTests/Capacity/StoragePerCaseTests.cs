@@ -3,6 +3,7 @@ using CaseFlow.Cli.Demo;
 using CaseFlow.IntegrationTests.Harness;
 using CaseFlow.ServiceDefaults.Security;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace CaseFlow.IntegrationTests.Capacity;
 
