@@ -9,6 +9,13 @@ namespace CaseFlow.ServiceDefaults.Messaging;
 public static class MessagingSetup
 {
     /// <summary>
+    /// Every receive endpoint as a quorum queue (replicated over a cluster's nodes, so it survives the loss of one):
+    /// MassTransit copies a receive queue's arguments to its _error and _skipped queues, so they are quorum too. Off by
+    /// default, for one local node; a classic queue cannot become a quorum one in place (docs/scaling.md: moving over).
+    /// </summary>
+    public const string QuorumQueuesSetting = "RabbitMq:QuorumQueues";
+
+    /// <summary>
     /// MassTransit over RabbitMQ. Queues are named after the service ("correspondence-case-opened"), so each
     /// service gets its own copy of every event; handlers retry, then park the message in its _error queue.
     /// </summary>
@@ -26,7 +33,13 @@ public static class MessagingSetup
         builder.Services.AddSingleton(queues);
         builder.Services.AddMassTransit(bus =>
         {
-            bus.AddConfigureEndpointsCallback((queue, _) => queues.Declared(queue));
+            bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
+            {
+                queues.Declared(queue);
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit
+                    && context.GetRequiredService<IConfiguration>().GetValue(QuorumQueuesSetting, false))
+                    rabbit.SetQuorumQueue();
+            });
             bus.AddConsumer<Privacy.Erasing.EraseKeysWhenPersonalDataErased>();
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>

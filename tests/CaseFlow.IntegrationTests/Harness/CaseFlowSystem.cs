@@ -28,6 +28,7 @@ public class CaseFlowSystem : IAsyncLifetime
     public RunningService Correspondence { get; private set; } = null!;
     public RunningService Reunification { get; private set; } = null!;
     public Uri BrokerUri => virtualHost!.AmqpUri;
+    public RabbitVirtualHost VirtualHost => virtualHost!;
 
     public string Schema(RunningService service) => $"{service.Name}_{Id}";
 

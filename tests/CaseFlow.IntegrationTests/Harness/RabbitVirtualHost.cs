@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace CaseFlow.IntegrationTests.Harness;
 
@@ -29,6 +30,10 @@ public sealed class RabbitVirtualHost : IAsyncDisposable
         (await client.PutAsync($"/api/permissions/{vhost}/{Uri.EscapeDataString(user)}", permissions)).EnsureSuccessStatusCode();
         return new RabbitVirtualHost(client, name, amqp);
     }
+
+    /// <summary>The queues of this virtual host as the management API lists them (name, arguments, durable, auto_delete, …).</summary>
+    public async Task<JsonArray> Queues() =>
+        (JsonNode.Parse(await management.GetStringAsync($"/api/queues/{Uri.EscapeDataString(Name)}")) as JsonArray) ?? [];
 
     public async ValueTask DisposeAsync()
     {

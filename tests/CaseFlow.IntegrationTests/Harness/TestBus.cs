@@ -27,6 +27,13 @@ public static class TestBus
         public Task Publish<T>(T message, Action<PublishContext<T>> configure) where T : class =>
             bus.Publish(message, configure);
 
+        /// <summary>
+        /// Straight to one service queue, past the exchanges that route by message type: through the exchange of the
+        /// queue's name, as a <c>queue:</c> address would declare the queue itself, with this bus's arguments.
+        /// </summary>
+        public async Task Send<T>(string queue, T message) where T : class =>
+            await (await bus.GetSendEndpoint(new Uri($"exchange:{queue}"))).Send(message);
+
         public async ValueTask DisposeAsync() => await bus.StopAsync();
     }
 }
