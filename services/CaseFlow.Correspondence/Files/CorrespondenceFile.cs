@@ -44,12 +44,13 @@ public sealed record CorrespondenceFile(
     public CorrespondenceFile Apply(LetterSent e) => Change(e.LetterId, l => l with
     {
         Status = LetterStatus.Sent, SentAt = e.OccurredAt, Channel = e.Channel, OutgoingReference = e.OutgoingReference,
-        ReplyDueBy = e.ReplyDueBy, Consent = new ConsentUsed(e.ConsentId, e.ConsentVersion),
+        ReplyDueBy = e.ReplyDueBy, Consent = new ConsentUsed(e.ConsentId, e.ConsentVersion), ReplyDueEnd = e.ReplyDueEnd,
+        RegisterNumber = e.RegisterNumber,
     });
 
     public CorrespondenceFile Apply(FollowUpSent e) => Change(e.LetterId, l => l with
     {
-        ReplyDueBy = e.ReplyDueBy, LastFollowUpAt = e.OccurredAt, FollowUpCount = l.FollowUpCount + 1,
+        ReplyDueBy = e.ReplyDueBy, ReplyDueEnd = e.ReplyDueEnd, LastFollowUpAt = e.OccurredAt, FollowUpCount = l.FollowUpCount + 1,
     });
 
     public CorrespondenceFile Apply(ReplyReceived e) => Change(e.LetterId, l => l with

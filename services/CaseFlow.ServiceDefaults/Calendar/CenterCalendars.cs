@@ -38,6 +38,16 @@ public sealed class CenterCalendars(IReadOnlyList<CenterPlace> centers, IReadOnl
         return new CenterCalendar(place.Id, place.Code, zone, weekend, byYear);
     }
 
+    /// <summary>
+    /// The center's local date of an instant, for projections: a center missing from the reference data counts UTC's days
+    /// rather than halting the projection.
+    /// </summary>
+    public DateOnly LocalDate(string centerId, DateTimeOffset instant) =>
+        Knows(centerId) ? For(centerId).LocalDate(instant) : DateOnly.FromDateTime(instant.UtcDateTime);
+
+    /// <summary>The center's IANA time zone id (UTC for a center missing from the reference data), for SQL's "at time zone".</summary>
+    public string ZoneId(string centerId) => centers.FirstOrDefault(c => c.Id == centerId)?.TimeZone ?? "UTC";
+
     public static CenterCalendars From(IConfiguration configuration) => new(
         configuration.GetSection("ReferenceData:Centers").Get<List<CenterPlace>>() ?? [],
         configuration.GetSection("ReferenceData:Weeks").Get<List<CountryWeek>>() ?? [],
