@@ -63,6 +63,10 @@ public static class CorrespondenceService
         opts.Schema.For<Agency>().UseNumericRevisions(true);
         opts.Schema.For<OutstandingLetter>().Index(l => l.OverdueFrom).Index(l => l.CenterId).Index(l => l.CaseId).Index(l => l.ListPosition);
         opts.Schema.For<Agencies.Seeding.SampleAgenciesSeeded>();
+        // The register's counters: a snapshot kept with each number, so taking the next one never replays the year.
+        opts.Projections.Snapshot<Register.Numbering.LetterRegister>(SnapshotLifecycle.Inline);
+        opts.Projections.Add(new Register.Listing.RegisterEntriesProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<Register.Listing.RegisterEntry>().Index(e => e.ListPosition).Index(e => e.CenterId).Index(e => e.CaseId);
     }
 
     /// <summary>The slices that look something up before they decide, and the reads: the API's constructor takes them.</summary>
@@ -79,5 +83,9 @@ public static class CorrespondenceService
         services.AddSingleton<Templates.Listing.ListTemplatesHandler>();
         services.AddSingleton<Agencies.Reading.ReadAgenciesHandler>();
         services.AddSingleton<GetAgencyResponseTimesHandler>();
+        services.AddSingleton<Register.Numbering.RegisterNumbers>();
+        services.AddSingleton<Register.RecordingIncomingMail.RecordIncomingMailHandler>();
+        services.AddSingleton<Register.Listing.ListRegisterHandler>();
+        services.AddSingleton<Letters.Printing.PrintLetterHandler>();
     }
 }

@@ -23,6 +23,9 @@ public sealed record CorrespondenceFile(
 
     public int LetterCount => Letters.Count;
 
+    /// <summary>Mail received about the case and numbered in the incoming register.</summary>
+    public int IncomingMailCount { get; init; }
+
     /// <summary>The newest version of each of the person's consents to share their data, as Intake published them.</summary>
     public IReadOnlyList<SharingConsent> Consents { get; init; } = [];
 
@@ -62,6 +65,8 @@ public sealed record CorrespondenceFile(
 
     public CorrespondenceFile Apply(LetterWithdrawn e) =>
         Change(e.LetterId, l => l with { Status = LetterStatus.Withdrawn, WithdrawalReason = e.Reason });
+
+    public CorrespondenceFile Apply(Register.RecordingIncomingMail.IncomingMailRecorded e) => this with { IncomingMailCount = IncomingMailCount + 1 };
 
     public CorrespondenceFile Apply(SharingConsentNoted e) => this with { Consents = Consents.With(e.Consent) };
 

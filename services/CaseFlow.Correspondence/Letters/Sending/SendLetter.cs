@@ -1,4 +1,5 @@
 using CaseFlow.Correspondence.Agencies;
+using CaseFlow.Correspondence.Register.Numbering;
 using CaseFlow.ServiceDefaults.Calendar;
 
 namespace CaseFlow.Correspondence.Letters.Sending;
@@ -80,10 +81,30 @@ public sealed record SendLetter(
 
 /// <summary>
 /// Without a due date in the request, the reply is due after the agency's usual reply time, from the directory; the
-/// directory also knows the agency's kind for letters drafted before their kind was kept.
+/// directory also knows the agency's kind for letters drafted before their kind was kept. The send takes the center's
+/// next outgoing register number in its own transaction: a refused send takes none, a repeated one keeps its own.
 /// </summary>
-public sealed class SendLetterHandler(AgencyDirectory agencies, CenterCalendars calendars)
+public sealed class SendLetterHandler(AgencyDirectory agencies, CenterCalendars calendars, RegisterNumbers numbers)
 {
+    public async Task<Api.V1.LetterChanged> Send(EventWriter writer, StreamCommand file, SendLetter command, CancellationToken ct)
+    {
+        var stream = await writer.Existing<CorrespondenceFile>(file.StreamId, file.ExpectedVersion, file.What, ct);
+        var state = stream.Aggregate!;
+        var events = command.Decide(state).ToList();
+        var number = state.Find(command.LetterId).RegisterNumber ?? "";
+        for (var i = 0; i < events.Count; i++)
+            if (events[i] is LetterSent sent)
+            {
+                number = await numbers.Take(writer, state.CenterId, RegisterDirection.Outgoing, sent.CaseId, sent.LetterId, sent.OccurredAt, ct);
+                events[i] = sent with { RegisterNumber = number };
+            }
+        if (events.Count > 0) stream.AppendMany(events);
+        return new Api.V1.LetterChanged
+        {
+            CaseId = state.Id.ToString(), LetterId = command.LetterId.ToString(), Version = (int)(stream.CurrentVersion ?? 0), RegisterNumber = number,
+        };
+    }
+
     public async Task<(StreamCommand File, SendLetter Command)> Prepare(Api.V1.SendLetterRequest request, DateTimeOffset now,
         CancellationToken ct)
     {
