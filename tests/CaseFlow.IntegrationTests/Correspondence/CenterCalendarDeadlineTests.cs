@@ -23,6 +23,8 @@ public sealed class May2020System : CaseFlowSystem
 
     /// <summary>Valid from the pinned clock to well past the real one, for Intake (real time) and Correspondence (2020) alike.</summary>
     public string LongToken => DevelopmentTokens.Issue(SigningKey, "lawyer-aigul", Caller.Operator, "kara-suu", TimeSpan.FromDays(365 * 12), Clock);
+
+    public string LongSupervisorToken => DevelopmentTokens.Issue(SigningKey, "coordinator-dina", Caller.Supervisor, null, TimeSpan.FromDays(365 * 12), Clock);
 }
 
 public sealed class CenterCalendarDeadlineTests(May2020System system) : IClassFixture<May2020System>
@@ -35,11 +37,20 @@ public sealed class CenterCalendarDeadlineTests(May2020System system) : IClassFi
     {
         var token = system.LongToken;
         var client = system.Correspondence.Json(token);
+        // An agency whose usual reply time counts working days (the sample agencies count calendar days).
+        await system.Correspondence.Json(system.LongSupervisorToken).Post("/v1/agencies", new
+        {
+            requestId = NewRequestId(), agencyId = "kg-labour-ministry", agency = new
+            {
+                name = "Ministry of Labour of the Kyrgyz Republic", country = "Kyrgyzstan", kind = "ministry", languages = new[] { "ky", "ru" },
+                address = "Bishkek", channel = "post", defaultReplyDays = 10, replyDaysAreWorkingDays = true,
+            },
+        }).Ok();
         var caseId = await CaseWithFile(system, token);
         await GiveConsent(system, token, caseId);
         var letterId = (await client.Draft(caseId, new
         {
-            requestId = NewRequestId(), agencyId = "kg-mfa", language = "ru", kind = "information-request",
+            requestId = NewRequestId(), agencyId = "kg-labour-ministry", language = "ru", kind = "information-request",
             subject = "О возвращении ребёнка", body = "Просим сообщить.",
         })).Str("letterId");
         await client.Post($"/v1/cases/{caseId}/letters/{letterId}/sending", new { requestId = NewRequestId(), channel = "post" }).Ok();
