@@ -10,6 +10,7 @@ using CaseFlow.Correspondence.Messaging;
 using CaseFlow.Correspondence.Replies.ResponseTimes;
 using CaseFlow.Correspondence.Templates;
 using CaseFlow.ServiceDefaults.Audit;
+using CaseFlow.ServiceDefaults.Calendar;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
 using CaseFlow.ServiceDefaults.Reporting;
@@ -25,7 +26,8 @@ public static class CorrespondenceService
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = CaseFlowHost.CreateBuilder(Identity, args);
-        builder.AddEventStore(Identity, RegisterDocumentsAndProjections, publishes: new CorrespondencePublishes());
+        var calendars = CenterCalendars.From(builder.Configuration);
+        builder.AddEventStore(Identity, opts => RegisterDocumentsAndProjections(opts, calendars), publishes: new CorrespondencePublishes());
         builder.AddMessaging(Identity, bus =>
         {
             bus.AddConsumer<OpenFileWhenCaseOpened>();
@@ -52,15 +54,19 @@ public static class CorrespondenceService
         return app;
     }
 
-    private static void RegisterDocumentsAndProjections(StoreOptions opts)
+    private static void RegisterDocumentsAndProjections(StoreOptions opts, CenterCalendars calendars)
     {
         opts.Projections.Snapshot<CorrespondenceFile>(SnapshotLifecycle.Inline);
         opts.Projections.Add(new OutstandingLettersProjection(), ProjectionLifecycle.Inline);
-        opts.Projections.Add(new AgencyResponseTimesProjection(), ProjectionLifecycle.Async);
-        opts.Projections.Add(new Statistics.LetterFactsProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new AgencyResponseTimesProjection(calendars), ProjectionLifecycle.Async);
+        opts.Projections.Add(new Statistics.LetterFactsProjection(calendars), ProjectionLifecycle.Inline);
         opts.Schema.For<Agency>().UseNumericRevisions(true);
         opts.Schema.For<OutstandingLetter>().Index(l => l.OverdueFrom).Index(l => l.CenterId).Index(l => l.CaseId).Index(l => l.ListPosition);
         opts.Schema.For<Agencies.Seeding.SampleAgenciesSeeded>();
+        // The register's counters: a snapshot kept with each number, so taking the next one never replays the year.
+        opts.Projections.Snapshot<Register.Numbering.LetterRegister>(SnapshotLifecycle.Inline);
+        opts.Projections.Add(new Register.Listing.RegisterEntriesProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<Register.Listing.RegisterEntry>().Index(e => e.ListPosition).Index(e => e.CenterId).Index(e => e.CaseId);
     }
 
     /// <summary>The slices that look something up before they decide, and the reads: the API's constructor takes them.</summary>
@@ -77,5 +83,9 @@ public static class CorrespondenceService
         services.AddSingleton<Templates.Listing.ListTemplatesHandler>();
         services.AddSingleton<Agencies.Reading.ReadAgenciesHandler>();
         services.AddSingleton<GetAgencyResponseTimesHandler>();
+        services.AddSingleton<Register.Numbering.RegisterNumbers>();
+        services.AddSingleton<Register.RecordingIncomingMail.RecordIncomingMailHandler>();
+        services.AddSingleton<Register.Listing.ListRegisterHandler>();
+        services.AddSingleton<Letters.Printing.PrintLetterHandler>();
     }
 }

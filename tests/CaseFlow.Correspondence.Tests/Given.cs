@@ -49,6 +49,9 @@ public static class Given
     public static LetterSent LetterWasSent(DateOnly? due = null) => new(CaseId, "kara-suu", LetterId, "ru-consulate-osh",
         "Consulate General of Russia in Osh", "information-request", Applicants("Subject"), "post", "OUT-1", due ?? Due, Sent, ConsentId, 1);
 
+    /// <summary>When a day ends at the Kyrgyz centers (UTC+6): 18:00 UTC.</summary>
+    public static DateTimeOffset MidnightInBishkekAfter(DateOnly day) => new(day.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero);
+
     public static ReplyReceived ReplyWasReceived() => new(CaseId, "kara-suu", LetterId, "ru-consulate-osh", "Consulate General of Russia in Osh",
         "information-request", "IN-7", "refused", Applicants("Entry only for relatives who are Russian citizens"), Sent, Sent.AddDays(9));
 }

@@ -4,9 +4,10 @@ using CaseFlow.Cli.Auditing;
 using CaseFlow.Cli.Calling;
 using CaseFlow.Cli.Demo;
 using CaseFlow.Cli.Exporting;
+using CaseFlow.Cli.Registering;
 using CaseFlow.Cli.Tokens;
 
-var root = new RootCommand("CaseFlow command-line tool") { TokenCommand.Create(), AuditCommand.Create(), CheckpointCommand.Create(), AdminCommand.Create(), DemoCommand.Create(), ExportCommand.Create() };
+var root = new RootCommand("CaseFlow command-line tool") { TokenCommand.Create(), AuditCommand.Create(), CheckpointCommand.Create(), AdminCommand.Create(), DemoCommand.Create(), ExportCommand.Create(), RegisterCommand.Create() };
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

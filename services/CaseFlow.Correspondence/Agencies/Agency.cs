@@ -13,7 +13,8 @@ public sealed record Agency(
     string Address,
     string Channel,
     int DefaultReplyDays,
-    bool Sample = false) : IRevisioned
+    bool Sample = false,
+    bool ReplyDaysAreWorkingDays = false) : IRevisioned
 {
     public int Version { get; set; }
 

@@ -23,7 +23,9 @@ public sealed class CorrespondenceApi(
     StreamCommands commands, TimeProvider clock, DraftLetterHandler drafting, SendLetterHandler sending,
     SendFollowUpHandler followingUp, EditAgenciesHandler editing, GetCorrespondenceHandler files, GetLetterHandler letters,
     ListOutstandingLettersHandler outstanding, ListTemplatesHandler templates, ReadAgenciesHandler agencies,
-    GetAgencyResponseTimesHandler responseTimes, Statistics.GetCorrespondenceStatisticsHandler statistics) : V1.Correspondence.CorrespondenceBase
+    GetAgencyResponseTimesHandler responseTimes, Statistics.GetCorrespondenceStatisticsHandler statistics,
+    Register.RecordingIncomingMail.RecordIncomingMailHandler incoming, Register.Listing.ListRegisterHandler register,
+    Letters.Printing.PrintLetterHandler printing) : V1.Correspondence.CorrespondenceBase
 {
     public override Task<V1.CorrespondenceFile> GetCorrespondence(GetCorrespondenceRequest request, ServerCallContext context) =>
         files.Handle(request, CallerOf(context), context.CancellationToken);
@@ -37,8 +39,24 @@ public sealed class CorrespondenceApi(
     public override Task<LetterChanged> ApproveLetter(ApproveLetterRequest request, ServerCallContext context) =>
         Change(request, context, Letters.Approving.ApproveLetter.Parse(request, CallerOf(context), Now));
 
-    public override async Task<LetterChanged> SendLetter(SendLetterRequest request, ServerCallContext context) =>
-        await Change(request, context, await sending.Prepare(request, Now, context.CancellationToken));
+    public override async Task<LetterChanged> SendLetter(SendLetterRequest request, ServerCallContext context)
+    {
+        var (file, command) = await sending.Prepare(request, Now, context.CancellationToken);
+        return await commands.Run(file.Call, request, CallerOf(context),
+            writer => sending.Send(writer, file, command, context.CancellationToken), context.CancellationToken);
+    }
+
+    public override async Task<IncomingMailChanged> RecordIncomingMail(RecordIncomingMailRequest request, ServerCallContext context)
+    {
+        var (file, work) = await incoming.Prepare(request, Now, context.CancellationToken);
+        return await commands.Run(file.Call, request, CallerOf(context), work, context.CancellationToken);
+    }
+
+    public override Task<ListRegisterResponse> ListRegister(ListRegisterRequest request, ServerCallContext context) =>
+        register.Handle(request, CallerOf(context), context.CancellationToken);
+
+    public override Task<PrintedLetter> PrintLetter(PrintLetterRequest request, ServerCallContext context) =>
+        printing.Handle(request, CallerOf(context), context.CancellationToken);
 
     public override Task<LetterChanged> RecordReply(RecordReplyRequest request, ServerCallContext context) =>
         Change(request, context, Replies.Recording.RecordReply.Parse(request, Now));

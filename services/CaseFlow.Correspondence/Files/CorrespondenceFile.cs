@@ -23,6 +23,9 @@ public sealed record CorrespondenceFile(
 
     public int LetterCount => Letters.Count;
 
+    /// <summary>Mail received about the case and numbered in the incoming register.</summary>
+    public int IncomingMailCount { get; init; }
+
     /// <summary>The newest version of each of the person's consents to share their data, as Intake published them.</summary>
     public IReadOnlyList<SharingConsent> Consents { get; init; } = [];
 
@@ -44,12 +47,13 @@ public sealed record CorrespondenceFile(
     public CorrespondenceFile Apply(LetterSent e) => Change(e.LetterId, l => l with
     {
         Status = LetterStatus.Sent, SentAt = e.OccurredAt, Channel = e.Channel, OutgoingReference = e.OutgoingReference,
-        ReplyDueBy = e.ReplyDueBy, Consent = new ConsentUsed(e.ConsentId, e.ConsentVersion),
+        ReplyDueBy = e.ReplyDueBy, Consent = new ConsentUsed(e.ConsentId, e.ConsentVersion), ReplyDueEnd = e.ReplyDueEnd,
+        RegisterNumber = e.RegisterNumber,
     });
 
     public CorrespondenceFile Apply(FollowUpSent e) => Change(e.LetterId, l => l with
     {
-        ReplyDueBy = e.ReplyDueBy, LastFollowUpAt = e.OccurredAt, FollowUpCount = l.FollowUpCount + 1,
+        ReplyDueBy = e.ReplyDueBy, ReplyDueEnd = e.ReplyDueEnd, LastFollowUpAt = e.OccurredAt, FollowUpCount = l.FollowUpCount + 1,
     });
 
     public CorrespondenceFile Apply(ReplyReceived e) => Change(e.LetterId, l => l with
@@ -61,6 +65,8 @@ public sealed record CorrespondenceFile(
 
     public CorrespondenceFile Apply(LetterWithdrawn e) =>
         Change(e.LetterId, l => l with { Status = LetterStatus.Withdrawn, WithdrawalReason = e.Reason });
+
+    public CorrespondenceFile Apply(Register.RecordingIncomingMail.IncomingMailRecorded e) => this with { IncomingMailCount = IncomingMailCount + 1 };
 
     public CorrespondenceFile Apply(SharingConsentNoted e) => this with { Consents = Consents.With(e.Consent) };
 

@@ -39,22 +39,27 @@ public sealed record Letter(
     LetterReply? Reply = null,
     Sealed<string>? WithdrawalReason = null,
     string? AgencyKind = null,
-    ConsentUsed? Consent = null)
+    ConsentUsed? Consent = null,
+    DateTimeOffset? ReplyDueEnd = null,
+    string? RegisterNumber = null)
 {
     public bool IsApproved => ApprovedBy is not null;
 
     /// <summary>Sent and still waiting for its reply.</summary>
     public bool IsAwaitingReply => Status == LetterStatus.Sent;
 
-    /// <summary>A reply is late once the whole due day has passed (UTC).</summary>
-    public bool IsOverdueAt(DateTimeOffset now) => IsAwaitingReply && ReplyDueBy is { } due && Deadline.HasPassed(due, now);
+    /// <summary>A reply is late once the whole due day has passed at the center.</summary>
+    public bool IsOverdueAt(DateTimeOffset now) =>
+        IsAwaitingReply && ReplyDueBy is { } due && now >= Deadline.EndOf(due, ReplyDueEnd);
 }
 
 public static class Deadline
 {
-    public static DateTimeOffset EndOf(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    /// <summary>
+    /// When a due day ends: the center's midnight, decided with the center's calendar and kept in the event; a letter
+    /// sent before the calendar existed keeps the UTC midnight it was decided with, so replays answer as they did.
+    /// </summary>
+    public static DateTimeOffset EndOf(DateOnly day, DateTimeOffset? decidedEnd) => decidedEnd ?? EndOfUtc(day);
 
-    public static bool HasPassed(DateOnly due, DateTimeOffset now) => now >= EndOf(due);
-
-    public static DateOnly DayOf(DateTimeOffset time) => DateOnly.FromDateTime(time.UtcDateTime);
+    public static DateTimeOffset EndOfUtc(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

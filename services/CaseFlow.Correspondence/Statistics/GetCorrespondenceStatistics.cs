@@ -41,7 +41,7 @@ public sealed class GetCorrespondenceStatisticsHandler(NpgsqlDataSource database
             {Letters}
             select agency_id, min(agency_name), count(*),
                    percentile_cont(0.5) within group (order by reply_days), percentile_cont(0.9) within group (order by reply_days),
-                   count(*) filter (where (replied_at at time zone 'UTC')::date <= first_due_by)
+                   count(*) filter (where replied_on <= first_due_by)
             from sent where replied_at <= $5 group by 1 order by 1
             """, r =>
             {
@@ -59,21 +59,23 @@ public sealed class GetCorrespondenceStatisticsHandler(NpgsqlDataSource database
     }
 
     /// <summary>
-    /// The letters of the scope sent in the period by $5, and those outstanding as of $5 (not answered nor withdrawn by then),
-    /// with the due date in force then (the first, or the one the last follow-up by then set) and whether it had passed.
+    /// The letters of the scope sent in the period (the center's local dates: $3 and $4 are the period's days at UTC midnight)
+    /// by $5, and those outstanding as of $5 (not answered nor withdrawn by then), with the due date in force then (the
+    /// first, or the one the last follow-up by then set), ending at midnight in the center's time zone, and whether it had passed.
     /// </summary>
     private string Letters => $"""
         with sent as (
           select * from {names.Schema}.letters
           where sent_at <= $5 and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)
-            and ($3::timestamptz is null or sent_at >= $3) and ($4::timestamptz is null or sent_at < $4)),
+            and ($3::timestamptz is null or sent_on >= ($3::timestamptz at time zone 'UTC')::date)
+            and ($4::timestamptz is null or sent_on < ($4::timestamptz at time zone 'UTC')::date)),
         as_of_then as (
           select *, {FactHistory.ValueAsOf("follow_up_history", "(case when last_follow_up_at <= $5 then reply_due_by else first_due_by end)::text")}::date as due_then,
                  coalesce((select max((h ->> 'At')::timestamptz) from jsonb_array_elements(follow_up_history) h where (h ->> 'At')::timestamptz <= $5),
                           case when follow_up_history is null and last_follow_up_at <= $5 then last_follow_up_at end) as last_follow_up_then
           from sent),
         in_force as (
-          select *, (due_then + 1)::timestamp at time zone 'UTC' as due_end
+          select *, (due_then + 1)::timestamp at time zone time_zone as due_end
           from as_of_then
           where (replied_at is null or replied_at > $5) and (withdrawn_at is null or withdrawn_at > $5)),
         outstanding as (select *, $5 >= due_end as overdue from in_force)

@@ -2,6 +2,7 @@ using CaseFlow.Correspondence.Letters.Sending;
 using CaseFlow.Correspondence.Letters.Withdrawing;
 using CaseFlow.Correspondence.Replies.FollowingUp;
 using CaseFlow.Correspondence.Replies.Recording;
+using CaseFlow.ServiceDefaults.Calendar;
 using CaseFlow.ServiceDefaults.Reporting;
 using Marten.Events.Projections;
 
@@ -14,10 +15,11 @@ namespace CaseFlow.Correspondence.Statistics;
 /// <param name="Id">The letter id.</param>
 /// <param name="FirstDueBy">The due date the letter was sent with: "answered within the due date" measures against it.</param>
 /// <param name="ReplyDueBy">The due date in force after the last follow-up.</param>
+/// <param name="TimeZone">The center's IANA zone: the reporting view takes the center's dates (sent on, replied on, due end) in it.</param>
 public sealed record LetterFact(
     Guid Id, Guid CaseId, string CenterId, string AgencyId, string AgencyName, string Kind, DateTimeOffset SentAt,
     DateOnly FirstDueBy, DateOnly ReplyDueBy, DateTimeOffset? LastFollowUpAt = null, int FollowUps = 0,
-    DateTimeOffset? RepliedAt = null, DateTimeOffset? WithdrawnAt = null)
+    DateTimeOffset? RepliedAt = null, DateTimeOffset? WithdrawnAt = null, string TimeZone = "UTC")
 {
     /// <summary>Every follow-up: the due date it moved (from, to) and when, so the due date in force as of a time is exact.</summary>
     public IReadOnlyList<FactChange> FollowUpHistory { get; init; } = [];
@@ -30,8 +32,11 @@ public sealed record LetterFact(
 /// </summary>
 public sealed partial class LetterFactsProjection : MultiStreamProjection<LetterFact, Guid>
 {
-    public LetterFactsProjection()
+    private readonly CenterCalendars calendars;
+
+    public LetterFactsProjection(CenterCalendars calendars)
     {
+        this.calendars = calendars;
         Name = "letter-facts";
         Identity<LetterSent>(e => e.LetterId);
         Identity<FollowUpSent>(e => e.LetterId);
@@ -40,7 +45,7 @@ public sealed partial class LetterFactsProjection : MultiStreamProjection<Letter
     }
 
     public LetterFact Create(LetterSent sent) => new(sent.LetterId, sent.CaseId, sent.CenterId, sent.AgencyId, sent.AgencyName, sent.Kind,
-        sent.OccurredAt, sent.ReplyDueBy, sent.ReplyDueBy);
+        sent.OccurredAt, sent.ReplyDueBy, sent.ReplyDueBy, TimeZone: calendars.ZoneId(sent.CenterId));
 
     public LetterFact Apply(FollowUpSent followUp, LetterFact letter) => letter with
     {

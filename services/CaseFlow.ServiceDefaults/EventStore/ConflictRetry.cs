@@ -26,8 +26,11 @@ public static class ConflictRetry
         }
     }
 
+    /// <summary>A lost race: a version moved, or two writers started the same stream (a center's register for a new year).</summary>
     public static bool IsConflict(Exception e) =>
-        e is JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException || IsRaceToStartStream(e);
+        e is JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException
+            or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
+        || IsRaceToStartStream(e);
 
     /// <summary>
     /// Two writers appended to a stream that did not exist yet (a case's first logged read, twice at once): the second

@@ -1,4 +1,5 @@
 using CaseFlow.ServiceDefaults.Admin;
+using CaseFlow.ServiceDefaults.Calendar;
 using CaseFlow.ServiceDefaults.Errors;
 using CaseFlow.ServiceDefaults.Faults;
 using CaseFlow.ServiceDefaults.Security;
@@ -25,6 +26,8 @@ public static class CaseFlowHost
         builder.Configuration.AddEmbeddedDefaults(service.Assembly);
         // Shared reference data (ReferenceData:Centers), below each service's own defaults.
         builder.Configuration.AddEmbeddedDefaults(typeof(CaseFlowHost).Assembly, "centers.json");
+        builder.Configuration.AddEmbeddedDefaults(typeof(CaseFlowHost).Assembly, "calendars.json");
+        builder.Services.AddSingleton(services => CenterCalendars.From(services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         builder.Services.AddSingleton(service);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.ListenOnServicePorts(service);

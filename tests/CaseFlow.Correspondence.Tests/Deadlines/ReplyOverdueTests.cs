@@ -27,6 +27,16 @@ public sealed class ReplyOverdueTests
     }
 
     [Fact]
+    public void Given_a_letter_sent_with_the_centers_calendar_then_it_is_overdue_from_midnight_in_Bishkek_not_UTC()
+    {
+        var endInBishkek = Given.MidnightInBishkekAfter(Given.Due);
+        var file = Given.File(Given.LetterWasDrafted(), Given.LetterWasSent() with { ReplyDueEnd = endInBishkek });
+
+        ReplyOverdueRules.Decide(file, Given.LetterId, endInBishkek.AddTicks(-1)).ShouldBeEmpty();
+        ReplyOverdueRules.Decide(file, Given.LetterId, endInBishkek).ShouldBe([Overdue(Given.Due) with { OccurredAt = endInBishkek }]);
+    }
+
+    [Fact]
     public void Given_an_overdue_already_raised_for_this_due_date_then_it_is_not_raised_again()
     {
         ReplyOverdueRules.Decide(Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), Overdue(Given.Due)), Given.LetterId,

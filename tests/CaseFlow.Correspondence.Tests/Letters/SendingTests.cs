@@ -14,7 +14,29 @@ public sealed class SendingTests
     public void Given_a_draft_when_sent_without_a_due_date_then_the_reply_is_due_after_the_agencys_usual_time()
     {
         Given.File(Given.ConsentWasNoted(), Given.LetterWasDrafted()).When(Command(defaultDays: 14))
-            .ShouldBe([Given.LetterWasSent(new DateOnly(2020, 4, 26))]);
+            .ShouldBe([Given.LetterWasSent(new DateOnly(2020, 4, 26)) with { ReplyDueEnd = Given.MidnightInBishkekAfter(new DateOnly(2020, 4, 26)) }]);
+    }
+
+    [Fact]
+    public void Given_an_agency_counting_working_days_when_sent_before_a_public_holiday_then_the_holiday_and_weekend_do_not_count()
+    {
+        // Monday 4 May 2020, 11:00 in Kara-Suu; Tuesday 5 May is Constitution Day, 9-10 May a weekend, 11 May Victory Day moved.
+        var sent = (LetterSent)Given.File(Given.ConsentWasNoted(), Given.LetterWasDrafted())
+            .When(Command(defaultDays: 5, at: new DateTimeOffset(2020, 5, 4, 5, 0, 0, TimeSpan.Zero)) with { WorkingDays = true }).Single();
+        sent.ReplyDueBy.ShouldBe(new DateOnly(2020, 5, 13)); // 6, 7, 8, 12, 13 May
+        sent.ReplyDueEnd.ShouldBe(new DateTimeOffset(2020, 5, 13, 18, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void Given_a_letter_sent_at_1_am_in_Bishkek_then_the_day_it_went_out_is_the_centers_not_UTCs()
+    {
+        // 19:00 UTC on 11 April is 01:00 on 12 April at the center: a reply due on the 12th is not after the sending day.
+        var at = new DateTimeOffset(2020, 4, 11, 19, 0, 0, TimeSpan.Zero);
+        Should.Throw<InvalidInput>(() => Given.File(Given.ConsentWasNoted(), Given.LetterWasDrafted() with { OccurredAt = at.AddHours(-1) })
+            .When(Command(new DateOnly(2020, 4, 12), at: at))).Problems.Single().Field.ShouldBe("replyDueBy");
+        var sent = (LetterSent)Given.File(Given.ConsentWasNoted(), Given.LetterWasDrafted() with { OccurredAt = at.AddHours(-1) })
+            .When(Command(defaultDays: 1, at: at)).Single();
+        sent.ReplyDueBy.ShouldBe(new DateOnly(2020, 4, 13));
     }
 
     [Fact]

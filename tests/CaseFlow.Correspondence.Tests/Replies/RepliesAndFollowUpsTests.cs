@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Calendar;
 using CaseFlow.Correspondence.Letters;
 using CaseFlow.Correspondence.Letters.Withdrawing;
 using CaseFlow.Correspondence.Replies.FollowingUp;
@@ -55,7 +56,8 @@ public sealed class RepliesAndFollowUpsTests
         var events = Given.File(Given.ConsentWasNoted(), Given.LetterWasDrafted(), Given.LetterWasSent())
             .When(new SendFollowUp(Given.LetterId, "e-mail", "OUT-1/2", "reminder", new DateOnly(2020, 5, 15), null, at));
 
-        events.ShouldBe([new FollowUpSent(Given.CaseId, Given.LetterId, "e-mail", "OUT-1/2", Given.Applicants("reminder"), new DateOnly(2020, 5, 15), at, Given.ConsentId, 1)]);
+        events.ShouldBe([new FollowUpSent(Given.CaseId, Given.LetterId, "e-mail", "OUT-1/2", Given.Applicants("reminder"), new DateOnly(2020, 5, 15), at, Given.ConsentId, 1,
+            Given.MidnightInBishkekAfter(new DateOnly(2020, 5, 15)))]);
         Given.File(Given.LetterWasDrafted(), Given.LetterWasSent(), events[0]).Letters[Given.LetterId].ReplyDueBy.ShouldBe(new DateOnly(2020, 5, 15));
     }
 
@@ -83,8 +85,8 @@ public sealed class RepliesAndFollowUpsTests
     public void Given_replies_after_2_5_and_10_days_then_the_median_is_5_and_the_90th_percentile_9()
     {
         var replies = new[] { 10, 2, 5 }.Select(days => Given.ReplyWasReceived() with { OccurredAt = Given.Sent.AddDays(days) }).ToList();
-        var times = new AgencyResponseTimesProjection().Create(replies[0]);
-        times = times.With(replies[1]).With(replies[2]);
+        var times = new AgencyResponseTimesProjection(CenterCalendars.Shipped).Create(replies[0]);
+        times = times.With(replies[1], CenterCalendars.Shipped).With(replies[2], CenterCalendars.Shipped);
 
         times.ReplyCount.ShouldBe(3);
         times.MedianDays.ShouldBe(5);

@@ -38,13 +38,14 @@ public static partial class AgencyInput
         var channel = check.OneOf(details.Channel, Vocabulary.Channels, "agency.channel", "channel");
         check.That(details.DefaultReplyDays is > 0 and <= MaxReplyDays, "agency.defaultReplyDays",
             $"must be between 1 and {MaxReplyDays} days");
-        return new Agency(id, name, country, kind, languages, address, channel, details.DefaultReplyDays, sample);
+        return new Agency(id, name, country, kind, languages, address, channel, details.DefaultReplyDays, sample, details.ReplyDaysAreWorkingDays);
     }
 
     public static AgencyDetails ToDetails(this Agency agency) => new()
     {
         Name = agency.Name, Country = agency.Country, Kind = agency.Kind, Languages = { agency.Languages },
         Address = agency.Address, Channel = agency.Channel, DefaultReplyDays = agency.DefaultReplyDays,
+        ReplyDaysAreWorkingDays = agency.ReplyDaysAreWorkingDays,
     };
 
     public static Api.V1.Agency ToApi(this Agency agency) => new()

@@ -28,6 +28,7 @@ public sealed class SampleAgencies(IDocumentStore store, IConfiguration configur
                 Name = sample["Name"] ?? "", Country = sample["Country"] ?? "", Kind = sample["Kind"] ?? "",
                 Address = sample["Address"] ?? "", Channel = sample["Channel"] ?? "",
                 DefaultReplyDays = sample.GetValue("DefaultReplyDays", 0),
+                ReplyDaysAreWorkingDays = sample.GetValue("ReplyDaysAreWorkingDays", false),
                 Languages = { sample.GetSection("Languages").Get<string[]>() ?? [] },
             };
             var agency = check.Details(check.AgencyId(sample["Id"]), details, sample: true);

@@ -27,7 +27,8 @@ public sealed class ListOutstandingLettersHandler(EventSessions sessions, TimePr
         if (center is not null) query = query.Where(l => l.CenterId == center);
         if (!string.IsNullOrWhiteSpace(request.AgencyId)) query = query.Where(l => l.AgencyId == request.AgencyId.Trim());
         if (request.OverdueOnly) query = query.Where(l => l.OverdueFrom <= now);
-        if (dueBefore is { } day) query = query.Where(l => l.OverdueFrom <= Deadline.EndOf(day));
+        // UTC's end of the day is after every center east of UTC ends it (the Kyrgyz centers): their letters due that day are in.
+        if (dueBefore is { } day) query = query.Where(l => l.OverdueFrom <= Deadline.EndOfUtc(day));
         if (after is not null) query = query.Where(l => l.ListPosition.CompareTo(after) > 0);
         var letters = await query.OrderBy(l => l.ListPosition).Take(pageSize + 1).ToListAsync(ct);
         return new ListOutstandingLettersResponse

@@ -46,13 +46,13 @@ public sealed partial class OutstandingLettersProjection : EventProjection
         {
             case LetterSent sent:
                 operations.Store(new OutstandingLetter(sent.LetterId, sent.CaseId, sent.CenterId, sent.AgencyId, sent.AgencyName,
-                    sent.Kind, sent.Subject, sent.OccurredAt, sent.ReplyDueBy, Deadline.EndOf(sent.ReplyDueBy)));
+                    sent.Kind, sent.Subject, sent.OccurredAt, sent.ReplyDueBy, Deadline.EndOf(sent.ReplyDueBy, sent.ReplyDueEnd)));
                 break;
             case FollowUpSent followUp:
                 await Change(operations, followUp.LetterId, l => l with
                 {
                     // A follow-up that keeps the due date keeps its raised alert: the file will not raise it again.
-                    ReplyDueBy = followUp.ReplyDueBy, OverdueFrom = Deadline.EndOf(followUp.ReplyDueBy),
+                    ReplyDueBy = followUp.ReplyDueBy, OverdueFrom = Deadline.EndOf(followUp.ReplyDueBy, followUp.ReplyDueEnd),
                     OverdueRaised = l.OverdueRaised && l.ReplyDueBy == followUp.ReplyDueBy,
                 }, cancellation);
                 break;

@@ -12,6 +12,6 @@ public static class ReplyOverdueRules
     {
         if (file.Closed || !file.Letters.TryGetValue(letterId, out var letter)) return [];
         if (!letter.IsOverdueAt(now) || letter.ReplyDueBy is not { } due || letter.OverdueRaisedFor == due) return [];
-        return [new ReplyOverdue(file.Id, file.CenterId, letter.Id, letter.AgencyId, letter.AgencyName, due, Deadline.EndOf(due))];
+        return [new ReplyOverdue(file.Id, file.CenterId, letter.Id, letter.AgencyId, letter.AgencyName, due, Deadline.EndOf(due, letter.ReplyDueEnd))];
     }
 }

@@ -26,6 +26,7 @@ public sealed class GetLetterHandler(EventSessions sessions, TimeProvider clock)
             Channel = letter.Channel ?? "", OutgoingReference = letter.OutgoingReference ?? "",
             ReplyDueBy = Day(letter.ReplyDueBy), Overdue = letter.IsOverdueAt(clock.GetUtcNow()),
             FollowUpCount = letter.FollowUpCount, WithdrawalReason = letter.WithdrawalReason.Shown(),
+            RegisterNumber = letter.RegisterNumber ?? "",
         };
         if (letter.SentAt is { } sentAt) answer.SentAt = Timestamp.FromDateTimeOffset(sentAt);
         if (letter.Consent is { } consent) (answer.ConsentId, answer.ConsentVersion) = (consent.ConsentId.ToString(), consent.Version);

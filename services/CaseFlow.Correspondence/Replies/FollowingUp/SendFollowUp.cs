@@ -1,5 +1,6 @@
 using CaseFlow.Correspondence.Agencies;
 using CaseFlow.Correspondence.Letters.Sending;
+using CaseFlow.ServiceDefaults.Calendar;
 
 namespace CaseFlow.Correspondence.Replies.FollowingUp;
 
@@ -7,14 +8,17 @@ namespace CaseFlow.Correspondence.Replies.FollowingUp;
 /// <param name="Note">Sealed under the applicant; null when none was given.</param>
 public sealed record FollowUpSent(
     Guid CaseId, Guid LetterId, string Channel, string OutgoingReference, Sealed<string>? Note, DateOnly ReplyDueBy, DateTimeOffset OccurredAt,
-    Guid ConsentId, int ConsentVersion);
+    Guid ConsentId, int ConsentVersion, DateTimeOffset? ReplyDueEnd = null);
 
 /// <param name="DefaultReplyDays">The agency's usual reply time, when it is still in the directory.</param>
 /// <param name="AgencyKind">The agency's kind in the directory, for letters drafted before their kind was kept.</param>
 public sealed record SendFollowUp(
     Guid LetterId, string Channel, string OutgoingReference, string Note, DateOnly? ReplyDueBy, int? DefaultReplyDays,
-    DateTimeOffset OccurredAt, string? AgencyKind = null) : ILetterCommand
+    DateTimeOffset OccurredAt, string? AgencyKind = null, bool WorkingDays = false) : ILetterCommand
 {
+    /// <summary>The center's calendar as known when the command is decided, as for SendLetter.</summary>
+    public Func<string, CenterCalendar> CalendarOf { get; init; } = center => CenterCalendars.Shipped.For(center);
+
     public static (StreamCommand File, SendFollowUp Command) Parse(Api.V1.SendFollowUpRequest request, DateTimeOffset now)
     {
         var check = new InputCheck();
@@ -41,24 +45,30 @@ public sealed record SendFollowUp(
             throw new RuleViolated($"letter {letter.Id} was never sent: send it before following it up");
         file.EnsureOpen("followed up");
         LetterRules.EnsureNotBefore(OccurredAt, letter.LastFollowUpAt ?? sentAt, "the letter's last sending");
-        var due = SendLetter.ReplyDue(Deadline.DayOf(OccurredAt), ReplyDueBy, DefaultReplyDays, letter.AgencyName);
+        var calendar = CalendarOf(file.CenterId);
+        var due = SendLetter.ReplyDue(calendar, OccurredAt, ReplyDueBy, DefaultReplyDays, WorkingDays, letter.AgencyName);
         var consent = file.RequireConsent(letter, AgencyKind, OccurredAt);
         return
         [
             new FollowUpSent(file.Id, letter.Id, Channel, OutgoingReference, PersonalText.OfApplicant(file.Id, Note), due, OccurredAt,
-                consent.ConsentId, consent.Version),
+                consent.ConsentId, consent.Version, calendar.EndOfDay(due)),
         ];
     }
 }
 
 /// <summary>Without a due date in the request, the reply is due after the agency's usual reply time, from the directory.</summary>
-public sealed class SendFollowUpHandler(AgencyDirectory agencies)
+public sealed class SendFollowUpHandler(AgencyDirectory agencies, CenterCalendars calendars)
 {
     public async Task<(StreamCommand File, SendFollowUp Command)> Prepare(Api.V1.SendFollowUpRequest request, DateTimeOffset now,
         CancellationToken ct)
     {
         var (file, command) = SendFollowUp.Parse(request, now);
         var agency = await agencies.AgencyOf(file.StreamId, command.LetterId, ct);
-        return (file, command with { DefaultReplyDays = agency?.DefaultReplyDays, AgencyKind = agency?.Kind });
+        var knownOn = DateOnly.FromDateTime(now.UtcDateTime);
+        return (file, command with
+        {
+            DefaultReplyDays = agency?.DefaultReplyDays, AgencyKind = agency?.Kind, WorkingDays = agency?.ReplyDaysAreWorkingDays == true,
+            CalendarOf = center => calendars.For(center, knownOn),
+        });
     }
 }
