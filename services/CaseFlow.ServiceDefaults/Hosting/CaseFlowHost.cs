@@ -26,9 +26,11 @@ public static class CaseFlowHost
         // Shared reference data (ReferenceData:Centers), below each service's own defaults.
         builder.Configuration.AddEmbeddedDefaults(typeof(CaseFlowHost).Assembly, "centers.json");
         builder.Services.AddSingleton(service);
+        var instance = ServiceInstance.FromConfiguration(builder.Configuration, service);
+        builder.Services.AddSingleton(instance);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.ListenOnServicePorts(service);
-        builder.AddTelemetry(service);
+        builder.AddTelemetry(service, instance);
         builder.AddCallerAuthentication();
         builder.AddGrpcApi();
         builder.AddHealth();
