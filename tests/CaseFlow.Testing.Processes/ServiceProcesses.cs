@@ -25,6 +25,8 @@ public sealed record ServiceSetup
     /// <summary>Extra settings of one service (by name), on top of <see cref="Environment"/>.</summary>
     public Func<string, IReadOnlyDictionary<string, string>>? EnvironmentOf { get; init; }
     public string LogLevel { get; init; } = "Warning";
+    /// <summary>The JWT signing key (base64); replicas of one system share it. Default: a fresh one per set.</summary>
+    public string? SigningKey { get; init; }
 }
 
 /// <summary>One service started as its own process from its build output, as <c>./caseflow run</c> starts it.</summary>
@@ -65,7 +67,7 @@ public sealed class ServiceProcesses(ServiceSetup setup) : IAsyncDisposable
     private readonly HashSet<string> launched = [];
     private Dictionary<string, (int Http, int Grpc)>? ports;
 
-    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    public string SigningKey { get; } = setup.SigningKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
     public ServiceProcess this[string name] => running[name];
     public IReadOnlyList<ServiceProcess> All => [.. Projects.Keys.Where(running.ContainsKey).Select(n => running[n])];
     public string PidFile => Path.Combine(setup.LogsDir, "services.pids");
