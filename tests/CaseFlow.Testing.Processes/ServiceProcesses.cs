@@ -114,6 +114,13 @@ public sealed class ServiceProcesses(ServiceSetup setup) : IAsyncDisposable
     /// <summary>Starts a killed or stopped service again on the same ports, with the same settings unless <paramref name="extra"/> replaces its extras.</summary>
     public Task Restart(string name, IReadOnlyDictionary<string, string>? extra = null) => Start(name, extra);
 
+    /// <summary>Starts several killed or stopped services again at once (same ports and settings), then waits until each is ready.</summary>
+    public async Task Restart(IReadOnlyCollection<string> names)
+    {
+        foreach (var name in names) Launch(name);
+        await Task.WhenAll(names.Select(WaitReady));
+    }
+
     public async Task WaitReady(string name)
     {
         var service = running[name];
