@@ -25,6 +25,8 @@ public sealed record ServiceSetup
     /// <summary>Extra settings of one service (by name), on top of <see cref="Environment"/>.</summary>
     public Func<string, IReadOnlyDictionary<string, string>>? EnvironmentOf { get; init; }
     public string LogLevel { get; init; } = "Warning";
+    /// <summary>How long a start may take until /health/ready answers (a second set on a loaded machine needs more).</summary>
+    public TimeSpan ReadyLimit { get; init; } = TimeSpan.FromSeconds(90);
     /// <summary>The JWT signing key (base64); replicas of one system share it. Default: a fresh one per set.</summary>
     public string? SigningKey { get; init; }
 }
@@ -60,7 +62,6 @@ public sealed class ServiceProcesses(ServiceSetup setup) : IAsyncDisposable
         ["intake"] = "CaseFlow.Intake", ["correspondence"] = "CaseFlow.Correspondence", ["reunification"] = "CaseFlow.Reunification",
     };
 
-    private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(90);
     private readonly Dictionary<string, ServiceProcess> running = [];
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> extraOf = [];
     private readonly List<ServiceProcess> ended = [];
@@ -135,7 +136,7 @@ public sealed class ServiceProcesses(ServiceSetup setup) : IAsyncDisposable
                 if ((await probe.GetAsync(new Uri(service.Http, "/health/ready"))).IsSuccessStatusCode) return;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            if (deadline.Elapsed > ReadyLimit) throw new TimeoutException($"{name} not ready after {ReadyLimit.TotalSeconds:0} s; see {LogOf(name)}");
+            if (deadline.Elapsed > setup.ReadyLimit) throw new TimeoutException($"{name} not ready after {setup.ReadyLimit.TotalSeconds:0} s; see {LogOf(name)}");
             await Task.Delay(200);
         }
     }

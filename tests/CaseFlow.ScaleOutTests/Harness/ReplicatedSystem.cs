@@ -47,6 +47,7 @@ public sealed class ReplicatedSystem : IAsyncLifetime
                 LogSuffix = "-" + set,
                 FreePortRange = ServicePorts,
                 SigningKey = SigningKey,
+                ReadyLimit = TimeSpan.FromSeconds(240),
                 // Calls between services go through the gateway (gatewayBase + 1 is Intake's public gRPC port).
                 EnvironmentOf = name => new Dictionary<string, string>
                 {
