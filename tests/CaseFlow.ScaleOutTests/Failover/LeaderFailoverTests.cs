@@ -18,21 +18,21 @@ public sealed class LeaderFailoverTests(ReplicatedSystem system, ITestOutputHelp
     public async Task Killing_each_services_relay_leader_mid_run_moves_the_relay_loses_nothing_and_both_instances_consume()
     {
         var cases = int.TryParse(Environment.GetEnvironmentVariable("CASEFLOW_SCALEOUT_CASES"), out var n) ? n : 500;
-        using var traffic = new CaseTraffic(system.Gateway, system.SigningKey);
+        using var traffic = system.Traffic();
         await traffic.ScheduleFlights(4, cases / 4 + 10);
         // Warm instances, as in production: a cold start's first calls and consumers are slow enough on a loaded 2-core
         // machine to use up a consumer's retries (a consent noted before its case's file is open is retried, not waited for).
         await traffic.Run(10, concurrency: 4);
-        await system.Conservation.Verify([.. traffic.Opened], [], 0);
+        await system.Conserved();
         var leaders = new Dictionary<string, string>();
         foreach (var service in ReplicatedSystem.Names) leaders[service] = await system.Leadership.RelayLeader(service, Takeover);
         output.WriteLine($"relay leaders: {string.Join(", ", leaders.Select(l => $"{l.Key}-{l.Value}"))}");
 
         var clock = Stopwatch.StartNew();
         var load = traffic.Run(cases, concurrency: 24);
-        await Eventually.True(() => Task.FromResult(traffic.Opened.Count >= 10 + cases * 3 / 10 || load.IsCompleted), "load under way", TimeSpan.FromMinutes(5));
+        await Eventually.True(() => Task.FromResult(traffic.OpenedHere >= 10 + cases * 3 / 10 || load.IsCompleted), "load under way", TimeSpan.FromMinutes(5));
         foreach (var (service, set) in leaders) await system.Replicas[set].Kill(service);
-        output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: killed the leaders after {traffic.Opened.Count} cases opened");
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: killed the leaders after {traffic.OpenedHere} cases opened");
 
         foreach (var (service, set) in leaders)
         {
@@ -46,8 +46,8 @@ public sealed class LeaderFailoverTests(ReplicatedSystem system, ITestOutputHelp
 
         await load;
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: load done");
-        output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: {traffic.Opened.Count} cases, {traffic.Letters} letters, {traffic.Seats} seats, {traffic.Retries} retried calls");
-        var report = await system.Conservation.Verify([.. traffic.Opened], [], 0);
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: {traffic.OpenedHere} cases, {traffic.Letters} letters, {traffic.Seats} seats, {traffic.Retries} retried calls");
+        var report = await system.Conserved();
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: conserved: {report}");
 
         foreach (var service in ReplicatedSystem.Names)

@@ -14,7 +14,7 @@ namespace CaseFlow.ScaleOutTests.Harness;
 /// its reunification file is there. A call refused because an instance is gone (502/503, a dropped connection) or
 /// colliding with a consumer's write (409) is sent again with the same request id: it must not apply twice.
 /// </summary>
-public sealed class CaseTraffic(GatewayProcess gateway, string signingKey) : IDisposable
+public sealed class CaseTraffic(GatewayProcess gateway, string signingKey, ConcurrentBag<Guid> opened) : IDisposable
 {
     private static readonly TimeSpan RetryLimit = TimeSpan.FromSeconds(120);
     private readonly string token = DevelopmentTokens.Issue(signingKey, "scaleout-supervisor", CallerRoles.Supervisor, null, TimeSpan.FromHours(2));
@@ -22,7 +22,10 @@ public sealed class CaseTraffic(GatewayProcess gateway, string signingKey) : IDi
     private readonly List<string> flights = [];
     private int retries;
 
-    public ConcurrentBag<Guid> Opened { get; } = [];
+    /// <summary>Cases opened, by this traffic and any other of the same system.</summary>
+    public ConcurrentBag<Guid> Opened => opened;
+    public int OpenedHere => openedHere;
+    private int openedHere;
     public int Letters => letters;
     public int Seats => seats;
     public int Retries => retries;
@@ -52,6 +55,7 @@ public sealed class CaseTraffic(GatewayProcess gateway, string signingKey) : IDi
         });
         var caseId = Guid.Parse(opened["caseId"]!.GetValue<string>());
         Opened.Add(caseId);
+        Interlocked.Increment(ref openedHere);
         var c = $"/v1/cases/{caseId}";
         await Send("intake", $"{c}/family", new
         {

@@ -29,6 +29,12 @@ public sealed class ReplicatedSystem : IAsyncLifetime
     public GatewayProcess Gateway { get; private set; } = null!;
     public Conservation Conservation { get; private set; } = null!;
     public Leadership Leadership { get; private set; } = null!;
+    /// <summary>Every case an operator of any scenario was told was opened: the conservation check's "opened" (scenarios share the store).</summary>
+    public System.Collections.Concurrent.ConcurrentBag<Guid> Opened { get; } = [];
+
+    public Task<Conservation.Report> Conserved() => Conservation.Verify([.. Opened], [], 0);
+
+    public CaseTraffic Traffic() => new(Gateway, SigningKey, Opened);
 
     public async Task InitializeAsync()
     {
