@@ -35,7 +35,10 @@ done
 PG_USER=caseflow
 PG_PASS=caseflow
 PG_DBS=(caseflow caseflow_test)
-PG_SETTINGS="-c max_connections=500 -c shared_buffers=256MB -c fsync=on"
+# A client that vanished without closing its connection (a killed pod, a cut network) must not hold its sessions, and
+# with them the async daemon's advisory locks, for the kernel's two hours: keepalives find it dead in ~25 s, and a
+# query still running for it (the lock's monitoring sleep) is cancelled within 5 s of that (docs/scaling-out.md).
+PG_SETTINGS="-c max_connections=500 -c shared_buffers=256MB -c fsync=on -c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3 -c client_connection_check_interval=5s"
 
 pg_say() { cf_say "postgres: $*"; }
 pg_die() { cf_die "postgres: $*"; }

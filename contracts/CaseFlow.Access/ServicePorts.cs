@@ -17,6 +17,18 @@ public sealed record ServicePorts(int Http, int Grpc)
     /// <summary>The ports of a service by its name (intake, correspondence, reunification).</summary>
     public static ServicePorts Of(string service) => new(Port(service, "HTTP"), Port(service, "GRPC"));
 
+    /// <summary>
+    /// The ports of replica <paramref name="replica"/> (1..N) of a service behind the gateway (<c>./caseflow run --replicas N</c>):
+    /// the service's own ports moved by replica × REPLICA_PORT_STEP.
+    /// </summary>
+    public static ServicePorts OfReplica(string service, int replica)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replica, 1);
+        var step = File.Value.TryGetValue("REPLICA_PORT_STEP", out var s) ? s : 2;
+        var own = Of(service);
+        return new ServicePorts(own.Http + replica * step, own.Grpc + replica * step);
+    }
+
     /// <summary>The HTTP port of a web app without gRPC (the dashboard).</summary>
     public static int HttpPortOf(string app) => Port(app, "HTTP");
 

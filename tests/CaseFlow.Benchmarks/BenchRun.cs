@@ -70,6 +70,7 @@ public sealed class BenchRun(BenchOptions options)
         }
         if (options.Runs("P1")) await SteadyDelivery(clients, delivery, db, infrastructure, cpu, size);
         if (options.Runs("P2")) await Burst(clients, delivery, cpu, size);
+        if (options.Runs("P2") && options.Replicas > 1) await BurstOnTwoInstances(services, clients, delivery, db, infrastructure, size);
 
         // --- reads ------------------------------------------------------------------------------------
         await using var store = new IntakeStore(options.Postgres, infrastructure.Schema("intake"), services.SigningKey, options.ServiceEnvironment);
@@ -209,6 +210,26 @@ public sealed class BenchRun(BenchOptions options)
         Results.Add("P2.cpu", "burst: CPU time per case, all services + PostgreSQL + RabbitMQ", pipeline, "ms");
         Results.Add("P2.ceiling", $"cases/s that CPU cost allows on {Environment.ProcessorCount} idle cores (cores / CPU per case)",
             Environment.ProcessorCount * 1000 / pipeline, "cases/s");
+    }
+
+    /// <summary>
+    /// P2's burst again with a second instance of each service beside the first (the consumers compete on the same queues;
+    /// the daemon, and with it the relay, stays on whichever instance holds its lock): drain rate with two against one.
+    /// </summary>
+    private async Task BurstOnTwoInstances(ServiceProcesses first, IntakeClients clients, Delivery delivery, NpgsqlDataSource db,
+        BenchInfrastructure infrastructure, Sizes size)
+    {
+        await WaitQuiet(db, infrastructure, size.DrainTimeout);
+        Say("P2.replicas: starting a second instance of each service ...");
+        await using var second = BenchServices.Create(options, infrastructure, ".replica-2", replicaOf: first);
+        await second.Start();
+        var burst = await Delivery.OpenBurst(clients, size.P2Cases);
+        var p2 = await delivery.WaitForArrivals(burst.Ids, size.DrainTimeout);
+        var drained = p2.Reunification.Arrived == burst.Ids.Count && p2.Correspondence.Arrived == burst.Ids.Count;
+        var drainSeconds = Math.Max(p2.Reunification.SpanSeconds, p2.Correspondence.SpanSeconds);
+        Results.Add("P2.replicas", $"P2's burst with 2 instances of each service: drain rate (ratio = against one instance, P2)",
+            drained ? burst.Ids.Count / drainSeconds : double.NaN, "cases/s", "P2");
+        await WaitQuiet(db, infrastructure, size.DrainTimeout);
     }
 
     private async Task Rebuild(IntakeStore store, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)

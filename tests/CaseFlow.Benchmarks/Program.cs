@@ -39,6 +39,8 @@ public static class BenchArguments
           --service-env K=V       extra setting for every service (repeatable), e.g. EventStore__SlowPollingMs=1000
           --only <ids>            comma-separated items to run, e.g. P1,P2 (their baselines still run)
           --p1-rate <n>           P1's steady rate in cases/s (default 100)
+          --replicas 2            after P2, start a second instance of each service and run P2's burst again
+                                  (P2.replicas: drain rate with two instances against one, docs/scaling-out.md)
           --keep-data             keep the schemas and virtual host after the run
         """;
 
@@ -60,7 +62,7 @@ public static class BenchArguments
                     env.Add(new(pair[0], pair[1]));
                     break;
                 case "--postgres" or "--amqp" or "--management" or "--vhost" or "--schema-prefix" or "--base-port"
-                    or "--out" or "--logs" or "--only" or "--p1-rate":
+                    or "--out" or "--logs" or "--only" or "--p1-rate" or "--replicas":
                     values[args[i]] = Next(args, ref i);
                     break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
@@ -86,6 +88,7 @@ public static class BenchArguments
             LogsDir = values.GetValueOrDefault("--logs") ?? Path.Combine(repo, ".caseflow", "bench", "logs"),
             ServiceEnvironment = env,
             P1Rate = values.TryGetValue("--p1-rate", out var rate) ? int.Parse(rate) : null,
+            Replicas = values.TryGetValue("--replicas", out var replicas) ? int.Parse(replicas) : 1,
             Only = values.TryGetValue("--only", out var only) ? only.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() : new HashSet<string>(),
         };
     }

@@ -25,6 +25,10 @@ public sealed record ServiceSetup
     /// <summary>Extra settings of one service (by name), on top of <see cref="Environment"/>.</summary>
     public Func<string, IReadOnlyDictionary<string, string>>? EnvironmentOf { get; init; }
     public string LogLevel { get; init; } = "Warning";
+    /// <summary>How long a start may take until /health/ready answers (a second set on a loaded machine needs more).</summary>
+    public TimeSpan ReadyLimit { get; init; } = TimeSpan.FromSeconds(90);
+    /// <summary>The JWT signing key (base64); replicas of one system share it. Default: a fresh one per set.</summary>
+    public string? SigningKey { get; init; }
 }
 
 /// <summary>One service started as its own process from its build output, as <c>./caseflow run</c> starts it.</summary>
@@ -58,14 +62,13 @@ public sealed class ServiceProcesses(ServiceSetup setup) : IAsyncDisposable
         ["intake"] = "CaseFlow.Intake", ["correspondence"] = "CaseFlow.Correspondence", ["reunification"] = "CaseFlow.Reunification",
     };
 
-    private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(90);
     private readonly Dictionary<string, ServiceProcess> running = [];
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> extraOf = [];
     private readonly List<ServiceProcess> ended = [];
     private readonly HashSet<string> launched = [];
     private Dictionary<string, (int Http, int Grpc)>? ports;
 
-    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    public string SigningKey { get; } = setup.SigningKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
     public ServiceProcess this[string name] => running[name];
     public IReadOnlyList<ServiceProcess> All => [.. Projects.Keys.Where(running.ContainsKey).Select(n => running[n])];
     public string PidFile => Path.Combine(setup.LogsDir, "services.pids");
@@ -112,6 +115,13 @@ public sealed class ServiceProcesses(ServiceSetup setup) : IAsyncDisposable
     /// <summary>Starts a killed or stopped service again on the same ports, with the same settings unless <paramref name="extra"/> replaces its extras.</summary>
     public Task Restart(string name, IReadOnlyDictionary<string, string>? extra = null) => Start(name, extra);
 
+    /// <summary>Starts several killed or stopped services again at once (same ports and settings), then waits until each is ready.</summary>
+    public async Task Restart(IReadOnlyCollection<string> names)
+    {
+        foreach (var name in names) Launch(name);
+        await Task.WhenAll(names.Select(WaitReady));
+    }
+
     public async Task WaitReady(string name)
     {
         var service = running[name];
@@ -126,7 +136,7 @@ public sealed class ServiceProcesses(ServiceSetup setup) : IAsyncDisposable
                 if ((await probe.GetAsync(new Uri(service.Http, "/health/ready"))).IsSuccessStatusCode) return;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            if (deadline.Elapsed > ReadyLimit) throw new TimeoutException($"{name} not ready after {ReadyLimit.TotalSeconds:0} s; see {LogOf(name)}");
+            if (deadline.Elapsed > setup.ReadyLimit) throw new TimeoutException($"{name} not ready after {setup.ReadyLimit.TotalSeconds:0} s; see {LogOf(name)}");
             await Task.Delay(200);
         }
     }

@@ -82,8 +82,9 @@ public sealed class AdminApi(IDocumentStore store, ServiceIdentity service, Dead
         var answer = new ServiceStatus
         {
             Service = s.Service, Health = s.Health, HighWaterMark = s.HighWaterMark, Relay = s.Relay is { } relay ? Progress(relay) : null,
-            DeadLetters = s.DeadLetters, BrokerReachable = s.BrokerReachable,
+            DeadLetters = s.DeadLetters, BrokerReachable = s.BrokerReachable, Instance = s.Instance,
         };
+        answer.DaemonAgents.AddRange(s.DaemonAgents);
         answer.HealthNotes.AddRange(s.HealthNotes);
         answer.Projections.AddRange(s.Projections.Select(Progress));
         answer.Queues.AddRange(s.Queues.Select(q => new QueueDepth { Queue = q.Queue, Messages = q.Messages, Consumers = q.Consumers }));

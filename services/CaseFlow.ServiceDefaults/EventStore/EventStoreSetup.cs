@@ -31,7 +31,7 @@ public static class EventStoreSetup
         var schema = config["EventStore:Schema"] ?? service.Name;
 
         // Built by the container so that stopping the host closes the pool.
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(Sessions(connectionString, service, sp.GetRequiredService<ServiceInstance>())));
         var chain = HashChain.FromConfiguration(config);
         var sealing = builder.AddPersonalDataProtection(schema);
         builder.Services.AddSingleton(chain);
@@ -75,6 +75,24 @@ public static class EventStoreSetup
         builder.Services.AddSingleton<StreamCommands>();
         builder.Services.AddSingleton<StreamTurns>();
         builder.Services.AddSingleton<AccessLogWriter>();
+    }
+
+    /// <summary>
+    /// Every session names its instance (application_name), so pg_stat_activity and pg_locks tell which copy holds the
+    /// daemon's advisory locks; TCP keepalives let this side notice a server that vanished without closing the
+    /// connection (docs/scaling-out.md). A connection string that sets either keeps its own.
+    /// </summary>
+    private static string Sessions(string connectionString, ServiceIdentity service, ServiceInstance instance)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(settings.ApplicationName)) settings.ApplicationName = instance.ApplicationNameFor(service);
+        if (!settings.TcpKeepAlive)
+        {
+            settings.TcpKeepAlive = true;
+            settings.TcpKeepAliveTime = 10;
+            settings.TcpKeepAliveInterval = 5;
+        }
+        return settings.ConnectionString;
     }
 
     /// <summary>

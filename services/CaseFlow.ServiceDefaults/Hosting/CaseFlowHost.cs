@@ -29,9 +29,11 @@ public static class CaseFlowHost
         builder.Configuration.AddEmbeddedDefaults(typeof(CaseFlowHost).Assembly, "calendars.json");
         builder.Services.AddSingleton(services => CenterCalendars.From(services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         builder.Services.AddSingleton(service);
+        var instance = ServiceInstance.FromConfiguration(builder.Configuration, service);
+        builder.Services.AddSingleton(instance);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.ListenOnServicePorts(service);
-        builder.AddTelemetry(service);
+        builder.AddTelemetry(service, instance);
         builder.AddCallerAuthentication();
         builder.AddGrpcApi();
         builder.AddHealth();

@@ -21,7 +21,7 @@ public static class CaseFlowTelemetry
     private static readonly string[] TracedSources = [SourceName, "Marten", "MassTransit", "Npgsql"];
     private static readonly string[] Meters = ["Marten", "MassTransit", "Npgsql", OperationsMetrics.MeterName];
 
-    internal static void AddTelemetry(this WebApplicationBuilder builder, ServiceIdentity service)
+    internal static void AddTelemetry(this WebApplicationBuilder builder, ServiceIdentity service, ServiceInstance instance)
     {
         builder.Logging.AddOpenTelemetry(logs =>
         {
@@ -30,7 +30,7 @@ public static class CaseFlowTelemetry
         });
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(service.TelemetryName))
+            .ConfigureResource(resource => resource.AddService(service.TelemetryName, serviceInstanceId: instance.Name))
             .WithTracing(tracing => tracing
                 .AddSource(TracedSources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = IsNotHealthProbe)

@@ -40,6 +40,8 @@ public sealed class OperationsMetrics : BackgroundService
             description: "messages waiting in a consumer queue of this service (consumer lag)");
         meter.CreateObservableGauge("caseflow_dead_letters", () => Sample(s => Math.Max(0, s.DeadLetters)),
             description: "messages this service's consumers gave up on, in its _error queues");
+        meter.CreateObservableGauge("caseflow_daemon_agents", () => Sample(s => s.DaemonAgents.Count),
+            description: "async daemon agents (relay, projections) running in this instance: 0 on a standby replica");
         meter.CreateObservableGauge("caseflow_figure", () => Each(s => s.Figures.ToList(), f => (double)f.Value, "figure", f => f.Key),
             description: "a figure of this service alone, e.g. figure=\"overdue_letters\" in Correspondence");
     }

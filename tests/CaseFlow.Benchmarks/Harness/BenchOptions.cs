@@ -25,6 +25,8 @@ public sealed record BenchOptions
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
     public int? P1Rate { get; init; }
+    /// <summary>2: P2 again with a second instance of each service beside the first (P2.replicas).</summary>
+    public int Replicas { get; init; } = 1;
 
     public Sizes Size => (Quick ? Sizes.QuickRun : Sizes.FullRun) is var size && P1Rate is { } rate
         ? size with { P1RatePerSecond = rate }

@@ -6,8 +6,10 @@ namespace CaseFlow.Benchmarks.Harness;
 public static class BenchServices
 {
     /// <param name="logSuffix">Added to each log's name, so a second set of processes in the same run keeps the first's logs.</param>
-    public static ServiceProcesses Create(BenchOptions options, BenchInfrastructure infrastructure, string logSuffix = "") => new(new ServiceSetup
+    /// <param name="replicaOf">The first set, when this is a second instance of each service beside it: same key, ports 100 higher.</param>
+    public static ServiceProcesses Create(BenchOptions options, BenchInfrastructure infrastructure, string logSuffix = "", ServiceProcesses? replicaOf = null) => new(new ServiceSetup
     {
+        SigningKey = replicaOf?.SigningKey,
         Repo = options.Repo,
         Configuration = options.Configuration,
         Postgres = options.Postgres,
@@ -15,7 +17,7 @@ public static class BenchServices
         LogsDir = options.LogsDir,
         LogSuffix = logSuffix,
         Schema = infrastructure.Schema,
-        BasePort = options.BasePort,
-        Environment = options.ServiceEnvironment,
+        BasePort = options.BasePort == 0 || replicaOf is null ? options.BasePort : options.BasePort + 100,
+        Environment = replicaOf is null ? options.ServiceEnvironment : [.. options.ServiceEnvironment, new("Instance__Name", "replica-2")],
     });
 }

@@ -54,6 +54,8 @@ public static class StatusCommand
                 text.AppendLine($"  {service} projection {p.Name}: at {p.Position}, {p.LagEvents} events / {p.LagSeconds:F1} s behind");
             foreach (var q in s.Queues.Where(q => q.Messages > 0 || q.Consumers == 0))
                 text.AppendLine($"  {service} queue {q.Queue}: {q.Messages} waiting, {q.Consumers} consumers");
+            if (s.Instance.Length > 0)
+                text.AppendLine($"  {service} answered by {s.Instance}: daemon {(s.DaemonAgents.Count == 0 ? "standby (no agents here)" : "runs " + string.Join(", ", s.DaemonAgents))}");
             foreach (var note in s.HealthNotes.Where(n => !n.Contains(": Healthy", StringComparison.Ordinal)))
                 text.AppendLine($"  {service}: {note}");
         }

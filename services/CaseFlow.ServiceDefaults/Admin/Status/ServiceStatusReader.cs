@@ -1,6 +1,7 @@
 using CaseFlow.ServiceDefaults.Admin.DeadLetters;
 using CaseFlow.ServiceDefaults.Hosting;
 using CaseFlow.ServiceDefaults.Messaging;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -13,8 +14,9 @@ namespace CaseFlow.ServiceDefaults.Admin.Status;
 /// <c>mt_events</c>), its consumer queues' depths and its dead letters. A figure that cannot be read (the database or
 /// the broker is down) is reported as such, never as a failure of the whole status.
 /// </summary>
-public sealed class ServiceStatusReader(ServiceIdentity service, IDocumentStore store, NpgsqlDataSource database, HealthCheckService health,
-    TimeProvider clock, IEnumerable<IOperationsFigure> figures, BrokerQueues? broker = null, DeadLetters.DeadLetters? deadLetters = null)
+public sealed class ServiceStatusReader(ServiceIdentity service, ServiceInstance instance, IDocumentStore store, NpgsqlDataSource database,
+    HealthCheckService health, TimeProvider clock, IEnumerable<IOperationsFigure> figures, BrokerQueues? broker = null,
+    DeadLetters.DeadLetters? deadLetters = null, IProjectionCoordinator? coordinator = null)
 {
     public const string RelayName = "outbox-relay";
 
@@ -57,7 +59,22 @@ public sealed class ServiceStatusReader(ServiceIdentity service, IDocumentStore 
             }
         }
         return new StatusSnapshot(service.Name, ready.Status.ToString().ToLowerInvariant(), notes, highWaterMark, relay, projections,
-            reachable, queues, dead, extra);
+            reachable, queues, dead, extra, instance.Name, RunningAgents());
+    }
+
+    /// <summary>
+    /// The daemon's agents running in this process. Under HotCold each agent (the relay, each async projection) runs
+    /// where its advisory lock is held, so a standby copy lists none.
+    /// </summary>
+    private IReadOnlyList<string> RunningAgents()
+    {
+        if (coordinator is null) return [];
+        try
+        {
+            return [.. coordinator.DaemonForMainDatabase().CurrentAgents()
+                .Where(a => a.Status == JasperFx.AgentStatus.Running).Select(a => a.Name.Identity).Order(StringComparer.Ordinal)];
+        }
+        catch (ObjectDisposedException) { return []; }
     }
 
     /// <summary>Every daemon-run reader's position against the last committed event; the high-water mark row is the daemon's own.</summary>

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using CaseFlow.ScaleOutTests.Harness;
+using Xunit.Abstractions;
+
+namespace CaseFlow.ScaleOutTests.Failover;
+
+/// <summary>
+/// Two instances of each service under operator load; the instance of each service that runs the daemon's outbox relay
+/// is killed with SIGKILL mid-run and started again, as an orchestrator would. Nothing may be lost or applied twice, and
+/// the consumers' work must really be shared.
+/// </summary>
+[Collection(ReplicatedCollection.Name)]
+public sealed class LeaderFailoverTests(ReplicatedSystem system, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task Killing_each_services_relay_leader_mid_run_moves_the_relay_loses_nothing_and_both_instances_consume()
+    {
+        var cases = int.TryParse(Environment.GetEnvironmentVariable("CASEFLOW_SCALEOUT_CASES"), out var n) ? n : 500;
+        using var traffic = system.Traffic();
+        await traffic.ScheduleFlights(4, cases / 4 + 10);
+        // Warm instances, as in production: a cold start's first calls and consumers are slow enough on a loaded 2-core
+        // machine to use up a consumer's retries (a consent noted before its case's file is open is retried, not waited for).
+        await traffic.Run(10, concurrency: 4);
+        await system.Conserved();
+        var leaders = new Dictionary<string, string>();
+        foreach (var service in ReplicatedSystem.Names) leaders[service] = await system.Leadership.RelayLeader(service, Takeover);
+        output.WriteLine($"relay leaders: {string.Join(", ", leaders.Select(l => $"{l.Key}-{l.Value}"))}");
+
+        var clock = Stopwatch.StartNew();
+        var load = traffic.Run(cases, concurrency: 24);
+        await Eventually.True(() => Task.FromResult(traffic.OpenedHere >= 10 + cases * 3 / 10 || load.IsCompleted), "load under way", TimeSpan.FromMinutes(5));
+        foreach (var (service, set) in leaders) await system.Replicas[set].Kill(service);
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: killed the leaders after {traffic.OpenedHere} cases opened");
+
+        foreach (var (service, set) in leaders)
+        {
+            var survivor = ReplicatedSystem.Sets.Single(s => s != set);
+            await Eventually.True(async () => (await system.Leadership.RelayRunners(service)).SequenceEqual([survivor]),
+                $"{service}-{survivor} taking the relay over", Takeover);
+        }
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: the relay runs on the survivors");
+        await Task.WhenAll(leaders.GroupBy(l => l.Value).Select(set => system.Replicas[set.Key].Restart([.. set.Select(l => l.Key)])));
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: killed instances started again");
+
+        await load;
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: load done");
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: {traffic.OpenedHere} cases, {traffic.Letters} letters, {traffic.Seats} seats, {traffic.Retries} retried calls");
+        var report = await system.Conserved();
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: conserved: {report}");
+
+        foreach (var service in ReplicatedSystem.Names)
+        {
+            var consumed = await system.Leadership.Consumed(service);
+            var total = consumed.Values.Sum();
+            output.WriteLine($"{service} consumed {total}: {string.Join(", ", consumed.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value} ({100.0 * c.Value / total:0}%)"))}");
+            foreach (var set in ReplicatedSystem.Sets)
+                consumed.GetValueOrDefault($"{service}-{set}").ShouldBeGreaterThanOrEqualTo(total / 5, $"{service}-{set}'s share of {total}: {string.Join(", ", consumed)}");
+        }
+        (await system.Leadership.RelayRunners("intake")).Count.ShouldBe(1, "one relay per service after the restarts");
+    }
+}
