@@ -35,7 +35,7 @@ public sealed class Conservation(string postgres, RabbitManagement broker, IRead
     ];
 
     /// <summary>How long the backlog (lost + queued) may stay above its lowest point before the check gives up.</summary>
-    public static readonly TimeSpan Stall = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Stall = TimeSpan.FromSeconds(60);
 
     /// <summary>However fast the backlog still shrinks, a check ends after this.</summary>
     private static readonly TimeSpan Cap = TimeSpan.FromMinutes(20);
