@@ -32,6 +32,9 @@ public sealed class Conservation(string postgres, RabbitManagement broker, IRead
         new("CaseOpened", "intake", "case_opened", "reunification", "OpenFileWhenCaseOpened", "case_file_opened"),
         // One separation per case in the scenarios' traffic (the first opens the reunification; a file tracks one member).
         new("FamilySeparationReported", "intake", "family_separation_reported", "reunification", "OpenReunificationWhenSeparationReported", "reunification_opened"),
+        // Intake notes every delivery on the case's timeline: its effect is not checked against the case's state, so only
+        // the inbox keeps a repeat from noting it twice (the crossing a test with the inbox off shows doubling on).
+        new("ReunificationCancelled", "reunification", "reunification_cancelled", "intake", "NoteOnCaseTimeline", "reunification_cancellation_noted"),
     ];
 
     /// <summary>How long the backlog (lost + queued) may stay above its lowest point before the check gives up.</summary>
