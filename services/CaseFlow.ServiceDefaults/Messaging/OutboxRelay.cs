@@ -45,7 +45,15 @@ public sealed class OutboxRelay : SubscriptionBase
         if (faults.RelayProgressFirst)
         {
             // Test only: the defect the stored progress prevents — the page counts as relayed before the broker has it.
-            _ = Task.Run(() => Publish(page, CancellationToken.None), CancellationToken.None);
+            // One event after another, so a publisher held (or killed) mid-page leaves the rest of the page unsent.
+            _ = Task.Run(async () =>
+            {
+                foreach (var e in page.Events)
+                {
+                    await PublishUntilAccepted(e, CancellationToken.None);
+                    await faults.AfterRelayPublish(page.SequenceCeiling, e.Id, CancellationToken.None);
+                }
+            }, CancellationToken.None);
             return NullChangeListener.Instance;
         }
         await Publish(page, cancellationToken);
