@@ -5,13 +5,15 @@ namespace CaseFlow.ServiceDefaults.EventStore;
 /// <summary>
 /// A command that named no expected version asked for "the case as it is now": when a background writer (a
 /// consumer noting another service's news) appended between our read and our commit, the command is decided
-/// again on the fresh stream instead of failing. A client that named a version gets the conflict (409).
+/// again on the fresh stream instead of failing. A client that named a version gets the conflict (409). Consumers
+/// (<see cref="Messaging.Inbox"/>) go through here too: two messages of one case racing on its stream are decided again
+/// at once, not handed back to the broker's retry with its backoff.
 /// </summary>
 public static class ConflictRetry
 {
     public const int Attempts = 10;
 
-    public static async Task<T> Run<T>(long? expectedVersion, Func<Task<T>> attempt)
+    public static async Task<T> Run<T>(long? expectedVersion, Func<Task<T>> attempt, int attempts = Attempts)
     {
         for (var round = 1; ; round++)
         {
@@ -19,7 +21,7 @@ public static class ConflictRetry
             {
                 return await attempt();
             }
-            catch (Exception e) when (expectedVersion is null && round < Attempts && IsConflict(e))
+            catch (Exception e) when (expectedVersion is null && round < attempts && IsConflict(e))
             {
                 await Task.Delay(Random.Shared.Next(5, 25 * round));
             }

@@ -22,7 +22,8 @@ public delegate TResponse Respond<in TState, out TResponse>(TState before, IRead
 /// the same writer in both.
 /// </summary>
 public sealed class StreamCommands(
-    EventSessions sessions, IdempotentRequests requests, StreamTurns turns, ServiceIdentity service, ILogger<StreamCommands> logger)
+    EventSessions sessions, IdempotentRequests requests, StreamTurns turns, ServiceIdentity service, ILogger<StreamCommands> logger,
+    Faults.FaultHooks faults)
 {
     /// <summary>A command on one existing stream: its state, a pure decision, the answer from the decided events.</summary>
     public Task<TResponse> Run<TState, TResponse>(
@@ -51,7 +52,7 @@ public sealed class StreamCommands(
             await using var session = sessions.ForCaller(caller, call.RequestId);
             return await requests.RunOnce(session, call.Operation, call.RequestId, request,
                 () => work(new EventWriter(session, caller)), ct);
-        });
+        }, faults.ConflictAttempts);
 
     /// <summary>
     /// A command on a busy stream (a flight): it waits its turn in this process for the stream that
@@ -70,7 +71,7 @@ public sealed class StreamCommands(
                 return await requests.RunOnce(session, call.Operation, call.RequestId, request,
                     () => work(new EventWriter(session, caller)), ct);
             }, ct);
-        });
+        }, faults.ConflictAttempts);
 
     /// <summary>
     /// A decision the service takes by itself (a reply deadline passed), as the system: no request id and no retry

@@ -10,6 +10,13 @@ namespace CaseFlow.ServiceDefaults.Faults;
 /// each point costs one null check. A hook counts once the test arms it (a file <c>&lt;marker&gt;.arm</c>); on reaching its
 /// count it writes the marker file the test waits for, then blocks until the process is killed. A marker already there
 /// means the pause happened: a restarted process runs on.
+/// <para>
+/// Test-only switches that turn one delivery mechanism off, so a fault test can show its scenario fails without it
+/// (never set outside tests/CaseFlow.FaultTests): <c>Faults:BypassInbox</c> (consumers neither look up nor refuse a message
+/// id already processed), <c>Faults:RelayProgressFirst</c> (the relay hands a page to a background publisher and returns,
+/// so its progress is stored before the broker accepted the page), <c>Faults:NoConflictRetry</c> (a conflict is not
+/// decided again on the fresh stream). Unset, each is a field read.
+/// </para>
 /// </summary>
 public sealed class FaultHooks
 {
@@ -19,23 +26,45 @@ public sealed class FaultHooks
     private readonly Pause? relay;
     private readonly Pause? consumer;
 
-    private FaultHooks(Pause? relay, Pause? consumer)
+    private FaultHooks(Pause? relay, Pause? consumer, bool bypassInbox = false, bool relayProgressFirst = false, bool noConflictRetry = false)
     {
         this.relay = relay;
         this.consumer = consumer;
+        BypassInbox = bypassInbox;
+        RelayProgressFirst = relayProgressFirst;
+        NoConflictRetry = noConflictRetry;
     }
 
     public static readonly FaultHooks Off = new(null, null);
 
+    /// <summary>Test only: the inbox is off (a redelivered message is handled again).</summary>
+    public bool BypassInbox { get; }
+
+    /// <summary>Test only: the relay's progress is stored before its page is published (at most once).</summary>
+    public bool RelayProgressFirst { get; }
+
+    /// <summary>Test only: conflicts are not retried on the fresh stream.</summary>
+    public bool NoConflictRetry { get; }
+
+    /// <summary>How many times a write that met a conflict is decided (<see cref="EventStore.ConflictRetry"/>).</summary>
+    public int ConflictAttempts => NoConflictRetry ? 1 : EventStore.ConflictRetry.Attempts;
+
     public static FaultHooks FromConfiguration(IConfiguration config, ILogger logger)
     {
+        var bypassInbox = config.GetValue("Faults:BypassInbox", false);
+        var relayProgressFirst = config.GetValue("Faults:RelayProgressFirst", false);
+        var noConflictRetry = config.GetValue("Faults:NoConflictRetry", false);
+        if (bypassInbox || relayProgressFirst || noConflictRetry)
+            logger.LogWarning("Test-only fault switches on: BypassInbox={Inbox} RelayProgressFirst={Relay} NoConflictRetry={Conflict}",
+                bypassInbox, relayProgressFirst, noConflictRetry);
         var directory = config["Faults:MarkerDirectory"];
-        if (string.IsNullOrEmpty(directory)) return Off;
-        var relayAfter = config.GetValue<int?>("Faults:RelayPauseAfterPublishes");
-        var consumerAfter = config.GetValue<int?>("Faults:ConsumerPauseAfterHandling");
+        if (string.IsNullOrEmpty(directory) && !(bypassInbox || relayProgressFirst || noConflictRetry)) return Off;
+        var relayAfter = string.IsNullOrEmpty(directory) ? null : config.GetValue<int?>("Faults:RelayPauseAfterPublishes");
+        var consumerAfter = string.IsNullOrEmpty(directory) ? null : config.GetValue<int?>("Faults:ConsumerPauseAfterHandling");
         return new FaultHooks(
-            relayAfter is { } r ? new Pause(Path.Combine(directory, RelayPaused), r, logger) : null,
-            consumerAfter is { } c ? new Pause(Path.Combine(directory, ConsumerPaused), c, logger) : null);
+            relayAfter is { } r ? new Pause(Path.Combine(directory!, RelayPaused), r, logger) : null,
+            consumerAfter is { } c ? new Pause(Path.Combine(directory!, ConsumerPaused), c, logger) : null,
+            bypassInbox, relayProgressFirst, noConflictRetry);
     }
 
     /// <summary>After the relay's broker accepted one message of a page whose last event is <paramref name="pageEnd"/>.</summary>

@@ -42,6 +42,26 @@ public sealed class OutboxRelay : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
     {
+        if (faults.RelayProgressFirst)
+        {
+            // Test only: the defect the stored progress prevents — the page counts as relayed before the broker has it.
+            // One event after another, so a publisher held (or killed) mid-page leaves the rest of the page unsent.
+            _ = Task.Run(async () =>
+            {
+                foreach (var e in page.Events)
+                {
+                    await PublishUntilAccepted(e, CancellationToken.None);
+                    await faults.AfterRelayPublish(page.SequenceCeiling, e.Id, CancellationToken.None);
+                }
+            }, CancellationToken.None);
+            return NullChangeListener.Instance;
+        }
+        await Publish(page, cancellationToken);
+        return NullChangeListener.Instance;
+    }
+
+    private async Task Publish(EventRange page, CancellationToken cancellationToken)
+    {
         // Streams are independent: publish them side by side, each stream's events in order.
         var streams = page.Events.GroupBy(e => e.StreamId);
         await Parallel.ForEachAsync(streams,
@@ -54,7 +74,6 @@ public sealed class OutboxRelay : SubscriptionBase
                     await faults.AfterRelayPublish(page.SequenceCeiling, e.Id, ct);
                 }
             });
-        return NullChangeListener.Instance;
     }
 
     /// <summary>A broker outage holds the relay here, never skips an event; it resumes when the broker is back.</summary>

@@ -26,6 +26,8 @@ public sealed class FaultSystem : IAsyncLifetime
     public int PoisonSent { get; set; }
     /// <summary>Case streams a scenario wrote past the API (straight into the store).</summary>
     public System.Collections.Concurrent.ConcurrentBag<Guid> OpenedDirectly { get; } = [];
+    /// <summary>Cases a mechanism-off scenario damaged on purpose (lost or applied twice): later balances leave them out.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<Guid> Damaged { get; } = [];
 
     public async Task InitializeAsync()
     {
@@ -51,7 +53,7 @@ public sealed class FaultSystem : IAsyncLifetime
             });
             await Services.Start();
             Operator = new Operator(Services);
-            Conservation = new Conservation(Postgres.ConnectionString, new RabbitManagement(Broker.Management, "caseflow"));
+            Conservation = new Conservation(Postgres.ConnectionString, new RabbitManagement(Broker.Management, "caseflow"), Damaged);
         }
         catch
         {

@@ -16,6 +16,7 @@ public sealed class Operator(ServiceProcesses services) : IDisposable
 {
     private static readonly TimeSpan RetryLimit = TimeSpan.FromSeconds(90);
     private readonly HttpClient intake = Client(services, "intake");
+    private readonly HttpClient reunification = Client(services, "reunification");
 
     /// <summary>Every case this operator was told was opened.</summary>
     public ConcurrentBag<Guid> Opened { get; } = [];
@@ -53,15 +54,33 @@ public sealed class Operator(ServiceProcesses services) : IDisposable
         });
     }
 
+    /// <summary>Calls the reunification off (its file must be open): Reunification publishes ReunificationCancelled, Intake notes it.</summary>
+    public Task CancelReunification(Guid caseId) =>
+        Send($"/v1/cases/{caseId}/reunification/cancellation", new
+        {
+            requestId = Guid.NewGuid().ToString(), occurredAt = "2020-04-03T10:00:00Z", reason = "the family reunited by itself",
+        }, reunification);
+
+    /// <summary>Adds a family member once, without an expected version; answers the HTTP status (409: a conflict reached the caller).</summary>
+    public async Task<HttpStatusCode> TryAddMember(Guid caseId, string memberId)
+    {
+        using var response = await intake.PostAsJsonAsync($"/v1/cases/{caseId}/family", new
+        {
+            requestId = Guid.NewGuid().ToString(), occurredAt = "2020-04-02T09:40:00Z",
+            member = new { memberId, relationship = "son", fullName = "Aibek", birthDate = "2018-01-10", location = new { country = "Russia", city = "Moscow" } },
+        });
+        return response.StatusCode;
+    }
+
     /// <summary>POSTs one request, sending it again with the same request id while a process or the database is down.</summary>
-    private async Task<JsonObject> Send(string path, object body)
+    private async Task<JsonObject> Send(string path, object body, HttpClient? to = null)
     {
         var deadline = DateTime.UtcNow + RetryLimit;
         while (true)
         {
             try
             {
-                using var response = await intake.PostAsJsonAsync(path, body);
+                using var response = await (to ?? intake).PostAsJsonAsync(path, body);
                 if (response.IsSuccessStatusCode) return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
                 if (response.StatusCode is not (HttpStatusCode.InternalServerError or HttpStatusCode.ServiceUnavailable
                     or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout))
@@ -99,5 +118,9 @@ public sealed class Operator(ServiceProcesses services) : IDisposable
         return client;
     }
 
-    public void Dispose() => intake.Dispose();
+    public void Dispose()
+    {
+        intake.Dispose();
+        reunification.Dispose();
+    }
 }

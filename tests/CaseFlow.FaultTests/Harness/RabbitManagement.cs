@@ -11,17 +11,19 @@ public sealed class RabbitManagement(Uri management, string virtualHost)
     private readonly HttpClient http = Client(management);
     private string Vhost => Uri.EscapeDataString(virtualHost);
 
-    public sealed record Queue(string Name, long Ready, long Unacknowledged)
+    public sealed record Queue(string Name, long Ready, long Unacknowledged, long Consumers)
     {
         public long Total => Ready + Unacknowledged;
+        public override string ToString() => $"{Name} {Ready} ready/{Unacknowledged} unacked/{Consumers} consumer(s)";
     }
 
     /// <summary>The queues and their depths (the management API samples: counts may lag by a few seconds).</summary>
     public async Task<IReadOnlyList<Queue>> Queues()
     {
-        var queues = await http.GetFromJsonAsync<JsonArray>($"/api/queues/{Vhost}?columns=name,messages_ready,messages_unacknowledged");
+        var queues = await http.GetFromJsonAsync<JsonArray>($"/api/queues/{Vhost}?columns=name,messages_ready,messages_unacknowledged,consumers");
         return [.. queues!.Select(q => new Queue(q!["name"]!.GetValue<string>(),
-            q["messages_ready"]?.GetValue<long>() ?? 0, q["messages_unacknowledged"]?.GetValue<long>() ?? 0))];
+            q["messages_ready"]?.GetValue<long>() ?? 0, q["messages_unacknowledged"]?.GetValue<long>() ?? 0,
+            q["consumers"]?.GetValue<long>() ?? 0))];
     }
 
     /// <summary>Up to <paramref name="count"/> messages of a queue, put back afterwards; none when the queue does not exist (yet).</summary>

@@ -12,14 +12,48 @@ public abstract class Scenario(FaultSystem system)
     protected Task<Conservation.Report> Conserved() =>
         system.Conservation.Verify([.. Operator.Opened], [.. system.OpenedDirectly], system.PoisonSent);
 
-    /// <summary>Arms one of a service's fault hooks (all are configured, idle); returns where its marker will appear.</summary>
-    protected string Arm(string service, string marker)
+    /// <summary>
+    /// Arms one of a service's fault hooks (all are configured, idle); returns where its marker will appear. A hook fires
+    /// once per process: one used by an earlier scenario is reset (its marker removed, the service restarted) first.
+    /// </summary>
+    protected async Task<string> Arm(string service, string marker)
     {
         var markers = system.MarkerDirectory(service);
-        File.Exists(Path.Combine(markers, marker)).ShouldBeFalse($"{service}'s {marker} hook was used already");
+        if (File.Exists(Path.Combine(markers, marker)))
+        {
+            File.Delete(Path.Combine(markers, marker));
+            File.Delete(Path.Combine(markers, marker + ".arm"));
+            await system.Services.Stop(service);
+            await system.Services.Restart(service);
+        }
         File.WriteAllText(Path.Combine(markers, marker + ".arm"), "");
         return markers;
     }
+
+    /// <summary>Cases each with a separated son whose reunification Reunification has opened and relayed.</summary>
+    protected async Task<IReadOnlyList<Guid>> CasesWithOpenReunification(int count)
+    {
+        var ids = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
+        {
+            var id = await Operator.OpenCase();
+            await Operator.ReportSeparation(id);
+            ids.Add(id);
+        });
+        var list = string.Join(",", ids.Select(i => $"'{i}'"));
+        await Eventually.True(async () => await Scalar(
+            $"select count(*) from reunification.mt_events where type = 'reunification_opened' and stream_id in ({list})") == count,
+            "the reunifications opened");
+        // Relayed too, so a relay hook armed next counts only what the scenario does after this.
+        var last = await Scalar($"select max(seq_id) from reunification.mt_events where type = 'reunification_opened' and stream_id in ({list})");
+        await Eventually.True(async () => await RelayPosition("reunification") >= last, "the openings relayed");
+        return [.. ids];
+    }
+
+    /// <summary>Calls off these cases' reunifications, <paramref name="concurrency"/> at once.</summary>
+    protected Task Cancel(IEnumerable<Guid> cases, int concurrency = 8) =>
+        Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+            async (id, _) => await Operator.CancelReunification(id));
 
     /// <summary>Waits for a hook's marker and returns its fields (key=value).</summary>
     protected static async Task<IReadOnlyDictionary<string, string>> Marker(string directory, string marker)

@@ -49,11 +49,14 @@ public sealed class SoakTests(FaultSystem system, ITestOutputHelper output) : Sc
         await Task.WhenAll(callers);
         var trafficTime = clock.Elapsed;
 
-        var report = await Conserved();
-        var summary = Summary(minutes, trafficTime, report, faults, separations, memoryAtStart);
+        // The summary is written also when delivery did not settle: the numbers are what a failed soak needs to show.
+        var settled = await System.Conservation.Settle();
+        var summary = Summary(minutes, trafficTime, settled, faults, separations, memoryAtStart);
         output.WriteLine(summary);
         var file = Environment.GetEnvironmentVariable("CASEFLOW_SOAK_REPORT");
         if (!string.IsNullOrEmpty(file)) await File.WriteAllTextAsync(file, summary);
+        settled.Settled.ShouldBeTrue(settled.ToString());
+        await Conserved();
     }
 
     private async Task<string> Inject(Random random)
@@ -78,9 +81,10 @@ public sealed class SoakTests(FaultSystem system, ITestOutputHelper output) : Sc
         }
     }
 
-    private string Summary(double minutes, TimeSpan trafficTime, Conservation.Report report, Dictionary<string, int> faults,
+    private string Summary(double minutes, TimeSpan trafficTime, Conservation.Outcome settled, Dictionary<string, int> faults,
         int separations, Dictionary<string, double> memoryAtStart)
     {
+        var report = settled.Report;
         var opened = Operator.Opened.Count;
         var lines = new List<string>
         {
@@ -95,6 +99,9 @@ public sealed class SoakTests(FaultSystem system, ITestOutputHelper output) : Sc
         lines.AddRange(report.Balances.Select(b =>
             $"| {b.Crossing} | sent {b.Sent}, processed {b.Processed}, applied {b.Applied}, lost {b.Lost.Count}, applied twice {b.AppliedTwice.Count} |"));
         lines.Add($"| lost / applied twice (all crossings) | {report.Lost} / {report.AppliedTwice} |");
+        lines.Add(settled.Settled
+            ? $"| delivery settled after the traffic | in {settled.Waited.TotalSeconds:0} s |"
+            : $"| delivery settled after the traffic | **no**: after {settled.Waited.TotalSeconds:0} s no new low of lost + queued for {Conservation.Stall.TotalSeconds:0} s; {settled.Queued} queued ({settled.Queues}) |");
         lines.Add($"| messages in _error queues | {report.ErrorMessages} (poison sent on purpose: {System.PoisonSent}) |");
         lines.Add("");
         lines.Add("| service | resident MB at start | at end | peak of the last process | killed during the soak |");
