@@ -67,7 +67,7 @@ public sealed class ReplicatedSystem : IAsyncLifetime
             // One set after the other: two cold starts at once on two cores only slow both down.
             foreach (var set in Replicas.Values) await set.Start();
             await Gateway.WaitReady();
-            Conservation = new Conservation(Postgres.ConnectionString, new RabbitManagement(Broker.Management, "caseflow"));
+            Conservation = new Conservation(Postgres.ConnectionString, new RabbitManagement(Broker.Management, "caseflow"), []);
             Leadership = new Leadership(this);
         }
         catch
