@@ -115,7 +115,7 @@ public sealed class Conservation(string postgres, RabbitManagement broker, IRead
         foreach (var c in Crossings)
         {
             var sent = await Scalar(db, $"select count(*) from {c.Source}.mt_events where type = '{c.SourceEvent}'");
-            var processed = await Scalar(db, $"select count(*) from {c.Target}.mt_doc_processedmessage where id like '{c.Consumer}/%'");
+            var processed = await Scalar(db, $"select count(*) from {c.Target}.mt_doc_processedmessage where id like '{c.Consumer}/%' and data ->> 'MessageType' = '{c.Message}'");
             var applied = await Scalar(db, $"select count(*) from {c.Target}.mt_events where type = '{c.ResultEvent}'");
             // Lost: no inbox record of that very message, or no effect on the case.
             var lost = await Ids(db, $"""
