@@ -83,6 +83,15 @@ internal static class SettingsCatalog
         new("Faults:MarkerDirectory", Nobody, Deployments.None, "a fault-test hook: never set in a deployment"),
         new("Faults:RelayPauseAfterPublishes", Nobody, Deployments.None, "a fault-test hook: never set in a deployment"),
         new("Faults:ConsumerPauseAfterHandling", Nobody, Deployments.None, "a fault-test hook: never set in a deployment"),
+        new("Faults:BypassInbox", Nobody, Deployments.None, "a fault-test switch (mechanism off): never set in a deployment"),
+        new("Faults:RelayProgressFirst", Nobody, Deployments.None, "a fault-test switch (mechanism off): never set in a deployment"),
+        new("Faults:NoConflictRetry", Nobody, Deployments.None, "a fault-test switch (mechanism off): never set in a deployment"),
+        new("Instance:Name", Every, Deployments.None, "defaults to the host name and HTTP port: a pod's name in Kubernetes"),
+        new("ReferenceData:Weeks", Every, Deployments.None, "the centers' weekends, calendars.json, embedded"),
+        new("ReferenceData:Calendars", Every, Deployments.None, "the centers' public holidays with history, calendars.json, embedded"),
+        new("Gateway:Services", Nobody, Deployments.None, "the local gateway of ./caseflow run --replicas only; a Kubernetes Service balances instead"),
+        new("Gateway:Replicas", Nobody, Deployments.None, "the local gateway of ./caseflow run --replicas only"),
+        new("Gateway:ProbeSeconds", Nobody, Deployments.None, "the local gateway of ./caseflow run --replicas only"),
     ];
 
     public static IEnumerable<Setting> RequiredIn(Deployments deployment, string app) =>
