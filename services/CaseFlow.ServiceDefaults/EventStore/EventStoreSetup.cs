@@ -70,6 +70,7 @@ public static class EventStoreSetup
 
         var mode = config.GetValue("EventStore:DaemonMode", DaemonMode.HotCold);
         marten.AddAsyncDaemon(mode);
+        if (mode == DaemonMode.HotCold) builder.Services.AddHostedService<LeadershipWatch>();
         builder.Services.AddSingleton<EventSessions>();
         builder.Services.AddSingleton<IdempotentRequests>();
         builder.Services.AddSingleton<StreamCommands>();
