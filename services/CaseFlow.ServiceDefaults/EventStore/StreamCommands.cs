@@ -25,7 +25,11 @@ public sealed class StreamCommands(
     EventSessions sessions, IdempotentRequests requests, StreamTurns turns, ServiceIdentity service, ILogger<StreamCommands> logger,
     Faults.FaultHooks faults)
 {
-    /// <summary>A command on one existing stream: its state, a pure decision, the answer from the decided events.</summary>
+    /// <summary>
+    /// A command on one existing stream: its state, a pure decision, the answer from the decided events. The stream's row
+    /// is locked until commit, so writers of one case (a lawyer and the consumers noting other services' news) take turns
+    /// instead of racing: none is refused for a change it did not see, and a stale expected version is still a 409.
+    /// </summary>
     public Task<TResponse> Run<TState, TResponse>(
         StreamCommand command, IMessage request, Caller caller, Decide<TState> decide, Respond<TState, TResponse> respond,
         CancellationToken ct)
@@ -33,7 +37,9 @@ public sealed class StreamCommands(
         where TResponse : IMessage<TResponse>, new() =>
         Run(command.Call, request, caller, async writer =>
         {
-            var stream = await writer.Existing<TState>(command.StreamId, command.ExpectedVersion, command.What, ct);
+            var stream = faults.WritersRace
+                ? await writer.Existing<TState>(command.StreamId, command.ExpectedVersion, command.What, ct)
+                : await writer.Locked<TState>(command.StreamId, command.ExpectedVersion, command.What, ct);
             var state = stream.Aggregate!;
             var events = decide(state);
             if (events.Count > 0) stream.AppendMany(events);

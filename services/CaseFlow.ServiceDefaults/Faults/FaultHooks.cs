@@ -14,8 +14,8 @@ namespace CaseFlow.ServiceDefaults.Faults;
 /// Test-only switches that turn one delivery mechanism off, so a fault test can show its scenario fails without it
 /// (never set outside tests/CaseFlow.FaultTests): <c>Faults:BypassInbox</c> (consumers neither look up nor refuse a message
 /// id already processed), <c>Faults:RelayProgressFirst</c> (the relay hands a page to a background publisher and returns,
-/// so its progress is stored before the broker accepted the page), <c>Faults:NoConflictRetry</c> (a conflict is not
-/// decided again on the fresh stream). Unset, each is a field read.
+/// so its progress is stored before the broker accepted the page), <c>Faults:WritersRace</c> (writers of one
+/// stream neither take turns under its row lock nor are decided again on the fresh stream after a conflict). Unset, each is a field read.
 /// </para>
 /// </summary>
 public sealed class FaultHooks
@@ -26,13 +26,13 @@ public sealed class FaultHooks
     private readonly Pause? relay;
     private readonly Pause? consumer;
 
-    private FaultHooks(Pause? relay, Pause? consumer, bool bypassInbox = false, bool relayProgressFirst = false, bool noConflictRetry = false)
+    private FaultHooks(Pause? relay, Pause? consumer, bool bypassInbox = false, bool relayProgressFirst = false, bool writersRace = false)
     {
         this.relay = relay;
         this.consumer = consumer;
         BypassInbox = bypassInbox;
         RelayProgressFirst = relayProgressFirst;
-        NoConflictRetry = noConflictRetry;
+        WritersRace = writersRace;
     }
 
     public static readonly FaultHooks Off = new(null, null);
@@ -43,28 +43,28 @@ public sealed class FaultHooks
     /// <summary>Test only: the relay's progress is stored before its page is published (at most once).</summary>
     public bool RelayProgressFirst { get; }
 
-    /// <summary>Test only: conflicts are not retried on the fresh stream.</summary>
-    public bool NoConflictRetry { get; }
+    /// <summary>Test only: a one-stream command reads without the row lock, and a conflict is not retried on the fresh stream.</summary>
+    public bool WritersRace { get; }
 
     /// <summary>How many times a write that met a conflict is decided (<see cref="EventStore.ConflictRetry"/>).</summary>
-    public int ConflictAttempts => NoConflictRetry ? 1 : EventStore.ConflictRetry.Attempts;
+    public int ConflictAttempts => WritersRace ? 1 : EventStore.ConflictRetry.Attempts;
 
     public static FaultHooks FromConfiguration(IConfiguration config, ILogger logger)
     {
         var bypassInbox = config.GetValue("Faults:BypassInbox", false);
         var relayProgressFirst = config.GetValue("Faults:RelayProgressFirst", false);
-        var noConflictRetry = config.GetValue("Faults:NoConflictRetry", false);
-        if (bypassInbox || relayProgressFirst || noConflictRetry)
-            logger.LogWarning("Test-only fault switches on: BypassInbox={Inbox} RelayProgressFirst={Relay} NoConflictRetry={Conflict}",
-                bypassInbox, relayProgressFirst, noConflictRetry);
+        var writersRace = config.GetValue("Faults:WritersRace", false);
+        if (bypassInbox || relayProgressFirst || writersRace)
+            logger.LogWarning("Test-only fault switches on: BypassInbox={Inbox} RelayProgressFirst={Relay} WritersRace={Race}",
+                bypassInbox, relayProgressFirst, writersRace);
         var directory = config["Faults:MarkerDirectory"];
-        if (string.IsNullOrEmpty(directory) && !(bypassInbox || relayProgressFirst || noConflictRetry)) return Off;
+        if (string.IsNullOrEmpty(directory) && !(bypassInbox || relayProgressFirst || writersRace)) return Off;
         var relayAfter = string.IsNullOrEmpty(directory) ? null : config.GetValue<int?>("Faults:RelayPauseAfterPublishes");
         var consumerAfter = string.IsNullOrEmpty(directory) ? null : config.GetValue<int?>("Faults:ConsumerPauseAfterHandling");
         return new FaultHooks(
             relayAfter is { } r ? new Pause(Path.Combine(directory!, RelayPaused), r, logger) : null,
             consumerAfter is { } c ? new Pause(Path.Combine(directory!, ConsumerPaused), c, logger) : null,
-            bypassInbox, relayProgressFirst, noConflictRetry);
+            bypassInbox, relayProgressFirst, writersRace);
     }
 
     /// <summary>After the relay's broker accepted one message of a page whose last event is <paramref name="pageEnd"/>.</summary>

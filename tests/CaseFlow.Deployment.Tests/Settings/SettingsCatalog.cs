@@ -85,7 +85,7 @@ internal static class SettingsCatalog
         new("Faults:ConsumerPauseAfterHandling", Nobody, Deployments.None, "a fault-test hook: never set in a deployment"),
         new("Faults:BypassInbox", Nobody, Deployments.None, "a fault-test switch (mechanism off): never set in a deployment"),
         new("Faults:RelayProgressFirst", Nobody, Deployments.None, "a fault-test switch (mechanism off): never set in a deployment"),
-        new("Faults:NoConflictRetry", Nobody, Deployments.None, "a fault-test switch (mechanism off): never set in a deployment"),
+        new("Faults:WritersRace", Nobody, Deployments.None, "a fault-test switch (mechanism off): never set in a deployment"),
         new("Instance:Name", Every, Deployments.None, "defaults to the host name and HTTP port: a pod's name in Kubernetes"),
         new("ReferenceData:Weeks", Every, Deployments.None, "the centers' weekends, calendars.json, embedded"),
         new("ReferenceData:Calendars", Every, Deployments.None, "the centers' public holidays with history, calendars.json, embedded"),

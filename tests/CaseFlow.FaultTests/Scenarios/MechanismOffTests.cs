@@ -64,14 +64,14 @@ public sealed class MechanismOffTests(FaultSystem system) : Scenario(system)
     }
 
     [Fact]
-    public async Task Without_conflict_retry_two_writers_on_one_case_get_a_conflict_and_with_it_none()
+    public async Task Writers_of_one_case_that_race_instead_of_taking_turns_get_a_conflict_and_with_turns_none()
     {
-        (await Conflicts()).ShouldBe(0, "with conflict retry, writers that named no version are decided again");
+        (await Conflicts()).ShouldBe(0, "writers that named no version take turns on the case's row lock");
         await System.Services.Stop("intake");
-        await System.Services.Restart("intake", new Dictionary<string, string> { ["Faults__NoConflictRetry"] = "true" });
+        await System.Services.Restart("intake", new Dictionary<string, string> { ["Faults__WritersRace"] = "true" });
         try
         {
-            (await Conflicts()).ShouldBeGreaterThan(0, "without it, the loser of a race sees the conflict");
+            (await Conflicts()).ShouldBeGreaterThan(0, "racing without the lock or a retry, the loser sees the conflict");
         }
         finally
         {

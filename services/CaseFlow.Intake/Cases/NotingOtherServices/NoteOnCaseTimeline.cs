@@ -43,8 +43,9 @@ public sealed class NoteOnCaseTimeline(Inbox inbox) :
     private Task Note<TMessage>(ConsumeContext<TMessage> context, Guid caseId, Func<TMessage, object> toFact) where TMessage : class =>
         inbox.HandleOnce(context, nameof(NoteOnCaseTimeline), async (EventWriter writer) =>
         {
-            // An unknown case throws NotFound: the delivery fails, is retried, and is parked when it keeps failing.
-            var stream = await writer.Existing<Case>(caseId, expectedVersion: null, "case", context.CancellationToken);
+            // An unknown case throws NotFound: the delivery fails, is retried, and is parked when it keeps failing. The
+            // lock makes a burst of news for one case wait its turn behind the lawyer's commands instead of racing them.
+            var stream = await writer.Locked<Case>(caseId, expectedVersion: null, "case", context.CancellationToken);
             stream.AppendOne(toFact(context.Message));
         });
 }
