@@ -36,6 +36,11 @@ public sealed class LeadershipWatch(IProjectionCoordinator coordinator, NpgsqlDa
             {
                 // The database is out of reach: nothing to decide until it is back.
             }
+            catch (Exception e)
+            {
+                // Never let the watch end: a background service that throws stops the whole host.
+                log.LogWarning(e, "{Instance}: checking the daemon's lock failed; looking again at the next tick", instance.Name);
+            }
         }
     }
 

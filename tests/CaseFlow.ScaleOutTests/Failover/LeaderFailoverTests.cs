@@ -31,6 +31,7 @@ public sealed class LeaderFailoverTests(ReplicatedSystem system, ITestOutputHelp
         var clock = Stopwatch.StartNew();
         var load = traffic.Run(cases, concurrency: 24);
         await Eventually.True(() => Task.FromResult(traffic.OpenedHere >= 10 + cases * 3 / 10 || load.IsCompleted), "load under way", TimeSpan.FromMinutes(5));
+        var bothUp = await ConsumedBy();
         foreach (var (service, set) in leaders) await system.Replicas[set].Kill(service);
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: killed the leaders after {traffic.OpenedHere} cases opened");
 
@@ -47,20 +48,45 @@ public sealed class LeaderFailoverTests(ReplicatedSystem system, ITestOutputHelp
         await load;
         // The restarted instances rejoin as an orchestrator's replacements would: the load goes on, and the work must be
         // shared again (a share counted only while one instance was down would measure the downtime, not the balancing).
+        var beforeRejoined = await ConsumedBy();
         await traffic.Run(cases / 2, concurrency: 24);
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: load done (after the restart, {cases / 2} more cases)");
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: {traffic.OpenedHere} cases, {traffic.Letters} letters, {traffic.Seats} seats, {traffic.Retries} retried calls");
         var report = await system.Conserved();
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0} s: conserved: {report}");
 
+        // Each instance's share is asserted over the two phases in which both ran: the load before the kill, and the load
+        // after the killed instances rejoined. The whole run's shares are reported; they include the takeover, when one
+        // instance alone consumed.
+        var end = await ConsumedBy();
         foreach (var service in ReplicatedSystem.Names)
         {
-            var consumed = await system.Leadership.Consumed(service);
-            var total = consumed.Values.Sum();
-            output.WriteLine($"{service} consumed {total}: {string.Join(", ", consumed.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value} ({100.0 * c.Value / total:0}%)"))}");
-            foreach (var set in ReplicatedSystem.Sets)
-                consumed.GetValueOrDefault($"{service}-{set}").ShouldBeGreaterThanOrEqualTo(total / 5, $"{service}-{set}'s share of {total}: {string.Join(", ", consumed)}");
+            output.WriteLine($"{service} consumed, whole run: {Shares(end[service], null)}; before the kill: {Shares(bothUp[service], null)}; " +
+                $"after the rejoin: {Shares(end[service], beforeRejoined[service])}");
+            foreach (var (phase, from, to) in new[] { ("before the kill", (IReadOnlyDictionary<string, long>?)null, bothUp[service]), ("after the rejoin", beforeRejoined[service], end[service]) })
+            {
+                var counts = ReplicatedSystem.Sets.ToDictionary(set => set, set => Count(to, set, service) - (from is null ? 0 : Count(from, set, service)));
+                var total = counts.Values.Sum();
+                foreach (var set in ReplicatedSystem.Sets)
+                    counts[set].ShouldBeGreaterThanOrEqualTo(total / 5, $"{service}-{set}'s share {phase}: {string.Join(", ", counts)}");
+            }
         }
         (await system.Leadership.RelayRunners("intake")).Count.ShouldBe(1, "one relay per service after the restarts");
+    }
+
+    private async Task<Dictionary<string, IReadOnlyDictionary<string, long>>> ConsumedBy()
+    {
+        var consumed = new Dictionary<string, IReadOnlyDictionary<string, long>>();
+        foreach (var service in ReplicatedSystem.Names) consumed[service] = await system.Leadership.Consumed(service);
+        return consumed;
+    }
+
+    private static long Count(IReadOnlyDictionary<string, long> consumed, string set, string service) => consumed.GetValueOrDefault($"{service}-{set}");
+
+    private static string Shares(IReadOnlyDictionary<string, long> to, IReadOnlyDictionary<string, long>? from)
+    {
+        var counts = to.ToDictionary(c => c.Key, c => c.Value - (from?.GetValueOrDefault(c.Key) ?? 0));
+        var total = Math.Max(1, counts.Values.Sum());
+        return $"{counts.Values.Sum()} = " + string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value} ({100.0 * c.Value / total:0}%)"));
     }
 }

@@ -42,7 +42,8 @@ public sealed class Leadership(ReplicatedSystem system)
     public async Task<string> RelayLeader(string service, TimeSpan? limit = null)
     {
         IReadOnlyList<string> runners = [];
-        await Eventually.True(async () => (runners = await RelayRunners(service)).Count == 1, $"one {service} instance running the relay", limit);
+        await Explained(service, () => Eventually.True(async () => (runners = await RelayRunners(service)).Count == 1,
+            $"one {service} instance running the relay", limit));
         return runners[0];
     }
 
@@ -61,6 +62,47 @@ public sealed class Leadership(ReplicatedSystem system)
         var locks = new List<(string, int, long)>();
         while (await reader.ReadAsync()) locks.Add((reader.GetString(0).Split('@', 2)[1], reader.GetInt32(1), reader.GetInt64(2)));
         return locks;
+    }
+
+    /// <summary>
+    /// What a failed wait needs to be understood from CI's output alone: each instance's agents, the advisory locks its
+    /// sessions hold, and the last lines its log wrote about the daemon, its leadership or its locks.
+    /// </summary>
+    public async Task<string> Explain(string service)
+    {
+        var text = new System.Text.StringBuilder();
+        IReadOnlyList<(string Instance, int Pid, long Key)> locks = [];
+        try { locks = await AdvisoryLocks(service); } catch (NpgsqlException e) { text.AppendLine($"  pg_locks not readable: {e.Message}"); }
+        foreach (var set in ReplicatedSystem.Sets)
+        {
+            var agents = await Agents(set, service);
+            var held = locks.Where(l => l.Instance == $"{service}-{set}").Select(l => $"{l.Key} (pid {l.Pid})");
+            text.AppendLine($"  {service}-{set}: agents [{(agents is null ? "no answer" : string.Join(", ", agents))}], advisory locks [{string.Join(", ", held)}]");
+            var log = system.Replicas[set].LogOf(service);
+            if (!File.Exists(log)) continue;
+            using var reader = new StreamReader(new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            var lines = (await reader.ReadToEndAsync()).Split('\n')
+                .Where(l => l.Contains("lock", StringComparison.OrdinalIgnoreCase) || l.Contains("leader", StringComparison.OrdinalIgnoreCase)
+                    || l.Contains("daemon", StringComparison.OrdinalIgnoreCase) || l.Contains("agent", StringComparison.OrdinalIgnoreCase))
+                .TakeLast(15);
+            foreach (var line in lines) text.AppendLine($"    | {(line.Length > 300 ? line[..300] + "…" : line)}");
+        }
+        var others = locks.Where(l => !ReplicatedSystem.Sets.Any(set => l.Instance == $"{service}-{set}")).ToList();
+        if (others.Count > 0) text.AppendLine($"  other sessions' locks: {string.Join(", ", others.Select(l => $"{l.Instance} {l.Key} (pid {l.Pid})"))}");
+        return text.ToString();
+    }
+
+    /// <summary>Runs a wait; when it gives up, the exception carries <see cref="Explain"/> of the service.</summary>
+    public async Task Explained(string service, Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{await Explain(service)}", e);
+        }
     }
 
     /// <summary>Messages each instance of a service consumed, from its inbox records.</summary>
