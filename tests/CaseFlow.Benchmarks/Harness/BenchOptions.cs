@@ -48,8 +48,8 @@ public sealed record Sizes(
         R1Events: 200_000, H1Events: 1_000, H1Calls: 200, Q1Calls: 300, D1Calls: 200, D2Cases: 10_000, D2Calls: 100, DrainTimeout: TimeSpan.FromMinutes(3));
 
     public static readonly Sizes QuickRun = new(
-        L1Duration: TimeSpan.FromSeconds(1), L2Messages: 3_000, L3Rows: 30_000,
+        L1Duration: TimeSpan.FromSeconds(1), L2Messages: 1_000, L3Rows: 10_000,
         WarmUp: TimeSpan.FromSeconds(1), ApiDuration: TimeSpan.FromSeconds(2), ApiClients: 16,
-        P1Duration: TimeSpan.FromSeconds(4), P1RatePerSecond: 100, P2Cases: 500,
-        R1Events: 10_000, H1Events: 1_000, H1Calls: 30, Q1Calls: 40, D1Calls: 15, D2Cases: 500, D2Calls: 10, DrainTimeout: TimeSpan.FromMinutes(1));
+        P1Duration: TimeSpan.FromSeconds(3), P1RatePerSecond: 100, P2Cases: 200,
+        R1Events: 5_000, H1Events: 500, H1Calls: 20, Q1Calls: 30, D1Calls: 10, D2Cases: 200, D2Calls: 10, DrainTimeout: TimeSpan.FromMinutes(1));
 }

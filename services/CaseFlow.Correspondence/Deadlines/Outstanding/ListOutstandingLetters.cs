@@ -12,13 +12,8 @@ public sealed class ListOutstandingLettersHandler(EventSessions sessions, TimePr
         var dueBefore = check.Date(request.DueBefore, "dueBefore");
         var pageSize = ListPages.Size(check, request.PageSize);
         var after = ListPages.After(check, request.PageToken);
-        var center = string.IsNullOrWhiteSpace(request.CenterId) ? null : request.CenterId.Trim();
-        // Those held to their own center (correspondence.proto) see its letters only, whether or not they ask for it.
-        if (caller.HeldToOwnCenter)
-        {
-            check.That(center is null || center == caller.Center, "centerId", $"an operator sees only center '{caller.Center}'");
-            center = caller.Center ?? "";
-        }
+        // Those held to their own center (correspondence.proto) see its entries only, whether or not they ask for it.
+        var center = ListCenter.Of(check, caller, request.CenterId);
         check.ThrowIfAny();
 
         var now = clock.GetUtcNow();

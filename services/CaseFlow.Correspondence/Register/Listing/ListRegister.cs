@@ -22,12 +22,8 @@ public sealed class ListRegisterHandler(EventSessions sessions)
         check.That(request.Year is 0 or (>= 2000 and <= 9999), "year", "must be a year such as 2020");
         var pageSize = ListPages.Size(check, request.PageSize);
         var after = ListPages.After(check, request.PageToken);
-        var center = string.IsNullOrWhiteSpace(request.CenterId) ? null : request.CenterId.Trim();
-        if (caller.HeldToOwnCenter)
-        {
-            check.That(center is null || center == caller.Center, "centerId", $"an operator sees only center '{caller.Center}'");
-            center = caller.Center ?? "";
-        }
+        // Those held to their own center (correspondence.proto) see its entries only, whether or not they ask for it.
+        var center = ListCenter.Of(check, caller, request.CenterId);
         check.ThrowIfAny();
 
         await using var session = sessions.Query();
