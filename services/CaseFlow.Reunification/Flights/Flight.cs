@@ -34,7 +34,11 @@ public sealed record Flight(Guid Id, string Number, string From, string To, Date
     /// <summary>The last manifest given to the carrier; null until one is issued.</summary>
     public ManifestIssued? IssuedManifest { get; init; }
 
-    public int FreeSeats => Status == FlightStatus.Scheduled ? Math.Max(0, Capacity - Passengers.Count) : 0;
+    /// <summary>Seats taken, escorts included (a traveller with an escort takes two).</summary>
+    public int SeatsTaken => Passengers.Sum(p => Math.Max(1, p.Traveller.Seats));
+    public int FreeSeats => Status == FlightStatus.Scheduled ? Math.Max(0, Capacity - SeatsTaken) : 0;
+    /// <summary>Whether a party fits whole in the free seats: it never flies in part.</summary>
+    public bool Fits(Traveller traveller) => FreeSeats >= Math.Max(1, traveller.Seats);
     public bool Holds(Guid caseId) => Passengers.Any(p => p.Traveller.CaseId == caseId);
     public bool Waits(Guid caseId) => Waitlist.Any(t => t.CaseId == caseId);
 
@@ -47,7 +51,7 @@ public sealed record Flight(Guid Id, string Number, string From, string To, Date
     /// <summary>Capacity, seats filled, waitlisted and status ("150|12|3|scheduled") at each change: flight figures as of a time.</summary>
     public IReadOnlyList<FactChange> LoadHistory { get; init; } = [];
 
-    private string Load => $"{Capacity}|{Passengers.Count}|{Waitlist.Count}|{Status.Name()}";
+    private string Load => $"{Capacity}|{SeatsTaken}|{Waitlist.Count}|{Status.Name()}";
 
     private Flight Recorded(Flight before, DateTimeOffset at) => this with { LoadHistory = LoadHistory.Changed(before.Load, Load, at) };
 

@@ -3,8 +3,11 @@ namespace CaseFlow.Reunification.Flights;
 /// <summary>Who takes (or waits for) a seat, as the manifest and the waitlist show them.</summary>
 /// <param name="Person">Who travels: the separated member ("member:&lt;id&gt;") or the applicant; their name is Intake's.</param>
 /// <param name="RequestedAt">Business time of the seat request: with the priority, it orders the waitlist.</param>
+/// <param name="Seats">Seats the party takes: the traveller, and their escort when one travels with them. Seated whole or
+/// waiting whole; travellers recorded before escorts took seats read as 1.</param>
 public sealed record Traveller(
-    Guid CaseId, string CenterId, string Person, bool IsMinor, Sealed<string>? Escort, string Priority, DateTimeOffset RequestedAt);
+    Guid CaseId, string CenterId, string Person, bool IsMinor, Sealed<string>? Escort, string Priority, DateTimeOffset RequestedAt,
+    int Seats = 1);
 
 public sealed record FlightScheduled(
     Guid FlightId, string Number, string From, string To, DateOnly Date, int Capacity, DateTimeOffset OccurredAt);

@@ -41,7 +41,9 @@ public sealed class ReportingTables : IReportingObjects
                    (f.data ->> 'Date')::date as flight_date,
                    (f.data ->> 'Capacity')::int as capacity,
                    lower(f.data ->> 'Status') as status,
-                   jsonb_array_length(coalesce(f.data -> 'Passengers', '[]'::jsonb)) as seats_filled,
+                   -- Escorts take seats: a passenger's Seats (1 when recorded before escorts did).
+                   coalesce((select sum(greatest(1, coalesce((p -> 'Traveller' ->> 'Seats')::int, 1)))
+                             from jsonb_array_elements(coalesce(f.data -> 'Passengers', '[]'::jsonb)) p), 0)::int as seats_filled,
                    jsonb_array_length(coalesce(f.data -> 'Waitlist', '[]'::jsonb)) as waitlisted,
                    -- New columns go last: "create or replace view" may only add columns at the end.
                    (f.data ->> 'ScheduledAt')::timestamptz as scheduled_at,

@@ -23,8 +23,8 @@ public sealed record ChangeCapacity(int Capacity, string Reason, DateTimeOffset 
     {
         if (flight.Status != FlightStatus.Scheduled)
             throw new RuleViolated($"flight {flight.Number} is {flight.Status.Name()}: its capacity is settled");
-        if (command.Capacity < flight.Passengers.Count)
-            throw new RuleViolated($"flight {flight.Number} already seats {flight.Passengers.Count}: release seats before lowering the capacity to {command.Capacity}");
+        if (command.Capacity < flight.SeatsTaken)
+            throw new RuleViolated($"flight {flight.Number} already seats {flight.SeatsTaken}: release seats before lowering the capacity to {command.Capacity}");
         if (command.Capacity == flight.Capacity) return [];
         var changed = new FlightCapacityChanged(flight.Id, command.Capacity, command.Reason, command.OccurredAt);
         return [changed, .. Seats.GiveFreedSeats(flight.After(changed), command.OccurredAt)];

@@ -30,7 +30,7 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
                     CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId, Name = line?.Name.Shown() ?? "",
                     IsMinor = p.Traveller.IsMinor, Escort = line?.Escort.Shown() ?? "", Priority = p.Traveller.Priority,
                     SeatedAt = Timestamp.FromDateTimeOffset(p.SeatedAt), ConsentId = line?.ConsentId?.ToString() ?? "",
-                    ConsentVersion = line?.ConsentVersion ?? 0,
+                    ConsentVersion = line?.ConsentVersion ?? 0, Seats = Math.Max(1, p.Traveller.Seats),
                 } : null!),
             },
         };
@@ -73,7 +73,7 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
                 {
                     Position = i + 1, FlightId = e.Flight.Id.ToString(), CaseId = e.Traveller.CaseId.ToString(),
                     CenterId = e.Traveller.CenterId, Name = people.GetValueOrDefault(e.Traveller.CaseId).NameOf(e.Traveller.Person), Priority = e.Traveller.Priority,
-                    RequestedAt = Timestamp.FromDateTimeOffset(e.Traveller.RequestedAt),
+                    RequestedAt = Timestamp.FromDateTimeOffset(e.Traveller.RequestedAt), Seats = Math.Max(1, e.Traveller.Seats),
                 }),
             },
         };
@@ -110,7 +110,7 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
                 page.Take(pageSize).Select(f => new FlightSummary
                 {
                     FlightId = f.Id.ToString(), Number = f.Number, From = f.From, To = f.To, Date = f.Date.ToString("yyyy-MM-dd"),
-                    Capacity = f.Capacity, SeatsTaken = f.Passengers.Count, Waitlisted = f.Waitlist.Count, Status = f.Status.Name(),
+                    Capacity = f.Capacity, SeatsTaken = f.SeatsTaken, Waitlisted = f.Waitlist.Count, Status = f.Status.Name(),
                     Version = (int)f.Version,
                 }),
             },

@@ -1,9 +1,14 @@
 namespace CaseFlow.Reunification.Flights.Seating;
 
-/// <summary>The allocation rules of a flight: a free seat or the waitlist; a freed seat to the head of the waitlist.</summary>
+/// <summary>
+/// The allocation rules of a flight: a party (a traveller and the escort who flies with them) gets all its seats or waits
+/// whole on the waitlist; freed seats go down the waitlist in its order (priority, then request time) to each party that
+/// fits whole ("first fit": a party too big for the seats left keeps its place, and the next party that fits is seated, so
+/// no seat stays empty while someone waiting fits in it). See README.md (Reunification).
+/// </summary>
 public static class Seats
 {
-    public static object Offer(Flight flight, Traveller traveller, DateTimeOffset at) => flight.FreeSeats > 0
+    public static object Offer(Flight flight, Traveller traveller, DateTimeOffset at) => flight.Fits(traveller)
         ? new FlightSeatAllocated(flight.Id, traveller, FromWaitlist: false, at)
         : new PassengerWaitlisted(flight.Id, traveller, at);
 
@@ -20,10 +25,19 @@ public static class Seats
         return offers;
     }
 
-    public static IReadOnlyList<FlightSeatAllocated> GiveFreedSeats(Flight flight, DateTimeOffset at) => flight.Waitlist
-        .Take(flight.FreeSeats)
-        .Select(t => new FlightSeatAllocated(flight.Id, t, FromWaitlist: true, at))
-        .ToList();
+    public static IReadOnlyList<FlightSeatAllocated> GiveFreedSeats(Flight flight, DateTimeOffset at)
+    {
+        var free = flight.FreeSeats;
+        var seated = new List<FlightSeatAllocated>();
+        foreach (var waiting in flight.Waitlist)
+        {
+            if (free == 0) break;
+            if (Math.Max(1, waiting.Seats) > free) continue;
+            seated.Add(new FlightSeatAllocated(flight.Id, waiting, FromWaitlist: true, at));
+            free -= Math.Max(1, waiting.Seats);
+        }
+        return seated;
+    }
 
     /// <summary>What a seat or a waitlist place on the flight means for the traveller's reunification file.</summary>
     public static object ForTheFile(Flight flight, object offer) => offer switch
@@ -48,5 +62,8 @@ public static class Seats
         file.Plan == ReunificationPlans.ParentTravelsToChild || file.Member is null
             ? CaseFlow.ServiceDefaults.Privacy.Subjects.ApplicantPerson
             : CaseFlow.ServiceDefaults.Privacy.Subjects.MemberPrefix + file.Member.MemberId,
-        file.TravellerIsChild, file.Escort, file.Priority, requestedAt);
+        file.TravellerIsChild, file.Escort, file.Priority, requestedAt, SeatsFor(file));
+
+    /// <summary>The escort of a child flies with them and takes a seat of their own.</summary>
+    public static int SeatsFor(ReunificationFile file) => file.TravellerIsChild && file.Escort is not null ? 2 : 1;
 }
