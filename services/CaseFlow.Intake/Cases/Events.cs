@@ -47,6 +47,16 @@ public sealed record CaseReopened(Guid CaseId, string CenterId, Sealed<string> R
 
 // What the other services reported, kept in the case's own stream so the operator sees one timeline.
 
+/// <param name="RegisterNumber">The center's register number of the letter (KS-2020/0042), when Correspondence gave one.</param>
+/// <param name="OutgoingReference">The reference the operator gave the letter.</param>
+public sealed record LetterSentNoted(
+    Guid CaseId, Guid LetterId, string AgencyName, string Kind, string? RegisterNumber, string? OutgoingReference, DateOnly ReplyDueBy,
+    DateTimeOffset OccurredAt)
+{
+    /// <summary>What the letter is found by in search.</summary>
+    public IEnumerable<string> References() => new[] { RegisterNumber, OutgoingReference }.OfType<string>().Where(r => r.Length > 0);
+}
+
 public sealed record AgencyReplyNoted(Guid CaseId, Guid LetterId, string AgencyName, string Decision, string Summary, DateTimeOffset OccurredAt);
 
 public sealed record ReplyOverdueNoted(Guid CaseId, Guid LetterId, string AgencyName, DateOnly ReplyDueBy, DateTimeOffset OccurredAt);

@@ -57,6 +57,8 @@ public static class CaseTimelineView
             $"Consent to share given (version {e.Consent.Version}) with {string.Join(", ", e.Consent.AgencyKinds)} for {e.Consent.Purpose}"),
         ConsentToShareWithdrawn e => (e.OccurredAt, "intake", $"Consent to share withdrawn (version {e.Consent.Version})"),
         PersonalDataErased e => (e.OccurredAt, "intake", $"Personal data of {e.Person} erased ({e.LegalBasis}): {e.Reason}"),
+        LetterSentNoted e => (e.OccurredAt, "correspondence",
+            $"Letter {e.RegisterNumber ?? e.OutgoingReference} ({e.Kind}) sent to {e.AgencyName}; reply due by {e.ReplyDueBy:yyyy-MM-dd}"),
         AgencyReplyNoted e => (e.OccurredAt, "correspondence", $"{e.AgencyName} replied ({e.Decision}): {e.Summary}"),
         ReplyOverdueNoted e => (e.OccurredAt, "correspondence", $"No reply from {e.AgencyName} by {e.ReplyDueBy:yyyy-MM-dd}"),
         TravelArrangedNoted e => (e.OccurredAt, "reunification", $"Seat on flight {e.FlightNumber} {e.From}→{e.To} on {e.FlightDate:yyyy-MM-dd}"),
