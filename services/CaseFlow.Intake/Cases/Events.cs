@@ -9,12 +9,18 @@ namespace CaseFlow.Intake.Cases;
 /// <param name="AgeGroup">child, adult or unknown at the case's opening, not the birth date.</param>
 public sealed record ApplicantRegistered(Guid CaseId, Sealed<ApplicantDetails> Applicant, string Sex, string AgeGroup, DateTimeOffset OccurredAt);
 
+/// <param name="Changed">The fields corrected (Correcting/WhatChanged), as published; null on corrections recorded before it was kept.</param>
+/// <param name="CenterId">The case's center at the correction; null on corrections recorded before it was kept.</param>
 public sealed record ApplicantDetailsCorrected(
-    Guid CaseId, Sealed<ApplicantDetails> Applicant, string Sex, string AgeGroup, Sealed<string> Reason, DateTimeOffset OccurredAt);
+    Guid CaseId, Sealed<ApplicantDetails> Applicant, string Sex, string AgeGroup, Sealed<string> Reason, DateTimeOffset OccurredAt,
+    IReadOnlyList<string>? Changed = null, string? CenterId = null);
 
 public sealed record FamilyMemberRecorded(Guid CaseId, FamilyMember Member, DateTimeOffset OccurredAt);
 
-public sealed record FamilyMemberUpdated(Guid CaseId, FamilyMember Member, DateTimeOffset OccurredAt);
+/// <param name="Changed">The fields updated (Correcting/WhatChanged), as published; null on updates recorded before it was kept.</param>
+/// <param name="CenterId">The case's center at the update; null on updates recorded before it was kept.</param>
+public sealed record FamilyMemberUpdated(Guid CaseId, FamilyMember Member, DateTimeOffset OccurredAt,
+    IReadOnlyList<string>? Changed = null, string? CenterId = null);
 
 /// <param name="Member">The member's name, birth date, location and caregiver as reported.</param>
 public sealed record FamilySeparationReported(
