@@ -34,6 +34,7 @@ public static class CorrespondenceService
             bus.AddConsumer<MoveFileWhenCaseTransferred>();
             bus.AddConsumer<FollowCaseClosing>();
             bus.AddConsumer<NoteConsentToShare>();
+            bus.AddConsumer<Files.NotingCorrections.NoteCorrectionWhenPersonCorrected>();
         });
         builder.Services.AddSingleton(TemplateLibrary.Shipped());
         builder.Services.AddSingleton<CaseFlow.ServiceDefaults.Privacy.AskingIntake.IntakeCases>();

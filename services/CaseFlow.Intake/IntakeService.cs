@@ -21,8 +21,8 @@ public static class IntakeService
     {
         var builder = CaseFlowHost.CreateBuilder(Identity, args);
         // The same key as the store's own BlindIndex (both from PersonalData:IndexKey): the projection needs it at registration.
-        var nameIndex = new ApplicantNameIndex(BlindIndex.FromConfiguration(builder.Configuration));
-        builder.AddEventStore(Identity, opts => RegisterProjections(opts, nameIndex), publishes: new IntakePublishes());
+        var searchIndex = new CaseSearchIndex(BlindIndex.FromConfiguration(builder.Configuration));
+        builder.AddEventStore(Identity, opts => RegisterProjections(opts, searchIndex), publishes: new IntakePublishes());
         builder.AddMessaging(Identity, bus => bus.AddConsumer<NoteOnCaseTimeline>());
         builder.Services.AddSingleton(builder.Configuration.GetSection("ReferenceData").Get<ReferenceData.ReferenceData>()
             ?? new ReferenceData.ReferenceData());
@@ -38,7 +38,7 @@ public static class IntakeService
         return app;
     }
 
-    private static void RegisterProjections(StoreOptions opts, ApplicantNameIndex nameIndex)
+    private static void RegisterProjections(StoreOptions opts, CaseSearchIndex searchIndex)
     {
         // The case snapshot serves GetCase and ListCases. Indexed only where an index pays for itself: the center
         // (every operator's list), the list order (keyset pages) and the operator. Status, priority and category
@@ -49,8 +49,8 @@ public static class IntakeService
             .Index(c => c.CenterId)
             .Index(c => c.ListPosition)
             .Index(c => c.AssignedOperator!);
-        // Name search and the duplicate warning: blind-index terms per applicant, never the name itself.
-        opts.Projections.Add(nameIndex, ProjectionLifecycle.Inline);
-        opts.Schema.For<ApplicantNameTerms>().Index(t => t.Twin!).GinIndexJsonData();
+        // Search and the duplicate warning: keyed terms per person and letter, never the values themselves.
+        opts.Projections.Add(searchIndex, ProjectionLifecycle.Inline);
+        opts.Schema.For<SearchEntry>().Index(e => e.Twin!).Index(e => e.CaseId).GinIndexJsonData();
     }
 }

@@ -43,9 +43,10 @@ public static class ReunificationService
             bus.AddConsumer<OpenReunificationWhenSeparationReported>();
             bus.AddConsumer<RecordDecisionWhenAgencyReplied>();
             bus.AddConsumer<ChangePriorityWhenVulnerabilityChanges>();
-            bus.AddConsumer<CancelWhenCaseWithdrawn>();
+            bus.AddConsumer<Reunions.FollowingTheCase.FollowCaseStatus>();
             bus.AddConsumer<MoveFileWhenCaseTransferred>();
             bus.AddConsumer<Files.SharingConsents.NoteSharingConsentWhenRecorded>();
+            bus.AddConsumer<Files.Correcting.NoteCorrectionWhenPersonCorrected>();
         });
         AddSlices(builder.Services);
         builder.AddReporting<Statistics.ReportingTables>(Identity);

@@ -16,7 +16,7 @@ using CaseFlow.ServiceDefaults.Privacy.Consent;
 namespace CaseFlow.Correspondence.Files;
 
 /// <summary>The correspondence file of one case: its letters to agencies and their replies.</summary>
-public sealed record CorrespondenceFile(
+public sealed partial record CorrespondenceFile(
     Guid Id, string CenterId, DateTimeOffset OpenedAt, ImmutableDictionary<Guid, Letter> Letters, bool Closed = false) : IBelongsToCenter
 {
     public long Version { get; set; }
@@ -39,7 +39,7 @@ public sealed record CorrespondenceFile(
     };
 
     public CorrespondenceFile Apply(LetterRevised e) =>
-        Change(e.LetterId, l => l with { Subject = e.Subject, Body = e.Body, ApprovedBy = null, Status = LetterStatus.Draft });
+        Change(e.LetterId, l => l with { Subject = e.Subject, Body = e.Body, ApprovedBy = null, Status = LetterStatus.Draft, CorrectedSinceDraft = null });
 
     public CorrespondenceFile Apply(LetterApproved e) =>
         Change(e.LetterId, l => l with { ApprovedBy = e.ApprovedBy, Status = LetterStatus.Approved });

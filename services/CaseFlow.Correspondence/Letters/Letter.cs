@@ -17,6 +17,7 @@ public sealed record ConsentUsed(Guid ConsentId, int Version);
 /// <summary>One letter of a correspondence file, as its events left it.</summary>
 /// <param name="Subject">Sealed, like the body, under every person the letter speaks of.</param>
 /// <param name="AgencyKind">Kept since consents are per kind of agency; null on letters drafted before it was.</param>
+/// <param name="CorrectedSinceDraft">What Intake corrected since the text was written ("applicant.fullName"); cleared by a revision.</param>
 public sealed record Letter(
     Guid Id,
     string AgencyId,
@@ -41,7 +42,8 @@ public sealed record Letter(
     string? AgencyKind = null,
     ConsentUsed? Consent = null,
     DateTimeOffset? ReplyDueEnd = null,
-    string? RegisterNumber = null)
+    string? RegisterNumber = null,
+    IReadOnlyList<string>? CorrectedSinceDraft = null)
 {
     public bool IsApproved => ApprovedBy is not null;
 

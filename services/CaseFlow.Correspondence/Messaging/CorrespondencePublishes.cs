@@ -16,7 +16,7 @@ public sealed class CorrespondencePublishes : IntegrationEventMap
     public CorrespondencePublishes()
     {
         Publish<LetterSent>(e => new V1.LetterSent(e.Data.CaseId, e.Data.CenterId, e.Data.LetterId, e.Data.AgencyId,
-            e.Data.AgencyName, e.Data.Kind, "", e.Data.ReplyDueBy, e.Data.OccurredAt));
+            e.Data.AgencyName, e.Data.Kind, "", e.Data.ReplyDueBy, e.Data.OccurredAt, e.Data.RegisterNumber, e.Data.OutgoingReference));
         Publish<ReplyReceived>(e => new V1.AgencyReplied(e.Data.CaseId, e.Data.CenterId, e.Data.LetterId, e.Data.AgencyId,
             e.Data.AgencyName, e.Data.Decision, "", e.Data.OccurredAt));
         Publish<ReplyOverdue>(e => new V1.ReplyOverdue(e.Data.CaseId, e.Data.CenterId, e.Data.LetterId, e.Data.AgencyId,

@@ -1,6 +1,7 @@
 using CaseFlow.Intake.Cases.Assigning;
 using CaseFlow.Intake.Cases.Closing;
 using CaseFlow.Intake.Cases.Consulting;
+using CaseFlow.Intake.Cases.CorrectingBusinessTime;
 using CaseFlow.Intake.Cases.Referring;
 using CaseFlow.Intake.Cases.Reopening;
 using CaseFlow.Intake.Cases.Transferring;
@@ -13,6 +14,15 @@ public sealed partial class IntakeApi
 {
     public override Task<CaseChanged> HoldConsultation(HoldConsultationRequest request, ServerCallContext context) =>
         Change(context, request, caller => HoldConsultationRules.Parse(request, caller, Now), HoldConsultationRules.Decide);
+
+    /// <summary>The fact is read before the command (it never changes); the write path then checks the caller's center.</summary>
+    public override async Task<CaseChanged> CorrectBusinessTime(CorrectBusinessTimeRequest request, ServerCallContext context)
+    {
+        _ = CallerOf(context);
+        var (target, command) = CorrectBusinessTimeRules.Parse(request, Now);
+        var fact = await CorrectBusinessTimeRules.Fact(sessions, target, command, context.CancellationToken);
+        return await Change(context, request, _ => (target, command), (state, c) => CorrectBusinessTimeRules.Decide(state, c, fact));
+    }
 
     public override Task<CaseChanged> AssignCase(AssignCaseRequest request, ServerCallContext context) =>
         Change(context, request, _ => AssignCaseRules.Parse(request, Now), AssignCaseRules.Decide);

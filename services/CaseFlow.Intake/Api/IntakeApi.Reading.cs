@@ -16,6 +16,9 @@ public sealed partial class IntakeApi
     public override Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context) =>
         Read(context, (session, caller, ct) => CaseListQuery.Run(session, index, request, caller, ct));
 
+    public override Task<SearchCasesResponse> SearchCases(SearchCasesRequest request, ServerCallContext context) =>
+        Read(context, (session, caller, ct) => Cases.Searching.SearchCases.Run(session, index, request, caller, ct));
+
     public override async Task ExportCases(ExportCasesRequest request, IServerStreamWriter<CaseExportRow> responseStream, ServerCallContext context)
     {
         await using var session = sessions.Query();

@@ -43,6 +43,12 @@ public sealed record Case(
     /// <summary>Every consent to share, at its newest version.</summary>
     public IReadOnlyList<SharingConsent> Consents { get; init; } = [];
     public IReadOnlyList<ConsentNote> ConsentNotes { get; init; } = [];
+    /// <summary>Per fact version, its corrected business time (CorrectingBusinessTime); the history keeps the first one too.</summary>
+    public IReadOnlyDictionary<long, DateTimeOffset> CorrectedTimes { get; init; } = new Dictionary<long, DateTimeOffset>();
+
+    public Case Apply(CorrectingBusinessTime.BusinessTimeCorrected e) =>
+        this with { CorrectedTimes = new Dictionary<long, DateTimeOffset>(CorrectedTimes) { [e.FactVersion] = e.CorrectedAt } };
+
     /// <summary>The people whose personal data was erased, as the API names them: applicant, escort, member ids.</summary>
     public IReadOnlyList<string> ErasedPeople { get; init; } = [];
 

@@ -9,12 +9,18 @@ namespace CaseFlow.Intake.Cases;
 /// <param name="AgeGroup">child, adult or unknown at the case's opening, not the birth date.</param>
 public sealed record ApplicantRegistered(Guid CaseId, Sealed<ApplicantDetails> Applicant, string Sex, string AgeGroup, DateTimeOffset OccurredAt);
 
+/// <param name="Changed">The fields corrected (Correcting/WhatChanged), as published; null on corrections recorded before it was kept.</param>
+/// <param name="CenterId">The case's center at the correction; null on corrections recorded before it was kept.</param>
 public sealed record ApplicantDetailsCorrected(
-    Guid CaseId, Sealed<ApplicantDetails> Applicant, string Sex, string AgeGroup, Sealed<string> Reason, DateTimeOffset OccurredAt);
+    Guid CaseId, Sealed<ApplicantDetails> Applicant, string Sex, string AgeGroup, Sealed<string> Reason, DateTimeOffset OccurredAt,
+    IReadOnlyList<string>? Changed = null, string? CenterId = null);
 
 public sealed record FamilyMemberRecorded(Guid CaseId, FamilyMember Member, DateTimeOffset OccurredAt);
 
-public sealed record FamilyMemberUpdated(Guid CaseId, FamilyMember Member, DateTimeOffset OccurredAt);
+/// <param name="Changed">The fields updated (Correcting/WhatChanged), as published; null on updates recorded before it was kept.</param>
+/// <param name="CenterId">The case's center at the update; null on updates recorded before it was kept.</param>
+public sealed record FamilyMemberUpdated(Guid CaseId, FamilyMember Member, DateTimeOffset OccurredAt,
+    IReadOnlyList<string>? Changed = null, string? CenterId = null);
 
 /// <param name="Member">The member's name, birth date, location and caregiver as reported.</param>
 public sealed record FamilySeparationReported(
@@ -46,6 +52,16 @@ public sealed record CaseClosed(Guid CaseId, string CenterId, CaseOutcome Outcom
 public sealed record CaseReopened(Guid CaseId, string CenterId, Sealed<string> Reason, DateTimeOffset OccurredAt);
 
 // What the other services reported, kept in the case's own stream so the operator sees one timeline.
+
+/// <param name="RegisterNumber">The center's register number of the letter (KS-2020/0042), when Correspondence gave one.</param>
+/// <param name="OutgoingReference">The reference the operator gave the letter.</param>
+public sealed record LetterSentNoted(
+    Guid CaseId, Guid LetterId, string AgencyName, string Kind, string? RegisterNumber, string? OutgoingReference, DateOnly ReplyDueBy,
+    DateTimeOffset OccurredAt)
+{
+    /// <summary>What the letter is found by in search.</summary>
+    public IEnumerable<string> References() => new[] { RegisterNumber, OutgoingReference }.OfType<string>().Where(r => r.Length > 0);
+}
 
 public sealed record AgencyReplyNoted(Guid CaseId, Guid LetterId, string AgencyName, string Decision, string Summary, DateTimeOffset OccurredAt);
 

@@ -33,8 +33,15 @@ public sealed class IntakePublishes : IntegrationEventMap
         Publish<CaseTransferred>(e => new V1.CaseTransferred(
             e.StreamId, e.Data.FromCenterId, e.Data.ToCenterId, Withheld, e.Data.OccurredAt));
         Publish<CaseClosed>(e => new V1.CaseClosed(
-            e.StreamId, e.Data.CenterId, Words.Of(e.Data.Outcome), Withheld, e.Data.OccurredAt));
-        Publish<CaseReopened>(e => new V1.CaseReopened(e.StreamId, e.Data.CenterId, Withheld, e.Data.OccurredAt));
+            e.StreamId, e.Data.CenterId, Words.Of(e.Data.Outcome), Withheld, e.Data.OccurredAt, e.Version));
+        Publish<CaseReopened>(e => new V1.CaseReopened(e.StreamId, e.Data.CenterId, Withheld, e.Data.OccurredAt, e.Version));
+        Publish<ApplicantDetailsCorrected>(e => new V1.PersonDetailsCorrected(
+            e.StreamId, e.Data.CenterId ?? "", Subjects.Applicant(e.StreamId), Subjects.ApplicantPerson, e.Data.Changed ?? [], e.Version,
+            null, null, e.Data.AgeGroup, null, e.Data.OccurredAt));
+        Publish<FamilyMemberUpdated>(e => new V1.PersonDetailsCorrected(
+            e.StreamId, e.Data.CenterId ?? "", Subjects.Member(e.StreamId, e.Data.Member.MemberId), Subjects.MemberPrefix + e.Data.Member.MemberId,
+            e.Data.Changed ?? [], e.Version, e.Data.Member.Relationship, e.Data.Member.IsMinorOn(DateOnly.FromDateTime(e.Data.OccurredAt.UtcDateTime)),
+            e.Data.Member.AgeGroup, e.Data.Member.Country, e.Data.OccurredAt));
         Publish<PersonalDataErased>(e => new V1.PersonalDataErased(
             e.StreamId, e.Data.CenterId, e.Data.SubjectId, e.Data.Person, e.Data.LegalBasis, e.Data.OccurredAt));
         Publish<ConsentToShareGiven>(e => Recorded(e.StreamId, e.Data.CenterId, e.Data.Consent, e.Data.OccurredAt));

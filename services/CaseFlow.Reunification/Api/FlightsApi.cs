@@ -34,7 +34,7 @@ public sealed class FlightsApi(FlightCommands flights, ScheduleFlightHandler sch
         manifests.Handle(r, CallerOf(c), AuthorizationOf(c), c.CancellationToken);
 
     public override Task<FlightManifest> GetFlightManifest(GetFlightRequest r, ServerCallContext c) =>
-        queries.Manifest(r, c.CancellationToken);
+        queries.Manifest(r, AuthorizationOf(c), c.CancellationToken);
 
     public override Task<Waitlist> GetWaitlist(GetWaitlistRequest r, ServerCallContext c) =>
         queries.Waitlist(r, AuthorizationOf(c), c.CancellationToken);

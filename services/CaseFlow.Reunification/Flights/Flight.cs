@@ -80,7 +80,13 @@ public sealed record Flight(Guid Id, string Number, string From, string To, Date
 
     public Flight Apply(FlightDeparted e) => (this with { Status = FlightStatus.Departed, Waitlist = [] }).Recorded(this, e.OccurredAt);
 
-    public Flight Apply(ManifestIssued e) => this with { IssuedManifest = e };
+    public Flight Apply(ManifestIssued e) => this with { IssuedManifest = e, NamesCorrectedSinceIssue = [] };
+
+    /// <summary>The cases whose traveller's name was corrected at Intake after the last manifest was issued.</summary>
+    public IReadOnlyList<Guid> NamesCorrectedSinceIssue { get; init; } = [];
+
+    public Flight Apply(Files.Correcting.ManifestNameCorrected e) =>
+        NamesCorrectedSinceIssue.Contains(e.CaseId) ? this : this with { NamesCorrectedSinceIssue = [.. NamesCorrectedSinceIssue, e.CaseId] };
 
     public Flight Apply(FlightArrived e) => (this with { Status = FlightStatus.Arrived }).Recorded(this, e.OccurredAt);
 

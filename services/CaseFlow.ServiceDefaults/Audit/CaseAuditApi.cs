@@ -36,10 +36,12 @@ public sealed class CaseAuditApi<TState>(IDocumentStore store, AuditedStream<TSt
         var (caseId, events) = await Load(request.CaseId, context);
         var asOf = request.AsOf?.ToDateTimeOffset();
         var knownAt = request.KnownAt?.ToDateTimeOffset();
-        var chosen = events.Where(e =>
-            (request.Version == 0 || e.Version <= request.Version) &&
-            (knownAt is null || e.Timestamp <= knownAt) &&
-            (asOf is null || (HashChain.OccurredAt(e.Data) ?? e.Timestamp) <= asOf));
+        var known = events.Where(e => (request.Version == 0 || e.Version <= request.Version) && (knownAt is null || e.Timestamp <= knownAt))
+            .ToList();
+        // A fact whose business time was corrected (by a correction known by then) happened at the corrected time.
+        var corrected = BusinessTimes.Corrected(known);
+        var chosen = known.Where(e => asOf is null || BusinessTimes.Of(e, corrected) <= asOf)
+            .Select(e => (e.Version, BusinessTimes.Data(e, corrected)));
         var (state, version, applied) = StateFolder.Fold<TState>(chosen);
         return new CaseStateAt
         {

@@ -10,7 +10,11 @@ namespace CaseFlow.ServiceDefaults.Audit;
 /// </summary>
 public static class StateFolder
 {
-    public static (TState? State, long Version, int Applied) Fold<TState>(IEnumerable<IEvent> events) where TState : class
+    public static (TState? State, long Version, int Applied) Fold<TState>(IEnumerable<IEvent> events) where TState : class =>
+        Fold<TState>(events.Select(e => (e.Version, e.Data)));
+
+    /// <summary>As above, over event data given with its version (a corrected copy: <see cref="BusinessTimes"/>).</summary>
+    public static (TState? State, long Version, int Applied) Fold<TState>(IEnumerable<(long Version, object Data)> events) where TState : class
     {
         TState? state = null;
         long version = 0;

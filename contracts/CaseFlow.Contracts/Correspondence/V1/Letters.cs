@@ -3,6 +3,8 @@ namespace CaseFlow.Contracts.Correspondence.V1;
 /// <summary>A letter went out to an agency; a reply is due by a date.</summary>
 /// <param name="Kind">appeal, information-request, official-application or follow-up.</param>
 /// <param name="ReplyDueBy">The day by which the agency should have replied.</param>
+/// <param name="RegisterNumber">The center's outgoing register number (KS-2020/0042); added in V1, null from older senders.</param>
+/// <param name="OutgoingReference">The reference the operator gave the letter; added in V1, null from older senders.</param>
 public sealed record LetterSent(
     Guid CaseId,
     string CenterId,
@@ -12,7 +14,9 @@ public sealed record LetterSent(
     string Kind,
     string Subject,
     DateOnly ReplyDueBy,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string? RegisterNumber = null,
+    string? OutgoingReference = null);
 
 /// <summary>An agency replied to a letter.</summary>
 /// <param name="Decision">granted, refused, information, redirected or none.</param>

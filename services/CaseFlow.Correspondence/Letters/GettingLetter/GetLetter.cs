@@ -27,6 +27,7 @@ public sealed class GetLetterHandler(EventSessions sessions, TimeProvider clock)
             ReplyDueBy = Day(letter.ReplyDueBy), Overdue = letter.IsOverdueAt(clock.GetUtcNow()),
             FollowUpCount = letter.FollowUpCount, WithdrawalReason = letter.WithdrawalReason.Shown(),
             RegisterNumber = letter.RegisterNumber ?? "",
+            CorrectedSinceDraft = { letter.CorrectedSinceDraft ?? [] },
         };
         if (letter.SentAt is { } sentAt) answer.SentAt = Timestamp.FromDateTimeOffset(sentAt);
         if (letter.Consent is { } consent) (answer.ConsentId, answer.ConsentVersion) = (consent.ConsentId.ToString(), consent.Version);

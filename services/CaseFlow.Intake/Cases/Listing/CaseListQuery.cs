@@ -41,14 +41,14 @@ public static class CaseListQuery
 
         var page = string.IsNullOrWhiteSpace(request.Name)
             ? await cases.OrderBy(c => c.ListPosition).Take(pageSize + 1).ToListAsync(ct)
-            : await NameSearch.Page(session, index, cases, PersonName.Normalize(request.Name), pageSize + 1, ct);
+            : await NameSearch.Page(session, index, cases, request.Name, pageSize + 1, ct);
         var response = new V1.ListCasesResponse();
         response.Cases.AddRange(page.Take(pageSize).Select(Summary));
         if (page.Count > pageSize) response.NextPageToken = Encode(page[pageSize - 1]);
         return response;
     }
 
-    private static V1.CaseSummary Summary(Case c) => new()
+    internal static V1.CaseSummary Summary(Case c) => new()
     {
         CaseId = c.Id.ToString(), CenterId = c.CenterId, Category = c.Category, ApplicantName = c.ApplicantName,
         Status = Words.Of(c.Status), Priority = Words.Of(c.Priority), AssignedOperator = c.AssignedOperator ?? "",

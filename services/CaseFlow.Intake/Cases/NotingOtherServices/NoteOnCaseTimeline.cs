@@ -11,6 +11,7 @@ namespace CaseFlow.Intake.Cases.NotingOtherServices;
 /// error worth retrying and then parking, never a silent drop.
 /// </summary>
 public sealed class NoteOnCaseTimeline(Inbox inbox) :
+    IConsumer<Letters.LetterSent>,
     IConsumer<Letters.AgencyReplied>,
     IConsumer<Letters.ReplyOverdue>,
     IConsumer<Reunion.TravelArranged>,
@@ -19,6 +20,10 @@ public sealed class NoteOnCaseTimeline(Inbox inbox) :
     IConsumer<Reunion.ReunificationFailed>,
     IConsumer<Reunion.ReunificationCancelled>
 {
+    /// <summary>Its references make the case findable by them (Searching).</summary>
+    public Task Consume(ConsumeContext<Letters.LetterSent> context) => Note(context, context.Message.CaseId,
+        m => new LetterSentNoted(m.CaseId, m.LetterId, m.AgencyName, m.Kind, m.RegisterNumber, m.OutgoingReference, m.ReplyDueBy, m.OccurredAt));
+
     public Task Consume(ConsumeContext<Letters.AgencyReplied> context) => Note(context, context.Message.CaseId,
         m => new AgencyReplyNoted(m.CaseId, m.LetterId, m.AgencyName, m.Decision, m.Summary, m.OccurredAt));
 

@@ -22,6 +22,7 @@ public static class UpdateFamilyMemberRules
         var current = state.Member(command.Member.MemberId)
             ?? throw new NotFound($"no family member '{command.Member.MemberId}' in case {state.Id}");
         var updated = command.Member.In(state);
-        return current == updated ? [] : [new FamilyMemberUpdated(state.Id, updated, command.OccurredAt)];
+        return current == updated ? []
+            : [new FamilyMemberUpdated(state.Id, updated, command.OccurredAt, Correcting.WhatChanged.Between(current, updated), state.CenterId)];
     }
 }

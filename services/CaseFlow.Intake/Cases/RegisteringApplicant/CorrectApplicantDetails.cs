@@ -29,7 +29,8 @@ public static class CorrectApplicantDetailsRules
             :
             [
                 new ApplicantDetailsCorrected(state.Id, Sealed.For(state.ApplicantSubject(), applicant), applicant.Sex,
-                    state.AtOpening(applicant.BirthDate), state.AboutApplicant(command.Reason), command.OccurredAt),
+                    state.AtOpening(applicant.BirthDate), state.AboutApplicant(command.Reason), command.OccurredAt,
+                    Correcting.WhatChanged.Between(state.Applicant.Value!, applicant), state.CenterId),
             ];
     }
 }

@@ -20,8 +20,9 @@ public static class CaseTimelineView
     public static V1.CaseTimeline From(Guid caseId, IReadOnlyList<IEvent> events)
     {
         var timeline = new V1.CaseTimeline { CaseId = caseId.ToString() };
+        var corrected = CaseFlow.ServiceDefaults.Audit.BusinessTimes.Corrected(events);
         timeline.Entries.AddRange(events
-            .Select(e => (Event: e, Line: Describe(e.Data)))
+            .Select(e => (Event: e, Line: Describe(CaseFlow.ServiceDefaults.Audit.BusinessTimes.Data(e, corrected))))
             .Where(x => x.Line is not null)
             .OrderBy(x => x.Line!.Value.OccurredAt).ThenBy(x => x.Event.Version)
             .Select(x => new V1.TimelineEntry
@@ -57,6 +58,10 @@ public static class CaseTimelineView
             $"Consent to share given (version {e.Consent.Version}) with {string.Join(", ", e.Consent.AgencyKinds)} for {e.Consent.Purpose}"),
         ConsentToShareWithdrawn e => (e.OccurredAt, "intake", $"Consent to share withdrawn (version {e.Consent.Version})"),
         PersonalDataErased e => (e.OccurredAt, "intake", $"Personal data of {e.Person} erased ({e.LegalBasis}): {e.Reason}"),
+        LetterSentNoted e => (e.OccurredAt, "correspondence",
+            $"Letter {e.RegisterNumber ?? e.OutgoingReference} ({e.Kind}) sent to {e.AgencyName}; reply due by {e.ReplyDueBy:yyyy-MM-dd}"),
+        CorrectingBusinessTime.BusinessTimeCorrected e => (e.OccurredAt, "intake",
+            $"Time of {e.FactType} (fact {e.FactVersion}) corrected from {e.WasAt:yyyy-MM-dd HH:mm} to {e.CorrectedAt:yyyy-MM-dd HH:mm} UTC: {e.Reason.Shown()}"),
         AgencyReplyNoted e => (e.OccurredAt, "correspondence", $"{e.AgencyName} replied ({e.Decision}): {e.Summary}"),
         ReplyOverdueNoted e => (e.OccurredAt, "correspondence", $"No reply from {e.AgencyName} by {e.ReplyDueBy:yyyy-MM-dd}"),
         TravelArrangedNoted e => (e.OccurredAt, "reunification", $"Seat on flight {e.FlightNumber} {e.From}→{e.To} on {e.FlightDate:yyyy-MM-dd}"),

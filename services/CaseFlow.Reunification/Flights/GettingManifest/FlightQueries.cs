@@ -14,10 +14,11 @@ namespace CaseFlow.Reunification.Flights.GettingManifest;
 /// </summary>
 public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
 {
-    public async Task<Api.V1.FlightManifest> Manifest(GetFlightRequest request, CancellationToken ct)
+    public async Task<Api.V1.FlightManifest> Manifest(GetFlightRequest request, string? authorization, CancellationToken ct)
     {
         var flight = await Load(request.FlightId, ct);
         var issued = flight.IssuedManifest?.Travellers.ToDictionary(l => l.CaseId) ?? [];
+        var corrected = await CorrectedNames(flight, issued, authorization, ct);
         var manifest = new Api.V1.FlightManifest
         {
             FlightId = flight.Id.ToString(), Version = (int)flight.Version, Number = flight.Number, From = flight.From, To = flight.To,
@@ -27,7 +28,9 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
             {
                 flight.Passengers.Select(p => issued.GetValueOrDefault(p.Traveller.CaseId) is var line ? new Passenger
                 {
-                    CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId, Name = line?.Name.Shown() ?? "",
+                    CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId,
+                    Name = corrected.GetValueOrDefault(p.Traveller.CaseId) ?? line?.Name.Shown() ?? "",
+                    NameCorrectedSinceIssue = corrected.ContainsKey(p.Traveller.CaseId),
                     IsMinor = p.Traveller.IsMinor, Escort = line?.Escort.Shown() ?? "", Priority = p.Traveller.Priority,
                     SeatedAt = Timestamp.FromDateTimeOffset(p.SeatedAt), ConsentId = line?.ConsentId?.ToString() ?? "",
                     ConsentVersion = line?.ConsentVersion ?? 0, Seats = Math.Max(1, p.Traveller.Seats),
@@ -48,6 +51,23 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
                 },
             };
         return manifest;
+    }
+
+    /// <summary>
+    /// The names corrected at Intake since the manifest named their travellers (Files/Correcting), as Intake gives them to
+    /// the caller now; a caller Intake does not show the case to keeps the issued name (which the call gate clears for them).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> CorrectedNames(Flight flight, IReadOnlyDictionary<Guid, ManifestLine> issued,
+        string? authorization, CancellationToken ct)
+    {
+        var named = flight.Passengers.Select(p => p.Traveller)
+            .Where(t => flight.NamesCorrectedSinceIssue.Contains(t.CaseId) && issued.GetValueOrDefault(t.CaseId)?.Name is not null).ToList();
+        if (named.Count == 0) return new Dictionary<Guid, string>();
+        var people = await intake.FindAll(named.Select(t => t.CaseId), authorization, ct);
+        return named
+            .Select(t => (t.CaseId, Name: people.GetValueOrDefault(t.CaseId).NameOf(t.Person)))
+            .Where(x => x.Name.Length > 0 && x.Name != Sealed.ErasedText)
+            .ToDictionary(x => x.CaseId, x => x.Name);
     }
 
     /// <summary>One flight's waitlist, or a route's: its open flights' waitlists, earliest flight first.</summary>

@@ -1,0 +1,20 @@
+using CaseFlow.Reunification.Reunions.FollowingTheCase;
+
+namespace CaseFlow.Reunification.Files;
+
+public sealed partial record ReunificationFile
+{
+    /// <summary>The version of Intake's case stream of the last closure or reopening followed.</summary>
+    public long CaseStatusVersion { get; init; }
+
+    /// <summary>The reunification was called off by the case's closure (not by an operator): a reopening resumes it.</summary>
+    public bool CancelledWithCase { get; init; }
+
+    public ReunificationFile Apply(CaseClosureFollowed e) =>
+        this with { CaseStatusVersion = e.CaseVersion ?? CaseStatusVersion, CancelledWithCase = e.Cancelled };
+
+    public ReunificationFile Apply(CaseReopeningFollowed e) => this with { CaseStatusVersion = e.CaseVersion ?? CaseStatusVersion };
+
+    public ReunificationFile Apply(ReunificationResumed e) =>
+        (this with { EndReason = null, CancelledWithCase = false }).MovedTo(e.Stage, e.OccurredAt);
+}
