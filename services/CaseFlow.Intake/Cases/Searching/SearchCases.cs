@@ -15,14 +15,12 @@ public static class SearchCases
     public static async Task<V1.SearchCasesResponse> Run(IQuerySession session, BlindIndex index, V1.SearchCasesRequest request,
         Caller caller, CancellationToken ct)
     {
-        var onlyCenter = caller.HeldToOwnCenter ? caller.Center ?? "" : null;
         var check = new InputCheck();
         check.That(!string.IsNullOrWhiteSpace(request.Query), "query", "is required: a number, a phone, a name or a reference");
         var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         check.That(pageSize is > 0 and <= MaxPageSize, "pageSize", $"must be between 1 and {MaxPageSize}");
         var key = Listing.CaseListQuery.Parse<SearchKey>(check, request.Key, "key");
-        if (onlyCenter is not null && !string.IsNullOrEmpty(request.CenterId) && request.CenterId != onlyCenter)
-            check.Add("centerId", $"an operator searches only the cases of their own center ('{onlyCenter}')");
+        var center = ServiceDefaults.Reporting.ListCenter.Of(check, caller, request.CenterId);
         check.ThrowIfAny();
 
         var query = SearchQuery.Of(request.Query, key is { } only ? new HashSet<SearchKey> { only } : Enum.GetValues<SearchKey>().ToHashSet());
@@ -32,7 +30,6 @@ public static class SearchCases
 
         var ids = hits.Keys.ToArray();
         IQueryable<Case> cases = session.Query<Case>().Where(c => ids.Contains(c.Id));
-        var center = onlyCenter ?? (string.IsNullOrWhiteSpace(request.CenterId) ? null : request.CenterId);
         if (center is not null) cases = cases.Where(c => c.CenterId == center);
         foreach (var found in await cases.OrderBy(c => c.ListPosition).ToListAsync(ct))
         {
