@@ -29,7 +29,7 @@ public sealed class StoragePerCaseTests(CaseFlowSystem system, ITestOutputHelper
             center => system.Apis(system.Token(Caller.Operator, center, $"lawyer-{center}")),
             system.Apis(system.Token(Caller.Supervisor, center: null, user: "coordinator")), seed: 2020).Load(Cases, _ => { }, CancellationToken.None);
         loaded.CaseIds.Count.ShouldBe(Cases);
-        await Settled(services);
+        await SettledEvents.Of(system, services);
 
         var perCase = new Dictionary<string, object>();
         foreach (var service in services)
@@ -80,18 +80,5 @@ public sealed class StoragePerCaseTests(CaseFlowSystem system, ITestOutputHelper
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return new Figures(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), Convert.ToInt64(reader.GetValue(3)));
-    }
-
-    /// <summary>Until the other services stop reacting to the load: the same event counts three times in a row.</summary>
-    private async Task Settled(RunningService[] services)
-    {
-        var last = "";
-        for (var stable = 0; stable < 3;)
-        {
-            var now = string.Join(",", await Task.WhenAll(services.Select(s => system.Count(s, "mt_events"))));
-            stable = now == last ? stable + 1 : 0;
-            last = now;
-            await Task.Delay(1000);
-        }
     }
 }
