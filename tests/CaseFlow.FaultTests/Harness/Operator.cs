@@ -17,6 +17,7 @@ public sealed class Operator(ServiceProcesses services) : IDisposable
     private static readonly TimeSpan RetryLimit = TimeSpan.FromSeconds(90);
     private readonly HttpClient intake = Client(services, "intake");
     private readonly HttpClient reunification = Client(services, "reunification");
+    private readonly HttpClient correspondence = Client(services, "correspondence");
 
     /// <summary>Every case this operator was told was opened.</summary>
     public ConcurrentBag<Guid> Opened { get; } = [];
@@ -53,6 +54,32 @@ public sealed class Operator(ServiceProcesses services) : IDisposable
             location = new { country = "Russia", city = "Moscow" }, separatedSince = "2020-03-16",
         });
     }
+
+    /// <summary>The person's consent to share their data with consulates (Intake publishes it; Correspondence notes it).</summary>
+    public Task GiveConsent(Guid caseId) =>
+        Send($"/v1/cases/{caseId}/consents", new
+        {
+            requestId = Guid.NewGuid().ToString(), occurredAt = "2020-04-02T09:30:00Z", agencyKinds = new[] { "consulate" },
+            purpose = "enquiries about the family's reunification",
+        });
+
+    /// <summary>Drafts an information request to the consulate in Osh (no approval needed); answers the letter's id.</summary>
+    public async Task<Guid> DraftLetter(Guid caseId)
+    {
+        var json = await Send($"/v1/cases/{caseId}/letters", new
+        {
+            requestId = Guid.NewGuid().ToString(), agencyId = "ru-consulate-osh", language = "ru", kind = "information-request",
+            subject = "О въезде", body = "Просим сообщить.",
+        }, correspondence);
+        return Guid.Parse(json["letterId"]!.GetValue<string>());
+    }
+
+    /// <summary>Sends a drafted letter now (reply due after the agency's usual time): Correspondence publishes LetterSent.</summary>
+    public Task SendLetter(Guid caseId, Guid letterId) =>
+        Send($"/v1/cases/{caseId}/letters/{letterId}/sending", new
+        {
+            requestId = Guid.NewGuid().ToString(), channel = "e-mail", outgoingReference = $"OUT-{letterId:N}"[..20],
+        }, correspondence);
 
     /// <summary>Calls the reunification off (its file must be open): Reunification publishes ReunificationCancelled, Intake notes it.</summary>
     public Task CancelReunification(Guid caseId) =>
@@ -122,5 +149,6 @@ public sealed class Operator(ServiceProcesses services) : IDisposable
     {
         intake.Dispose();
         reunification.Dispose();
+        correspondence.Dispose();
     }
 }

@@ -50,6 +50,34 @@ public abstract class Scenario(FaultSystem system)
         return [.. ids];
     }
 
+    /// <summary>
+    /// Cases each with the person's consent to share noted by Correspondence and one letter to the consulate drafted there
+    /// (not sent: drafts are not relayed). Business times left to the services (now), so no reply is overdue yet.
+    /// </summary>
+    protected async Task<IReadOnlyList<(Guid Case, Guid Letter)>> CasesWithLetterDrafted(int count)
+    {
+        var ids = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
+        {
+            var id = await Operator.OpenCase();
+            await Operator.GiveConsent(id);
+            ids.Add(id);
+        });
+        var list = string.Join(",", ids.Select(i => $"'{i}'"));
+        await Eventually.True(async () => await Scalar(
+            $"select count(distinct stream_id) from correspondence.mt_events where type = 'sharing_consent_noted' and stream_id in ({list})") == count,
+            "the consents noted by Correspondence");
+        var letters = new System.Collections.Concurrent.ConcurrentBag<(Guid, Guid)>();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (id, _) => letters.Add((id, await Operator.DraftLetter(id))));
+        return [.. letters];
+    }
+
+    /// <summary>Sends these drafted letters, <paramref name="concurrency"/> at once: Correspondence publishes LetterSent, Intake notes it.</summary>
+    protected Task Send(IEnumerable<(Guid Case, Guid Letter)> letters, int concurrency = 8) =>
+        Parallel.ForEachAsync(letters, new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+            async (l, _) => await Operator.SendLetter(l.Case, l.Letter));
+
     /// <summary>Calls off these cases' reunifications, <paramref name="concurrency"/> at once.</summary>
     protected Task Cancel(IEnumerable<Guid> cases, int concurrency = 8) =>
         Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = concurrency },
@@ -72,8 +100,9 @@ public abstract class Scenario(FaultSystem system)
         return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L);
     }
 
-    protected Task<long> Applied(string service) =>
-        Scalar($"select count(*) from {service}.mt_events where type = '{Conservation.Crossings.First(c => c.Target == service).ResultEvent}'");
+    /// <summary>Effects in <paramref name="service"/> of the first crossing into it (from <paramref name="source"/> when given).</summary>
+    protected Task<long> Applied(string service, string? source = null) =>
+        Scalar($"select count(*) from {service}.mt_events where type = '{Conservation.Crossings.First(c => c.Target == service && (source is null || c.Source == source)).ResultEvent}'");
 
     protected Task<long> RelayPosition(string service) =>
         Scalar($"select coalesce(max(last_seq_id), 0) from {service}.mt_event_progression where name like 'outbox-relay%'");

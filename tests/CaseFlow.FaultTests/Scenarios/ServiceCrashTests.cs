@@ -6,21 +6,28 @@ namespace CaseFlow.FaultTests.Scenarios;
 public sealed class ServiceCrashTests(FaultSystem system) : Scenario(system)
 {
     /// <summary>Intake relays CaseOpened (seen arriving at Correspondence); Reunification relays ReunificationCancelled
-    /// (seen noted by Intake). Correspondence relays only letters and replies, which need an agency's answer: not run here.</summary>
+    /// and Correspondence relays LetterSent (each seen noted by Intake).</summary>
     [Theory]
     [InlineData("intake", "correspondence")]
     [InlineData("reunification", "intake")]
+    [InlineData("correspondence", "intake")]
     public async Task A_service_killed_in_the_middle_of_relaying_a_page_resumes_from_its_stored_progress(string publisher, string target)
     {
-        var prepared = publisher == "reunification" ? await CasesWithOpenReunification(40) : [];
+        var reunifications = publisher == "reunification" ? await CasesWithOpenReunification(40) : [];
+        var letters = publisher == "correspondence" ? await CasesWithLetterDrafted(40) : [];
         var markers = await Arm(publisher, RelayPaused);
-        var before = await Applied(target);
-        var traffic = publisher == "reunification" ? Cancel(prepared) : Operator.OpenCases(100);
+        var before = await Applied(target, publisher);
+        var traffic = publisher switch
+        {
+            "reunification" => Cancel(reunifications),
+            "correspondence" => Send(letters),
+            _ => Operator.OpenCases(100),
+        };
 
         var paused = await Marker(markers, RelayPaused);
         var pageEnd = long.Parse(paused["page-end"]);
         // Some of the page reached the other side before the kill: the page was in flight, half delivered.
-        await Eventually.True(async () => await Applied(target) > before, "part of the page delivered");
+        await Eventually.True(async () => await Applied(target, publisher) > before, "part of the page delivered");
         await System.Services.Kill(publisher);
 
         (await RelayPosition(publisher)).ShouldBeLessThan(pageEnd, "the kill landed before the page's progress was stored");
