@@ -44,6 +44,14 @@ public sealed class OperationsStatusTests(SystemWithQuickDeadLetters system) : I
         await Gauge(system.Intake, "caseflow_ready", null, v => v == 1);
         await Gauge(system.Correspondence, "caseflow_figure", "overdue_letters", v => v == 0);
         await Gauge(system.Correspondence, "caseflow_projection_lag_events", null, v => v >= 0);
+        await Gauge(system.Intake, "caseflow_operations_sample_age_seconds", null, v => v >= 0);
+
+        // Every operations line names its service and instance: two replicas' figures stay two series.
+        var lines = (await system.Intake.Json(token: null).Get("/metrics")).Body.Split('\n')
+            .Where(l => l.StartsWith("caseflow_", StringComparison.Ordinal)).ToList();
+        lines.ShouldAllBe(l => l.Contains("service=\"") && l.Contains("service_instance=\""));
+        lines.ShouldContain(l => l.Contains("service=\"intake\"") && l.Contains($"service_instance=\"{caughtUp.Instance}\""));
+        caughtUp.Instance.ShouldBe(DeadLetterTests.InstanceOf(system.Intake));
 
         StatusCommand.Table([("intake", caughtUp, null), ("reunification", null, "does not answer: Connection refused")])
             .ShouldSatisfyAllConditions(t => t.ShouldContain("intake          healthy"), t => t.ShouldContain("reunification   DOWN"));
