@@ -65,6 +65,48 @@ public sealed class DeadLetterTests(SystemWithQuickDeadLetters system) : IClassF
         await Eventually.True(async () => await Metric(system.Reunification, "caseflow_dead_letters") == 0, "dead letters back to 0 on /metrics");
     }
 
+    /// <summary>
+    /// Two supervisors (or two instances) replaying the same dead letters at once take turns on the service's replay lock:
+    /// each letter is moved back and recorded by exactly one of the calls, the others say it was already replayed (an
+    /// id) or do not list it (all), and none fails because another call held the letter meanwhile.
+    /// </summary>
+    [Fact]
+    public async Task Concurrent_replays_of_the_same_dead_letters_move_each_back_once_and_record_it_once()
+    {
+        var poisoned = Enumerable.Range(0, 3).Select(_ => (Case: Guid.NewGuid(), Message: Guid.NewGuid())).ToList();
+        await using (var bus = await TestBus.Start(system.BrokerUri))
+            foreach (var (caseId, messageId) in poisoned)
+                await bus.Publish(new VulnerabilityRaised(caseId, "kara-suu", "v-1", "caregiver-incapacitated", null, "broke both legs", "urgent",
+                    DateTimeOffset.Parse("2020-05-28T12:00:00Z")), context => context.MessageId = messageId);
+        var ids = poisoned.Select(p => p.Message.ToString()).ToList();
+        await Eventually.True(async () => (await Admin.ListDeadLettersAsync(new ListDeadLettersRequest(), Supervisor)).Letters
+            .Count(l => ids.Contains(l.Id)) == ids.Count, "the three poison messages among the dead letters");
+        await using (var bus = await TestBus.Start(system.BrokerUri))
+            foreach (var (caseId, _) in poisoned)
+                await bus.Publish(new CaseOpened(caseId, "kara-suu", "family-separation", "walk-in", DateTimeOffset.Parse("2020-04-02T09:00:00Z")), _ => { });
+        foreach (var (caseId, _) in poisoned) await Eventually.True(async () => await Events(caseId) == 1, "the reunification file to be opened");
+
+        // Each letter by id twice, and everything twice, all at once.
+        var requests = ids.SelectMany(id => new[] { new ReplayDeadLettersRequest { Id = id }, new ReplayDeadLettersRequest { Id = id } })
+            .Concat([new ReplayDeadLettersRequest { All = true }, new ReplayDeadLettersRequest { All = true }]);
+        var answers = await Task.WhenAll(requests.Select(r => Admin.ReplayDeadLettersAsync(r, Supervisor).ResponseAsync));
+
+        var outcomes = answers.SelectMany(a => a.Letters).Where(l => ids.Contains(l.Id)).ToList();
+        foreach (var id in ids)
+        {
+            outcomes.Count(l => l.Id == id && l.Outcome == "replayed").ShouldBe(1, $"letter {id} moved back by one call: {string.Join(", ", outcomes)}");
+            (await system.Count(system.Reunification, "mt_doc_deadletterreplay", "id = $1 and jsonb_array_length(data -> 'Replays') = 1", id))
+                .ShouldBe(1, $"one replay recorded for {id}");
+        }
+        foreach (var (caseId, messageId) in poisoned)
+        {
+            await Eventually.True(async () => await Events(caseId) == 2, "the replayed message to change the priority");
+            (await system.Count(system.Reunification, "mt_doc_processedmessage", "id like $1", $"%/{messageId}")).ShouldBe(1);
+        }
+        (await Admin.ListDeadLettersAsync(new ListDeadLettersRequest(), Supervisor)).Letters.ShouldNotContain(l => ids.Contains(l.Id));
+        foreach (var (caseId, _) in poisoned) (await Events(caseId)).ShouldBe(2, "applied once");
+    }
+
     [Fact]
     public async Task A_replay_names_one_id_or_all_and_an_unknown_id_is_not_found()
     {
@@ -83,14 +125,21 @@ public sealed class DeadLetterTests(SystemWithQuickDeadLetters system) : IClassF
 
     private Task<long> Events(Guid caseId) => system.Count(system.Reunification, "mt_events", "stream_id = $1", caseId);
 
-    /// <summary>A gauge's value as a Prometheus scraper reads it, or -1 while it is not exported yet.</summary>
+    /// <summary>
+    /// A gauge's value as a Prometheus scraper reads it, or -1 while it is not exported yet. Its line of this very instance:
+    /// the hosts of one test process share the process's meters.
+    /// </summary>
     public static async Task<double> Metric(RunningService service, string name, string? label = null)
     {
         var text = (await service.Json(token: null).Get("/metrics")).Body;
+        var instance = $"service_instance=\"{InstanceOf(service)}\"";
         var line = text.Split('\n').FirstOrDefault(l => (l.StartsWith(name + " ", StringComparison.Ordinal) || l.StartsWith(name + "{", StringComparison.Ordinal))
-            && (label is null || l.Contains(label, StringComparison.Ordinal)));
+            && l.Contains(instance, StringComparison.Ordinal) && (label is null || l.Contains(label, StringComparison.Ordinal)));
         return line is null ? -1 : double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    public static string InstanceOf(RunningService service) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ServiceInstance>(service.App.Services).Name;
 }
 
 /// <summary>The system with one retry before a message is parked, and the operations figures sampled twice a second.</summary>

@@ -1,6 +1,7 @@
 using CaseFlow.ServiceDefaults.Errors;
 using CaseFlow.ServiceDefaults.Messaging;
 using Marten;
+using Npgsql;
 using RabbitMQ.Client;
 
 namespace CaseFlow.ServiceDefaults.Admin.DeadLetters;
@@ -9,9 +10,11 @@ namespace CaseFlow.ServiceDefaults.Admin.DeadLetters;
 /// The service's dead letters: what its consumers gave up on, lying in their queues' _error queues. Listing takes each
 /// message without acknowledging it and lets the channel's close put it back where it was. Replaying moves one back to
 /// its queue: the copy is confirmed by the broker and the replay recorded before the dead letter is acknowledged, so a
-/// crash in between leaves a duplicate at worst, which the consumer's inbox drops.
+/// crash in between leaves a duplicate at worst, which the consumer's inbox drops. Listings and replays of one service
+/// take turns on a PostgreSQL advisory lock, across its instances: a letter another call holds unacknowledged is never
+/// missed (answered not found) nor moved back and recorded twice.
 /// </summary>
-public sealed class DeadLetters(BrokerQueues broker, IDocumentStore store, TimeProvider clock)
+public sealed class DeadLetters(BrokerQueues broker, IDocumentStore store, NpgsqlDataSource database, TimeProvider clock)
 {
     /// <summary>At most this many per queue are looked at in one call: a flood of failures must not hold them all unacked.</summary>
     private const int PerQueueLimit = 1000;
@@ -28,7 +31,30 @@ public sealed class DeadLetters(BrokerQueues broker, IDocumentStore store, TimeP
         return total;
     }
 
-    public async Task<IReadOnlyList<Listed>> List(CancellationToken ct)
+    public Task<IReadOnlyList<Listed>> List(CancellationToken ct) => OneAtATime(() => ListNow(ct), ct);
+
+    /// <summary>Replays one message (by id) or, with no id, every dead letter of the service.</summary>
+    public Task<IReadOnlyList<Replayed>> Replay(string? id, string by, CancellationToken ct) => OneAtATime(() => ReplayNow(id, by, ct), ct);
+
+    /// <summary>
+    /// Runs <paramref name="visit"/> holding the service's dead-letter lock: a transaction-scoped advisory lock, so it is
+    /// released with the transaction whatever happens, also when the process dies or its connection is cut.
+    /// </summary>
+    private async Task<T> OneAtATime<T>(Func<Task<T>> visit, CancellationToken ct)
+    {
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var take = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext($1))", connection, transaction))
+        {
+            take.Parameters.AddWithValue($"caseflow-dead-letters:{store.Options.Events.DatabaseSchemaName}");
+            await take.ExecuteNonQueryAsync(ct);
+        }
+        var result = await visit();
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    private async Task<IReadOnlyList<Listed>> ListNow(CancellationToken ct)
     {
         var letters = new List<DeadLetterMessage>();
         foreach (var queue in broker.ConsumerQueues)
@@ -43,8 +69,7 @@ public sealed class DeadLetters(BrokerQueues broker, IDocumentStore store, TimeP
         return letters.Select(l => new Listed(l, replays.GetValueOrDefault(l.Id))).ToList();
     }
 
-    /// <summary>Replays one message (by id) or, with no id, every dead letter of the service.</summary>
-    public async Task<IReadOnlyList<Replayed>> Replay(string? id, string by, CancellationToken ct)
+    private async Task<IReadOnlyList<Replayed>> ReplayNow(string? id, string by, CancellationToken ct)
     {
         var done = new List<Replayed>();
         foreach (var queue in broker.ConsumerQueues)
