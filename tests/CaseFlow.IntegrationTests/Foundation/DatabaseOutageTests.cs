@@ -49,6 +49,51 @@ public sealed class DatabaseOutageTests(SystemWithCuttableDatabase system) : ICl
         await Eventually.True(async () => (await intake.Get($"/v1/cases/{caseId}")).Succeeded, "calls to succeed again");
         (await intake.Post("/v1/cases", IntakeCalls.NewCase())).Succeeded.ShouldBeTrue();
     }
+
+    /// <summary>The dashboards' figures (one batch of aggregate queries) and the streamed export fail the same way as any call.</summary>
+    [Fact]
+    public async Task Statistics_and_the_export_answer_unavailable_while_the_database_is_out_of_reach()
+    {
+        var supervisor = system.Token(CaseFlow.ServiceDefaults.Security.Caller.Supervisor, center: null);
+        var json = system.IntakeOverLink.Json(supervisor);
+        var grpc = new IntakeClient(system.IntakeOverLink.Grpc);
+        await system.IntakeOverLink.Json(system.Token()).OpenCase(IntakeCalls.NewCase());
+        (await json.Get("/v1/statistics/caseload")).Succeeded.ShouldBeTrue();
+        (await Export(grpc, supervisor)).ShouldBeGreaterThan(0);
+
+        system.Link.Cut();
+        try
+        {
+            foreach (var path in new[] { "/v1/statistics/caseload", "/v1/exports/cases" })
+            {
+                var answer = await json.Get(path);
+                answer.Status.ShouldBe(HttpStatusCode.ServiceUnavailable, $"{path}: {answer}");
+                answer.RetryAfter.ShouldNotBeNull(path);
+            }
+            var statistics = await Should.ThrowAsync<RpcException>(() => grpc.GetCaseloadStatisticsAsync(new CaseFlow.Reporting.V1.StatisticsFilter(),
+                RunningService.Bearer(supervisor)).ResponseAsync);
+            statistics.StatusCode.ShouldBe(StatusCode.Unavailable, statistics.ToString());
+            statistics.GetRpcStatus()!.GetDetail<Google.Rpc.RetryInfo>().ShouldNotBeNull();
+            var export = await Should.ThrowAsync<RpcException>(() => Export(grpc, supervisor));
+            export.StatusCode.ShouldBe(StatusCode.Unavailable, export.ToString());
+            export.GetRpcStatus()!.GetDetail<Google.Rpc.RetryInfo>().ShouldNotBeNull();
+        }
+        finally
+        {
+            system.Link.Mend();
+        }
+
+        await Eventually.True(async () => (await json.Get("/v1/statistics/caseload")).Succeeded, "statistics to answer again");
+        (await Export(grpc, supervisor)).ShouldBeGreaterThan(0);
+    }
+
+    private static async Task<int> Export(IntakeClient grpc, string token)
+    {
+        using var call = grpc.ExportCases(new ExportCasesRequest(), RunningService.Bearer(token));
+        var rows = 0;
+        while (await call.ResponseStream.MoveNext(CancellationToken.None)) rows++;
+        return rows;
+    }
 }
 
 /// <summary>The usual system, plus a second Intake on the same schema whose database connection runs through a <see cref="CuttableLink"/>.</summary>
