@@ -43,7 +43,8 @@ public sealed class ServiceToken(IConfiguration configuration, TimeProvider cloc
     private async Task<(string, TimeSpan)> FromProvider(string authority, CancellationToken ct)
     {
         var discovery = new ConfigurationManager<OpenIdConnectConfiguration>(
-            authority.TrimEnd('/') + "/.well-known/openid-configuration", new OpenIdConnectConfigurationRetriever());
+            authority.TrimEnd('/') + "/.well-known/openid-configuration", new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever { RequireHttps = configuration.GetValue("Auth:RequireHttpsMetadata", true) });
         var endpoint = (await discovery.GetConfigurationAsync(ct)).TokenEndpoint;
         var form = new Dictionary<string, string>
         {

@@ -44,6 +44,7 @@ public static class UserLogin
             authentication.AddOpenIdConnect(oidc =>
             {
                 oidc.Authority = configuration["Auth:Authority"];
+                oidc.RequireHttpsMetadata = configuration.GetValue("Auth:RequireHttpsMetadata", true);
                 oidc.ClientId = configuration["Auth:ClientId"];
                 oidc.ClientSecret = configuration["Auth:ClientSecret"];
                 oidc.ResponseType = "code";
@@ -52,6 +53,15 @@ public static class UserLogin
                 oidc.TokenValidationParameters.NameClaimType = ClaimNames.User;
                 oidc.TokenValidationParameters.RoleClaimType = ClaimNames.Role;
                 oidc.ClaimActions.MapUniqueJsonKey(ClaimNames.Role, ClaimNames.Role);
+                if (!oidc.RequireHttpsMetadata)
+                {
+                    // An issuer on plain http (a test or a laptop): the sign-in's own cookies must then work on http too.
+                    foreach (var cookie in new[] { oidc.CorrelationCookie, oidc.NonceCookie })
+                    {
+                        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                        cookie.SameSite = SameSiteMode.Lax;
+                    }
+                }
             });
         else
             builder.Services.AddSingleton<DevelopmentLogin>();
@@ -62,12 +72,20 @@ public static class UserLogin
 
     public static void MapUserLogin(this WebApplication app)
     {
+        if (UsesProvider(app.Configuration))
+            app.MapGet("/login/provider", (string? returnUrl) => Results.Challenge(
+                new AuthenticationProperties { RedirectUri = LocalPath(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]))
+                .AllowAnonymous();
         app.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/login");
         });
     }
+
+    /// <summary>Only a path of this site: a login never sends anyone elsewhere.</summary>
+    public static string LocalPath(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/" + (returnUrl ?? "").TrimStart('/', '\\');
 
     /// <summary>The cookie's principal: the user and their role, nothing else of the token.</summary>
     public static ClaimsPrincipal Principal(string user, string role) => new(new ClaimsIdentity(

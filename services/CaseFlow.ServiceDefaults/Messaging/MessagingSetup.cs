@@ -40,6 +40,9 @@ public static class MessagingSetup
                     && context.GetRequiredService<IConfiguration>().GetValue(QuorumQueuesSetting, false))
                     rabbit.SetQuorumQueue();
             });
+            // MassTransit reports usage to its vendor over the internet by default: an installation holding migrants' and
+            // children's data calls out to no one it has not chosen.
+            bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             bus.AddConsumer<Privacy.Erasing.EraseKeysWhenPersonalDataErased>();
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>

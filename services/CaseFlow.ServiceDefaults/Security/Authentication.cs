@@ -30,6 +30,7 @@ internal static class Authentication
             {
                 jwt.Authority = authority;
                 jwt.Audience = auth["Audience"] ?? DevelopmentTokens.Audience;
+                jwt.RequireHttpsMetadata = auth.GetValue("RequireHttpsMetadata", true);
                 return;
             }
             jwt.TokenValidationParameters.ValidIssuer = DevelopmentTokens.Issuer;

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using CaseFlow.Access;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 
 namespace CaseFlow.Dashboard.Tests.Harness;
@@ -19,6 +20,9 @@ public class DashboardSystem : CaseFlowSystem
 
     /// <summary>Fewer seconds between refreshes than people need: the live test waits for one.</summary>
     protected virtual int RefreshSeconds => 1;
+
+    /// <summary>Settings of a test class over the harness's own (the last value of a key wins).</summary>
+    protected virtual string[] DashboardSettings => [];
 
     public override async Task InitializeAsync()
     {
@@ -43,7 +47,13 @@ public class DashboardSystem : CaseFlowSystem
                 "--Dashboard:DefaultLanguage=en",
                 "--environment=Development",
                 $"--Logging:LogLevel:Default={Environment.GetEnvironmentVariable("CASEFLOW_TEST_LOGLEVEL") ?? "Warning"}",
-            ]);
+                .. DashboardSettings,
+            ], builder =>
+            {
+                // The static files of the build (blazor.web.js, MudBlazor's) are mapped in any environment: outside
+                // Development the host looks only for published ones, and the tests run the build.
+                builder.WebHost.UseStaticWebAssets();
+            });
             try
             {
                 await app.StartAsync();

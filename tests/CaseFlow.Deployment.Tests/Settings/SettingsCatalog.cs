@@ -47,6 +47,7 @@ internal static class SettingsCatalog
         new("Auth:Audience", Backend, Deployments.Kubernetes, "the audience the issuer puts in CaseFlow's tokens"),
         new("Auth:ClientId", [Dashboard], Deployments.Kubernetes, "the dashboard's client at the issuer (login, service token)"),
         new("Auth:ClientSecret", [Dashboard], Deployments.Kubernetes, "the dashboard's client secret"),
+        new("Auth:RequireHttpsMetadata", Every, Deployments.None, "true by default; false only for a test issuer on plain http"),
         new("Auth:ServiceScope", [Dashboard], Deployments.None, "only when the issuer wants a scope for client credentials"),
         new("Audit:ChainKey", Backend, Deployments.Kubernetes, "seals the history; derived from Auth:SigningKey only with development tokens"),
         new("PersonalData:KeyEncryptionKeys:*", Backend, Deployments.Kubernetes, "wrap the subjects' keys; derived only with development tokens"),

@@ -66,6 +66,9 @@ public class CaseFlowSystem : IAsyncLifetime
     /// <summary>Tests call far faster than people do: the per-user rate limit is high here, and tested on its own.</summary>
     protected virtual int PermitsPerSecond => 100_000;
 
+    /// <summary>Settings of a test class over the harness's own (the last value of a key wins).</summary>
+    protected virtual string[] Settings(ServiceIdentity identity) => [];
+
     /// <summary>Lets a test class replace services of one service (e.g. its clock) before it is built.</summary>
     protected virtual Action<WebApplicationBuilder>? Customize(ServiceIdentity identity) => null;
 
@@ -105,6 +108,7 @@ public class CaseFlowSystem : IAsyncLifetime
             $"--Reporting:Password={ReportingPassword}",
             $"--Logging:LogLevel:Default={Environment.GetEnvironmentVariable("CASEFLOW_TEST_LOGLEVEL") ?? "Warning"}",
             .. extraArgs,
+            .. Settings(identity),
         ];
         var app = build(args, Customize(identity));
         try
