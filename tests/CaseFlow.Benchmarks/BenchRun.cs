@@ -24,7 +24,7 @@ public sealed class BenchRun(BenchOptions options)
 
     private PgStatements statements = null!;
 
-    public Results Results { get; } = new();
+    public Results Results { get; private set; } = new();
 
     public async Task<Results> Execute()
     {
@@ -47,49 +47,18 @@ public sealed class BenchRun(BenchOptions options)
         var delivery = new Delivery(db, infrastructure);
         using var clients = new IntakeClients(services["intake"].Grpc, services.SigningKey, size.ApiClients);
 
-        // --- baselines ---------------------------------------------------------------------------------
         var raw = new RawPostgres(db, infrastructure.BaselineSchema);
         await raw.Setup();
-        using (cpu.Measure("L1"))
+        var runs = new List<Results>();
+        for (var run = 1; run <= options.Repeat; run++)
         {
-            Results.AddThroughput("L1.c1", "raw Npgsql, one jsonb row per transaction, 1 client", await raw.SingleRowTransactions(1, size.L1Duration), "ops/s");
-            Results.AddThroughput("L1.c8", "raw Npgsql, one jsonb row per transaction, 8 clients", await raw.SingleRowTransactions(8, size.L1Duration), "ops/s");
+            if (options.Repeat > 1) Say($"--- repetition {run} of {options.Repeat} ---");
+            Results = new Results();
+            statements.Run = run;
+            await MeasureOnce(services, db, raw, delivery, clients, infrastructure, cpu, size);
+            runs.Add(Results);
         }
-        using (cpu.Measure("L2"))
-        {
-            var l2 = await RawRabbitMq.PublishAndConsume(new UriBuilder(options.Amqp) { Path = "/" + Uri.EscapeDataString(options.VirtualHost) }.Uri, size.L2Messages);
-            Results.Add("L2", "raw RabbitMQ.Client, confirmed publish + acked consume, 64 in flight", l2.PerSecond, "msgs/s");
-            Results.Add("L2.p50", "raw RabbitMQ.Client: publish-to-consume median", l2.Latencies.P50, "ms");
-            Results.Add("L2.p99", "raw RabbitMQ.Client: publish-to-consume 99th percentile", l2.Latencies.P99, "ms");
-        }
-        using (cpu.Measure("L3"))
-            Results.Add("L3", $"raw Npgsql binary COPY of {size.L3Rows:N0} event-sized rows", await raw.BinaryCopy(size.L3Rows), "rows/s");
-
-        // --- API --------------------------------------------------------------------------------------
-        await WarmUp(clients, delivery, db, infrastructure, size);
-
-        if (options.Runs("A1") || options.Runs("P2"))
-        {
-            await OpenCases(clients, db, infrastructure, cpu, size);
-            await Consultations(clients, db, infrastructure, cpu, size);
-        }
-        if (options.Runs("P1")) await SteadyDelivery(clients, delivery, db, infrastructure, cpu, size);
-        if (options.Runs("P2")) await Burst(clients, delivery, cpu, size);
-        if (options.Runs("P2") && options.Replicas > 1) await BurstOnTwoInstances(services, clients, delivery, db, infrastructure, size);
-
-        // --- reads ------------------------------------------------------------------------------------
-        await using var store = new IntakeStore(options.Postgres, infrastructure.Schema("intake"), services.SigningKey, options.ServiceEnvironment);
-        if (options.Runs("Q1")) using (cpu.Measure("Q1")) await Listing(clients, store, db, size);
-        if (options.Runs("H1")) using (cpu.Measure("H1")) await History(clients, store, db, infrastructure, size);
-        if (options.Runs("D1")) using (cpu.Measure("D1")) await new DashboardReads(services, services.SigningKey, db, infrastructure, Results).Measure(size.D1Calls);
-        if (options.Runs("D2")) using (cpu.Measure("D2"))
-            await new DashboardOverview(services, db, infrastructure, Results).Measure(clients, delivery, size.D2Cases, size.D2Calls, size.DrainTimeout);
-        if (options.Runs("R1")) await Rebuild(store, db, infrastructure, cpu, size);
-
-        // --- memory -----------------------------------------------------------------------------------
-        foreach (var service in services.All)
-            Results.Add($"M1.{service.Name}", $"peak resident memory of {service.Name} (VmHWM)", service.PeakResidentMegabytes(), "MB",
-                target: Target.AtMost(300));
+        Results = Results.Summary(runs);
 
         // --- what encryption costs --------------------------------------------------------------------
         if (EncryptionCompared.Any(options.Runs))
@@ -99,6 +68,54 @@ public sealed class BenchRun(BenchOptions options)
         }
         await Report(started, total, cpu, db);
         return Results;
+    }
+
+    /// <summary>One repetition of the baselines and every item on the running services, into <see cref="Results"/>.</summary>
+    private async Task MeasureOnce(ServiceProcesses services, NpgsqlDataSource db, RawPostgres raw, Delivery delivery, IntakeClients clients,
+        BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
+    {
+            // --- baselines ---------------------------------------------------------------------------------
+            using (cpu.Measure("L1"))
+            {
+                Results.AddThroughput("L1.c1", "raw Npgsql, one jsonb row per transaction, 1 client", await raw.SingleRowTransactions(1, size.L1Duration), "ops/s");
+                Results.AddThroughput("L1.c8", "raw Npgsql, one jsonb row per transaction, 8 clients", await raw.SingleRowTransactions(8, size.L1Duration), "ops/s");
+            }
+            using (cpu.Measure("L2"))
+            {
+                var l2 = await RawRabbitMq.PublishAndConsume(new UriBuilder(options.Amqp) { Path = "/" + Uri.EscapeDataString(options.VirtualHost) }.Uri, size.L2Messages);
+                Results.Add("L2", "raw RabbitMQ.Client, confirmed publish + acked consume, 64 in flight", l2.PerSecond, "msgs/s");
+                Results.Add("L2.p50", "raw RabbitMQ.Client: publish-to-consume median", l2.Latencies.P50, "ms");
+                Results.Add("L2.p99", "raw RabbitMQ.Client: publish-to-consume 99th percentile", l2.Latencies.P99, "ms");
+            }
+            using (cpu.Measure("L3"))
+                Results.Add("L3", $"raw Npgsql binary COPY of {size.L3Rows:N0} event-sized rows", await raw.BinaryCopy(size.L3Rows), "rows/s");
+
+            // --- API --------------------------------------------------------------------------------------
+            await WarmUp(clients, delivery, db, infrastructure, size);
+
+            if (options.Runs("A1") || options.Runs("P2"))
+            {
+                await OpenCases(clients, db, infrastructure, cpu, size);
+                await Consultations(clients, db, infrastructure, cpu, size);
+            }
+            if (options.Runs("A3")) await OperatorCommands(services, db, infrastructure, cpu, size);
+            if (options.Runs("P1")) await SteadyDelivery(clients, delivery, db, infrastructure, cpu, size);
+            if (options.Runs("P2")) await Burst(clients, delivery, cpu, size);
+            if (options.Runs("P2") && options.Replicas > 1) await BurstOnTwoInstances(services, clients, delivery, db, infrastructure, size);
+
+            // --- reads ------------------------------------------------------------------------------------
+            await using var store = new IntakeStore(options.Postgres, infrastructure.Schema("intake"), services.SigningKey, options.ServiceEnvironment);
+            if (options.Runs("Q1")) using (cpu.Measure("Q1")) await Listing(clients, store, db, size);
+            if (options.Runs("H1")) using (cpu.Measure("H1")) await History(clients, store, db, infrastructure, size);
+            if (options.Runs("D1")) using (cpu.Measure("D1")) await new DashboardReads(services, services.SigningKey, db, infrastructure, Results).Measure(size.D1Calls);
+            if (options.Runs("D2")) using (cpu.Measure("D2"))
+                await new DashboardOverview(services, db, infrastructure, Results).Measure(clients, delivery, size.D2Cases, size.D2Calls, size.DrainTimeout);
+            if (options.Runs("R1")) await Rebuild(store, db, infrastructure, cpu, size);
+
+            // --- memory -----------------------------------------------------------------------------------
+            foreach (var service in services.All)
+                Results.Add($"M1.{service.Name}", $"peak resident memory of {service.Name} (VmHWM)", service.PeakResidentMegabytes(), "MB",
+                    target: Target.AtMost(300));
     }
 
     /// <summary>
@@ -175,6 +192,21 @@ public sealed class BenchRun(BenchOptions options)
             latencyBaselineId: "L1.c8");
         await WaitQuiet(db, infrastructure, size.DrainTimeout);
         await CountStatements("A2", a2.Operations, "consultation");
+    }
+
+    /// <summary>A3: operators (operator tokens, one center each) taking cases through the story's Intake commands.</summary>
+    private async Task OperatorCommands(ServiceProcesses services, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
+    {
+        using var operators = new OperatorMix(services["intake"].Grpc, services.SigningKey, size.ApiClients);
+        await Throughput.Measure(operators.Count, size.WarmUp, operators.Next); // every command's first call (JIT) outside the window
+        await WaitQuiet(db, infrastructure, size.DrainTimeout);
+        await statements.Reset();
+        Throughput a3;
+        using (cpu.Measure("A3")) a3 = await Throughput.Measure(operators.Count, size.ApiDuration, operators.Next);
+        Results.AddThroughput("A3", $"operators' mix: the story's Intake commands in order ({string.Join(", ", OperatorMix.Commands)}), " +
+            $"{operators.Count} operator clients", a3, "ops/s", "L1.c8", latencyBaselineId: "L1.c8");
+        await WaitQuiet(db, infrastructure, size.DrainTimeout);
+        await CountStatements("A3", a3.Operations, "command");
     }
 
     private async Task SteadyDelivery(IntakeClients clients, Delivery delivery, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
@@ -368,12 +400,12 @@ public sealed class BenchRun(BenchOptions options)
         Results.Add("H1.raw.p50", $"raw SELECT of the {size.H1Events:N0} events of one stream", rawRead.P50, "ms");
         var audit = clients.Audit;
         var history = await Latencies.Sequential(size.H1Calls, async _ =>
-            await audit.GetCaseHistoryAsync(new CaseFlow.Audit.Api.V1.GetCaseHistoryRequest { CaseId = id.ToString() }, clients.Auth));
+            await audit.GetCaseHistoryAsync(new CaseFlow.Audit.Api.V1.GetCaseHistoryRequest { CaseId = id.ToString() }, clients.AuditorAuth));
         Results.Add("H1.history.p50", $"history: GetCaseHistory (gRPC) of a {size.H1Events:N0}-event case, every event with its data: median", history.P50, "ms",
             "H1.raw.p50", Target.AtMost(20));
         Results.Add("H1.history.p99", "history: GetCaseHistory: 99th percentile", history.P99, "ms");
         var byVersion = await Latencies.Sequential(size.H1Calls, async _ =>
-            await audit.GetCaseStateAtAsync(new CaseFlow.Audit.Api.V1.GetCaseStateAtRequest { CaseId = id.ToString(), Version = middle.Version }, clients.Auth));
+            await audit.GetCaseStateAtAsync(new CaseFlow.Audit.Api.V1.GetCaseStateAtRequest { CaseId = id.ToString(), Version = middle.Version }, clients.AuditorAuth));
         Results.Add("H1.asof.p50", $"state as of version {middle.Version}: GetCaseStateAt (gRPC): median", byVersion.P50, "ms",
             "H1.raw.p50", Target.AtMost(20));
         Results.Add("H1.asof.p99", "state as of version: 99th percentile", byVersion.P99, "ms");
@@ -381,7 +413,7 @@ public sealed class BenchRun(BenchOptions options)
             await audit.GetCaseStateAtAsync(new CaseFlow.Audit.Api.V1.GetCaseStateAtRequest
             {
                 CaseId = id.ToString(), KnownAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(middle.Timestamp),
-            }, clients.Auth));
+            }, clients.AuditorAuth));
         Results.Add("H1.asoft.p50", "state as known at a record time: GetCaseStateAt (gRPC): median", byTime.P50, "ms",
             "H1.raw.p50", Target.AtMost(20));
         Results.Add("H1.asoft.p99", "state as known at a record time: 99th percentile", byTime.P99, "ms");
