@@ -74,48 +74,48 @@ public sealed class BenchRun(BenchOptions options)
     private async Task MeasureOnce(ServiceProcesses services, NpgsqlDataSource db, RawPostgres raw, Delivery delivery, IntakeClients clients,
         BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
     {
-            // --- baselines ---------------------------------------------------------------------------------
-            using (cpu.Measure("L1"))
-            {
-                Results.AddThroughput("L1.c1", "raw Npgsql, one jsonb row per transaction, 1 client", await raw.SingleRowTransactions(1, size.L1Duration), "ops/s");
-                Results.AddThroughput("L1.c8", "raw Npgsql, one jsonb row per transaction, 8 clients", await raw.SingleRowTransactions(8, size.L1Duration), "ops/s");
-            }
-            using (cpu.Measure("L2"))
-            {
-                var l2 = await RawRabbitMq.PublishAndConsume(new UriBuilder(options.Amqp) { Path = "/" + Uri.EscapeDataString(options.VirtualHost) }.Uri, size.L2Messages);
-                Results.Add("L2", "raw RabbitMQ.Client, confirmed publish + acked consume, 64 in flight", l2.PerSecond, "msgs/s");
-                Results.Add("L2.p50", "raw RabbitMQ.Client: publish-to-consume median", l2.Latencies.P50, "ms");
-                Results.Add("L2.p99", "raw RabbitMQ.Client: publish-to-consume 99th percentile", l2.Latencies.P99, "ms");
-            }
-            using (cpu.Measure("L3"))
-                Results.Add("L3", $"raw Npgsql binary COPY of {size.L3Rows:N0} event-sized rows", await raw.BinaryCopy(size.L3Rows), "rows/s");
+        // --- baselines ---------------------------------------------------------------------------------
+        using (cpu.Measure("L1"))
+        {
+            Results.AddThroughput("L1.c1", "raw Npgsql, one jsonb row per transaction, 1 client", await raw.SingleRowTransactions(1, size.L1Duration), "ops/s");
+            Results.AddThroughput("L1.c8", "raw Npgsql, one jsonb row per transaction, 8 clients", await raw.SingleRowTransactions(8, size.L1Duration), "ops/s");
+        }
+        using (cpu.Measure("L2"))
+        {
+            var l2 = await RawRabbitMq.PublishAndConsume(new UriBuilder(options.Amqp) { Path = "/" + Uri.EscapeDataString(options.VirtualHost) }.Uri, size.L2Messages);
+            Results.Add("L2", "raw RabbitMQ.Client, confirmed publish + acked consume, 64 in flight", l2.PerSecond, "msgs/s");
+            Results.Add("L2.p50", "raw RabbitMQ.Client: publish-to-consume median", l2.Latencies.P50, "ms");
+            Results.Add("L2.p99", "raw RabbitMQ.Client: publish-to-consume 99th percentile", l2.Latencies.P99, "ms");
+        }
+        using (cpu.Measure("L3"))
+            Results.Add("L3", $"raw Npgsql binary COPY of {size.L3Rows:N0} event-sized rows", await raw.BinaryCopy(size.L3Rows), "rows/s");
 
-            // --- API --------------------------------------------------------------------------------------
-            await WarmUp(clients, delivery, db, infrastructure, size);
+        // --- API --------------------------------------------------------------------------------------
+        await WarmUp(clients, delivery, db, infrastructure, size);
 
-            if (options.Runs("A1") || options.Runs("P2"))
-            {
-                await OpenCases(clients, db, infrastructure, cpu, size);
-                await Consultations(clients, db, infrastructure, cpu, size);
-            }
-            if (options.Runs("A3")) await OperatorCommands(services, db, infrastructure, cpu, size);
-            if (options.Runs("P1")) await SteadyDelivery(clients, delivery, db, infrastructure, cpu, size);
-            if (options.Runs("P2")) await Burst(clients, delivery, cpu, size);
-            if (options.Runs("P2") && options.Replicas > 1) await BurstOnTwoInstances(services, clients, delivery, db, infrastructure, size);
+        if (options.Runs("A1") || options.Runs("P2"))
+        {
+            await OpenCases(clients, db, infrastructure, cpu, size);
+            await Consultations(clients, db, infrastructure, cpu, size);
+        }
+        if (options.Runs("A3")) await OperatorCommands(services, db, infrastructure, cpu, size);
+        if (options.Runs("P1")) await SteadyDelivery(clients, delivery, db, infrastructure, cpu, size);
+        if (options.Runs("P2")) await Burst(clients, delivery, cpu, size);
+        if (options.Runs("P2") && options.Replicas > 1) await BurstOnTwoInstances(services, clients, delivery, db, infrastructure, size);
 
-            // --- reads ------------------------------------------------------------------------------------
-            await using var store = new IntakeStore(options.Postgres, infrastructure.Schema("intake"), services.SigningKey, options.ServiceEnvironment);
-            if (options.Runs("Q1")) using (cpu.Measure("Q1")) await Listing(clients, store, db, size);
-            if (options.Runs("H1")) using (cpu.Measure("H1")) await History(clients, store, db, infrastructure, size);
-            if (options.Runs("D1")) using (cpu.Measure("D1")) await new DashboardReads(services, services.SigningKey, db, infrastructure, Results).Measure(size.D1Calls);
-            if (options.Runs("D2")) using (cpu.Measure("D2"))
-                await new DashboardOverview(services, db, infrastructure, Results).Measure(clients, delivery, size.D2Cases, size.D2Calls, size.DrainTimeout);
-            if (options.Runs("R1")) await Rebuild(store, db, infrastructure, cpu, size);
+        // --- reads ------------------------------------------------------------------------------------
+        await using var store = new IntakeStore(options.Postgres, infrastructure.Schema("intake"), services.SigningKey, options.ServiceEnvironment);
+        if (options.Runs("Q1")) using (cpu.Measure("Q1")) await Listing(clients, store, db, size);
+        if (options.Runs("H1")) using (cpu.Measure("H1")) await History(clients, store, db, infrastructure, size);
+        if (options.Runs("D1")) using (cpu.Measure("D1")) await new DashboardReads(services, services.SigningKey, db, infrastructure, Results).Measure(size.D1Calls);
+        if (options.Runs("D2")) using (cpu.Measure("D2"))
+            await new DashboardOverview(services, db, infrastructure, Results).Measure(clients, delivery, size.D2Cases, size.D2Calls, size.DrainTimeout);
+        if (options.Runs("R1")) await Rebuild(store, db, infrastructure, cpu, size);
 
-            // --- memory -----------------------------------------------------------------------------------
-            foreach (var service in services.All)
-                Results.Add($"M1.{service.Name}", $"peak resident memory of {service.Name} (VmHWM)", service.PeakResidentMegabytes(), "MB",
-                    target: Target.AtMost(300));
+        // --- memory -----------------------------------------------------------------------------------
+        foreach (var service in services.All)
+            Results.Add($"M1.{service.Name}", $"peak resident memory of {service.Name} (VmHWM)", service.PeakResidentMegabytes(), "MB",
+                target: Target.AtMost(300));
     }
 
     /// <summary>
