@@ -15,6 +15,7 @@
 # - --dir <dir> --port <port>: a private cluster in <dir> (data, socket, log) on its own port, e.g. for the fault
 #   suite (tests/CaseFlow.FaultTests), which restarts it under load; <dir> must be traversable by user postgres.
 # - crash-restart: pg_ctl restart -m immediate (no checkpoint, clients cut off, crash recovery on start).
+# - Loads pg_stat_statements (shared_preload_libraries) when the binaries ship it: the bench reports statements per case.
 set -euo pipefail
 # shellcheck source=infra/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -39,6 +40,15 @@ PG_DBS=(caseflow caseflow_test)
 # with them the async daemon's advisory locks, for the kernel's two hours: keepalives find it dead in ~25 s, and a
 # query still running for it (the lock's monitoring sleep) is cancelled within 5 s of that (docs/scaling-out.md).
 PG_SETTINGS="-c max_connections=500 -c shared_buffers=256MB -c fsync=on -c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3 -c client_connection_check_interval=5s"
+# pg_stat_statements (docs/benchmark.md: statements per case) is loaded at every start when the binaries ship it, so a cluster
+# made before this line gets it at its next start too; a server started without it needs that restart (nothing reloads it).
+pg_preload_settings() {
+    if [[ -f "$PG_BIN/../lib/pg_stat_statements.so" ]]; then
+        PG_SETTINGS="$PG_SETTINGS -c shared_preload_libraries=pg_stat_statements"
+    else
+        pg_say "no pg_stat_statements in $(readlink -f "$PG_BIN/../lib") (postgresql-contrib): the bench will say 'not available'"
+    fi
+}
 
 pg_say() { cf_say "postgres: $*"; }
 pg_die() { cf_die "postgres: $*"; }
@@ -223,6 +233,7 @@ pg_start() {
         pg_initdb
     fi
     pg_cleanup_crash
+    pg_preload_settings
     if taken="$(cf_port_taken "$PG_PORT")"; then
         pg_die "port $PG_PORT on 127.0.0.1 is taken $taken — stop it or set CASEFLOW_PG_PORT"
     fi
@@ -256,6 +267,7 @@ pg_crash_restart() {   # = pg_ctl restart -m immediate, in two steps so the new 
     pg_find_bindir || pg_die "not installed"
     pg_lock
     pg_pid >/dev/null || pg_die "not running, nothing to restart"
+    pg_preload_settings
     pg_as "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w -t 60 stop >/dev/null \
         || pg_die "pg_ctl stop -m immediate failed (log: $PG_LOG)"
     if ! pg_as "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \

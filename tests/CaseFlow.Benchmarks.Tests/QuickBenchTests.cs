@@ -13,7 +13,7 @@ public class QuickBenchTests
     private static readonly string[] EveryItem =
     [
         "L1.c1", "L1.c1.p50", "L1.c1.p99", "L1.c8", "L1.c8.p50", "L1.c8.p99", "L2", "L2.p50", "L2.p99", "L3",
-        "A1", "A1.p50", "A1.p99", "A1.cpu", "A2", "A2.p50", "A2.p99",
+        "A1", "A1.p50", "A1.p99", "A1.cpu", "A2", "A2.p50", "A2.p99", "A3", "A3.p50", "A3.p99",
         "P1.p50", "P1.p99", "P1.max", "P2", "R1", "H1.history.p50", "H1.asof.p50", "H1.asoft.p50", "Q1.p50", "Q1.p99",
         "D1.sql.p50", "D1.caseload.p50", "D1.caseload.p99", "D1.correspondence.p50", "D1.correspondence.p99", "D1.reunification.p50", "D1.reunification.p99",
         "D2.sql.page.p50", "D2.page.p50", "D2.page.p99", "D2.sql.caseload.p50", "D2.caseload.p50", "D2.caseload.p99",
@@ -23,6 +23,9 @@ public class QuickBenchTests
         "A1.plain", "A1.plain.p50", "A1.plain.p99", "A1.plain.cpu", "P1.plain.p50", "P1.plain.p99",
         "H1.plain.history.p50", "H1.plain.asof.p50", "H1.plain.asoft.p50",
     ];
+
+    /// <summary>The items pg_stat_statements is read for, when the server has it loaded.</summary>
+    private static readonly string[] StatementItems = ["A1", "A2", "A3", "P1", "P2", "Q1", "H1", "R1"];
 
     [Fact]
     public async Task Quick_bench_measures_every_item_and_writes_them_as_json()
@@ -54,6 +57,7 @@ public class QuickBenchTests
                 double.IsFinite(figure.Value).ShouldBeTrue($"{item} = {figure.Value}");
             }
             results.Figures.Where(f => f.Target is not null).ShouldAllBe(f => f.Met != null);
+            results.Figures.Single(f => f.Id == "P1.lost").Value.ShouldBe(0.0, "cases lost in P1");
             foreach (var plain in EveryItem.Where(i => i.Contains(".plain", StringComparison.Ordinal)))
                 results.Figures.Single(f => f.Id == plain).Ratio.ShouldNotBeNull($"{plain} has no encrypted / plain ratio");
 
@@ -69,6 +73,30 @@ public class QuickBenchTests
                 .Select(i => i.GetProperty("comparedId").GetString()).ToList();
             compared.ShouldNotBeEmpty();
             compared.ShouldBeSubsetOf(results.Figures.Select(f => f.Id));
+
+            var settings = context.RootElement.GetProperty("postgres");
+            foreach (var setting in new[] { "fsync", "synchronous_commit", "shared_buffers", "max_connections" })
+                settings.GetProperty(setting).GetString().ShouldNotBeNullOrEmpty(setting);
+            // Statements per case where the server loads pg_stat_statements; elsewhere the reason, and no figure pretending.
+            var statements = context.RootElement.GetProperty("statements");
+            var measured = statements.GetProperty("measured").GetString()!;
+            if (measured == "yes")
+            {
+                var items = statements.GetProperty("items").EnumerateArray().ToList();
+                foreach (var item in StatementItems)
+                {
+                    var read = items.SingleOrDefault(i => i.GetProperty("Id").GetString() == item);
+                    read.ValueKind.ShouldBe(JsonValueKind.Object, $"no statements read for {item}");
+                    read.GetProperty("Statements").GetInt64().ShouldBeGreaterThan(0, item);
+                    read.GetProperty("Top").GetArrayLength().ShouldBeInRange(1, PgStatements.TopCount, item);
+                    results.Figures.ShouldContain(f => f.Id == $"{item}.stmts" && double.IsFinite(f.Value), $"{item}.stmts");
+                }
+            }
+            else
+            {
+                measured.ShouldStartWith("pg_stat_statements not");
+                results.Figures.ShouldNotContain(f => f.Id.EndsWith(".stmts", StringComparison.Ordinal));
+            }
         }
         finally
         {

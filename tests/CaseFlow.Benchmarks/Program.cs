@@ -41,6 +41,8 @@ public static class BenchArguments
           --p1-rate <n>           P1's steady rate in cases/s (default 100)
           --replicas 2            after P2, start a second instance of each service and run P2's burst again
                                   (P2.replicas: drain rate with two instances against one, docs/scaling-out.md)
+          --repeat <n>            the baselines and every item n times on the same services (default 1): each figure is
+                                  the median of the n, with min and max (table, latest.json "min"/"max"/"runs")
           --keep-data             keep the schemas and virtual host after the run
         """;
 
@@ -62,7 +64,7 @@ public static class BenchArguments
                     env.Add(new(pair[0], pair[1]));
                     break;
                 case "--postgres" or "--amqp" or "--management" or "--vhost" or "--schema-prefix" or "--base-port"
-                    or "--out" or "--logs" or "--only" or "--p1-rate" or "--replicas":
+                    or "--out" or "--logs" or "--only" or "--p1-rate" or "--replicas" or "--repeat":
                     values[args[i]] = Next(args, ref i);
                     break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
@@ -89,6 +91,7 @@ public static class BenchArguments
             ServiceEnvironment = env,
             P1Rate = values.TryGetValue("--p1-rate", out var rate) ? int.Parse(rate) : null,
             Replicas = values.TryGetValue("--replicas", out var replicas) ? int.Parse(replicas) : 1,
+            Repeat = values.TryGetValue("--repeat", out var repeat) ? AtLeastOne("--repeat", repeat) : 1,
             Only = values.TryGetValue("--only", out var only) ? only.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() : new HashSet<string>(),
         };
     }
@@ -103,6 +106,9 @@ public static class BenchArguments
             if (File.Exists(Path.Combine(dir.FullName, "CaseFlow.sln"))) return dir.FullName;
         throw new InvalidOperationException($"CaseFlow.sln not found above {AppContext.BaseDirectory}");
     }
+
+    private static int AtLeastOne(string name, string value) =>
+        int.TryParse(value, out var n) && n >= 1 ? n : throw new ArgumentException($"{name} takes a number of at least 1 (got '{value}')");
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -27,6 +27,8 @@ public sealed record BenchOptions
     public int? P1Rate { get; init; }
     /// <summary>2: P2 again with a second instance of each service beside the first (P2.replicas).</summary>
     public int Replicas { get; init; } = 1;
+    /// <summary>--repeat N: the baselines and every item N times on the same services; figures are medians with min and max.</summary>
+    public int Repeat { get; init; } = 1;
 
     public Sizes Size => (Quick ? Sizes.QuickRun : Sizes.FullRun) is var size && P1Rate is { } rate
         ? size with { P1RatePerSecond = rate }

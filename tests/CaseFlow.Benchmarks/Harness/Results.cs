@@ -33,11 +33,16 @@ public sealed record Figure(
     [property: JsonPropertyName("baseline")] double? Baseline,
     [property: JsonPropertyName("ratio")] double? Ratio,
     [property: JsonPropertyName("target")] string? Target,
-    [property: JsonPropertyName("met")] bool? Met);
+    [property: JsonPropertyName("met")] bool? Met,
+    [property: JsonPropertyName("runs")] int Runs = 1,
+    [property: JsonPropertyName("min")] double? Min = null,
+    [property: JsonPropertyName("max")] double? Max = null);
 
 public sealed class Results
 {
     private readonly List<Figure> figures = [];
+    /// <summary>What each main-run figure was added with, so that repetitions can be summarised with the same baselines and targets.</summary>
+    private readonly List<(string Id, string What, string Unit, string? BaselineId, Target? Target)> added = [];
     private string? comparedSuffix;
 
     public IReadOnlyList<Figure> Figures => figures;
@@ -61,19 +66,43 @@ public sealed class Results
     public double? Value(string id) => figures.LastOrDefault(f => f.Id == id)?.Value;
 
     /// <summary>Adds a figure; a baseline id names an earlier figure of this run, the ratio is value / baseline.</summary>
-    public void Add(string id, string what, double value, string unit, string? baselineId = null, Target? target = null)
+    public void Add(string id, string what, double value, string unit, string? baselineId = null, Target? target = null) =>
+        Add(id, what, value, unit, baselineId, target, runs: 1, min: null, max: null);
+
+    private void Add(string id, string what, double value, string unit, string? baselineId, Target? target, int runs, double? min, double? max)
     {
         if (comparedSuffix is { } suffix)
         {
             AddCompared(id, suffix, what, value, unit);
             return;
         }
+        added.Add((id, what, unit, baselineId, target));
         var baseline = baselineId is null ? null : Value(baselineId);
         double? ratio = baseline is { } b && b != 0 && double.IsFinite(value) ? Math.Round(value / b, 3) : null;
         var met = target is null || !double.IsFinite(value) ? (bool?)(target is null ? null : false) : target.IsMet(value, ratio);
         figures.Add(new Figure(id, what, Round(value), unit, baselineId, baseline is { } x ? Round(x) : null, ratio,
-            target?.Describe(unit, baselineId), met));
-        Console.Error.WriteLine($"bench: {id,-12} {Format(value),10} {unit,-8} {what}");
+            target?.Describe(unit, baselineId), met, runs, min is { } lo ? Round(lo) : null, max is { } hi ? Round(hi) : null));
+        if (runs == 1) Console.Error.WriteLine($"bench: {id,-12} {Format(value),10} {unit,-8} {what}");
+    }
+
+    /// <summary>
+    /// --repeat N: one figure per id with the median of the repetitions as its value (ratios and targets judged on the
+    /// medians), and their min and max; an id measured in only some repetitions counts those.
+    /// </summary>
+    public static Results Summary(IReadOnlyList<Results> runs)
+    {
+        if (runs.Count == 1) return runs[0];
+        var summary = new Results();
+        foreach (var (id, what, unit, baselineId, target) in runs.SelectMany(r => r.added).DistinctBy(a => a.Id))
+        {
+            var values = runs.Select(r => r.Value(id)).OfType<double>().ToList();
+            var finite = values.Where(double.IsFinite).Order().ToList();
+            var median = finite.Count == 0 ? double.NaN
+                : finite.Count % 2 == 1 ? finite[finite.Count / 2] : (finite[finite.Count / 2 - 1] + finite[finite.Count / 2]) / 2;
+            summary.Add(id, what, median, unit, baselineId, target, values.Count,
+                finite.Count == 0 ? null : finite[0], finite.Count == 0 ? null : finite[^1]);
+        }
+        return summary;
     }
 
     private void AddCompared(string mainId, string suffix, string what, double value, string unit)
@@ -104,13 +133,15 @@ public sealed class Results
     public string Table()
     {
         var text = new StringBuilder();
-        text.AppendLine($"| {"id",-22} | {"figure",12} | {"unit",-7} | {"baseline",-28} | {"ratio",7} | {"target",-18} | met |");
-        text.AppendLine($"|{new string('-', 24)}|{new string('-', 14)}|{new string('-', 9)}|{new string('-', 30)}|{new string('-', 9)}|{new string('-', 20)}|-----|");
+        var repeated = figures.Any(f => f.Runs > 1);
+        string Range(Figure f) => !repeated ? "" : f.Min is { } lo && f.Max is { } hi ? $" {$"{Format(lo)} – {Format(hi)}",-21} |" : $" {"",-21} |";
+        text.AppendLine($"| {"id",-22} | {(repeated ? "median" : "figure"),12} |{(repeated ? $" {"min – max",-21} |" : "")} {"unit",-7} | {"baseline",-28} | {"ratio",7} | {"target",-18} | met |");
+        text.AppendLine($"|{new string('-', 24)}|{new string('-', 14)}|{(repeated ? new string('-', 23) + "|" : "")}{new string('-', 9)}|{new string('-', 30)}|{new string('-', 9)}|{new string('-', 20)}|-----|");
         foreach (var f in figures)
         {
             var baseline = f.Baseline is { } b ? $"{Format(b)} ({f.BaselineId})" : "";
             var met = f.Met switch { true => "yes", false => "NO", null => "" };
-            text.AppendLine($"| {f.Id,-22} | {Format(f.Value),12} | {f.Unit,-7} | {baseline,-28} | {(f.Ratio?.ToString("0.###", CultureInfo.InvariantCulture) ?? ""),7} | {f.Target ?? "",-18} | {met,-3} |");
+            text.AppendLine($"| {f.Id,-22} | {Format(f.Value),12} |{Range(f)} {f.Unit,-7} | {baseline,-28} | {(f.Ratio?.ToString("0.###", CultureInfo.InvariantCulture) ?? ""),7} | {f.Target ?? "",-18} | {met,-3} |");
         }
         return text.ToString();
     }

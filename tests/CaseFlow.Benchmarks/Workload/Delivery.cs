@@ -61,7 +61,7 @@ public sealed class Delivery(NpgsqlDataSource db, BenchInfrastructure infrastruc
 
     private async Task<long> Present(string service, IReadOnlyList<Guid> ids)
     {
-        await using var count = db.CreateCommand($"select count(*) from {infrastructure.Schema(service)}.mt_streams where id = any($1)");
+        await using var count = db.CreateCommand($"{PgStatements.Tag}select count(*) from {infrastructure.Schema(service)}.mt_streams where id = any($1)");
         count.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
         return (long)(await count.ExecuteScalarAsync())!;
     }
@@ -69,7 +69,7 @@ public sealed class Delivery(NpgsqlDataSource db, BenchInfrastructure infrastruc
     private async Task<Arrivals> Delays(string service, IReadOnlyList<Guid> ids)
     {
         await using var query = db.CreateCommand($"""
-            select extract(epoch from (o.timestamp - i.timestamp)) * 1000,
+            {PgStatements.Tag}select extract(epoch from (o.timestamp - i.timestamp)) * 1000,
                    extract(epoch from (max(o.timestamp) over () - min(i.timestamp) over ())),
                    extract(epoch from (max(i.timestamp) over () - min(i.timestamp) over ()))
             from {infrastructure.Schema("intake")}.mt_events i

@@ -20,11 +20,15 @@ public sealed class IntakeClients : IDisposable
     {
         var token = DevelopmentTokens.Issue(signingKey, "bench-supervisor", CallerRoles.Supervisor, null, TimeSpan.FromHours(2));
         Auth = new Metadata { { "authorization", $"Bearer {token}" } };
+        var auditor = DevelopmentTokens.Issue(signingKey, "bench-auditor", CallerRoles.Auditor, null, TimeSpan.FromHours(2));
+        AuditorAuth = new Metadata { { "authorization", $"Bearer {auditor}" }, { "x-caseflow-purpose", "bench: audit of a case's history" } };
         channels = [.. Enumerable.Range(0, count).Select(_ => GrpcChannel.ForAddress(grpc))];
         clients = [.. channels.Select(c => new IntakeClient(c))];
     }
 
     public Metadata Auth { get; }
+    /// <summary>An auditor's token and stated purpose: the audit API records every read of personal data it serves them, as in real use.</summary>
+    public Metadata AuditorAuth { get; }
     /// <summary>The audit API (history, state as of) of the same service.</summary>
     public CaseFlow.Audit.Api.V1.CaseAudit.CaseAuditClient Audit => new(channels[0]);
     public int Count => clients.Length;
