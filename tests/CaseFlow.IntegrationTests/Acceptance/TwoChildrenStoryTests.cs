@@ -45,17 +45,18 @@ public sealed class TwoChildrenStoryTests(May2020System system) : IClassFixture<
 
         // 4 May: a letter to an agency that answers in 10 working days: 5 May (Constitution Day), 11 May (Victory Day, moved
         // from Saturday) and the weekends do not count, so the reply is due on 20 May and overdue from midnight in Kara-Suu.
+        var agencyId = $"kg-labour-inspectorate-{Random.Shared.Next(99999)}"; // its own agency: the directory outlives a run
         await system.Correspondence.Json(system.LongSupervisorToken).Post("/v1/agencies", new
         {
-            requestId = NewRequestId(), agencyId = "kg-migration-service", agency = new
+            requestId = NewRequestId(), agencyId, agency = new
             {
-                name = "State Migration Service of the Kyrgyz Republic", country = "Kyrgyzstan", kind = "ministry", languages = new[] { "ky", "ru" },
+                name = "State Labour Inspectorate of the Kyrgyz Republic", country = "Kyrgyzstan", kind = "ministry", languages = new[] { "ky", "ru" },
                 address = "Bishkek", channel = "post", defaultReplyDays = 10, replyDaysAreWorkingDays = true,
             },
         }).Ok();
         var letterId = (await letters.Draft(caseId, new
         {
-            requestId = NewRequestId(), agencyId = "kg-migration-service", language = "ru", kind = "information-request",
+            requestId = NewRequestId(), agencyId, language = "ru", kind = "information-request",
             subject = "О возвращении детей", body = "Просим содействия в возвращении двоих детей.",
         })).Str("letterId");
         await letters.Post($"{c}/letters/{letterId}/sending", new { requestId = NewRequestId(), channel = "post" }).Ok();
