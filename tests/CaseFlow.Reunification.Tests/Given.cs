@@ -15,8 +15,19 @@ public static class Given
     public static ReunificationFile File(params object[] events) =>
         Fold<ReunificationFile>([new CaseFileOpened(CaseId, "kara-suu", At.AddDays(-80)), .. events]);
 
-    public static ReunificationOpened Separated(bool minor = true) => new(CaseId, "kara-suu", "son-1", "son", minor,
-        minor ? "child" : "adult", "Russia", DateOnly.Parse("2020-03-16"), At.AddDays(-70));
+    public static ReunificationOpened Separated(bool minor = true, string memberId = "son-1") => new(CaseId, "kara-suu", memberId,
+        memberId.Split('-')[0], minor, minor ? "child" : "adult", "Russia", DateOnly.Parse("2020-03-16"), At.AddDays(-70));
+
+    /// <summary>Facts of one member's track, as a decision on that track stamps them.</summary>
+    public static object[] OnTrack(string memberId, params object[] facts) =>
+        facts.Select(f => f is ITrackFact fact ? fact.On(memberId) : f).ToArray();
+
+    /// <summary>A second separated child (a daughter in Yekaterinburg), ready to travel with the escort named.</summary>
+    public static object[] ReadyChild(string memberId, string escort = "escort") =>
+    [
+        Separated(memberId: memberId), .. OnTrack(memberId, Plan(), new TravelConsentRecorded(CaseId, Applicants("mother"), null, At),
+            new DocumentReady(CaseId, DocumentKinds.TravelDocument, null, At), new EscortAssigned(CaseId, Escorts(escort), null, At)),
+    ];
 
     /// <summary>Personal text of the case's applicant, as a decision seals it.</summary>
     public static Sealed<string> Applicants(string text) => Sealed.For(Subjects.Applicant(CaseId), text);

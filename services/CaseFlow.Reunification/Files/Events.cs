@@ -2,6 +2,8 @@ namespace CaseFlow.Reunification.Files;
 
 // The facts of a reunification file, in the order a file usually meets them. Each slice decides them;
 // ReunificationFile folds them. Facts that are published carry the file's center, as their integration events do.
+// Facts of one separated member's track carry its member id (ITrackFact); those recorded before a file had several
+// tracks carry none and belong to the first track.
 // Personal values are Sealed: stored encrypted under the person's key, "[erased]" once it is gone.
 
 /// <summary>Only non-personal facts: the member's name and whereabouts are Intake's, asked for when shown.</summary>
@@ -14,48 +16,93 @@ public sealed record SharingConsentNoted(Guid CaseId, CaseFlow.ServiceDefaults.P
 
 public sealed record FileTransferred(Guid CaseId, string FromCenterId, string ToCenterId, DateTimeOffset OccurredAt);
 
-public sealed record PlanChosen(Guid CaseId, string CenterId, string Plan, Sealed<string> Reason, DateTimeOffset OccurredAt);
+public sealed record PlanChosen(Guid CaseId, string CenterId, string Plan, Sealed<string> Reason, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
-public sealed record PlanChanged(Guid CaseId, string CenterId, string PreviousPlan, string Plan, Sealed<string> Reason, DateTimeOffset OccurredAt);
+public sealed record PlanChanged(Guid CaseId, string CenterId, string PreviousPlan, string Plan, Sealed<string> Reason, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
 public sealed record AgencyDecisionRecorded(
-    Guid CaseId, Guid? LetterId, string Agency, string Decision, Sealed<string> Summary, DateTimeOffset OccurredAt);
+    Guid CaseId, Guid? LetterId, string Agency, string Decision, Sealed<string> Summary, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
 public sealed record PriorityEscalated(Guid CaseId, string Priority, string Kind, Sealed<string> Note, DateTimeOffset OccurredAt);
 
 public sealed record PriorityLowered(Guid CaseId, string Priority, string Kind, DateTimeOffset OccurredAt);
 
 /// <summary>The guardian's consent to the child's TRAVEL (not Intake's consent to share personal data with agencies).</summary>
-public sealed record TravelConsentRecorded(Guid CaseId, Sealed<string> GivenBy, Sealed<string>? Note, DateTimeOffset OccurredAt);
+public sealed record TravelConsentRecorded(Guid CaseId, Sealed<string> GivenBy, Sealed<string>? Note, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
-public sealed record DocumentReady(Guid CaseId, string Kind, Sealed<string>? Note, DateTimeOffset OccurredAt);
+public sealed record DocumentReady(Guid CaseId, string Kind, Sealed<string>? Note, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
-public sealed record EscortAssigned(Guid CaseId, Sealed<string> EscortName, Sealed<string>? Note, DateTimeOffset OccurredAt);
+public sealed record EscortAssigned(Guid CaseId, Sealed<string> EscortName, Sealed<string>? Note, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
 /// <param name="FlightId">The flight asked for, or null when the next flight of the route was asked for.</param>
-public sealed record SeatRequested(Guid CaseId, Guid? FlightId, string From, string To, DateTimeOffset OccurredAt);
+public sealed record SeatRequested(Guid CaseId, Guid? FlightId, string From, string To, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
 public sealed record SeatAllocated(
-    Guid CaseId, string CenterId, Guid FlightId, string FlightNumber, string From, string To, DateOnly FlightDate, DateTimeOffset OccurredAt);
+    Guid CaseId, string CenterId, Guid FlightId, string FlightNumber, string From, string To, DateOnly FlightDate, DateTimeOffset OccurredAt, string? MemberId = null, IReadOnlyList<string>? Group = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
 /// <param name="FlightId">The full flight waited for; null when no flight of the route is scheduled yet.</param>
-public sealed record Waitlisted(Guid CaseId, Guid? FlightId, string? FlightNumber, string From, string To, DateTimeOffset OccurredAt);
+public sealed record Waitlisted(Guid CaseId, Guid? FlightId, string? FlightNumber, string From, string To, DateTimeOffset OccurredAt, string? MemberId = null, IReadOnlyList<string>? Group = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
-public sealed record SeatReleased(Guid CaseId, Guid? FlightId, string Reason, DateTimeOffset OccurredAt);
+public sealed record SeatReleased(Guid CaseId, Guid? FlightId, string Reason, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
 /// <summary>The flight fell through; followed by the new seat or waitlist place when the route has another flight.</summary>
 public sealed record TravelDisrupted(
     Guid CaseId, string CenterId, Guid FlightId, string FlightNumber, string From, string To, string Reason,
-    Guid? RebookedFlightId, string? RebookedFlightNumber, bool Waitlisted, DateTimeOffset OccurredAt);
+    Guid? RebookedFlightId, string? RebookedFlightNumber, bool Waitlisted, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
-public sealed record Departed(Guid CaseId, Guid? FlightId, Sealed<string>? Note, DateTimeOffset OccurredAt);
+public sealed record Departed(Guid CaseId, Guid? FlightId, Sealed<string>? Note, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
-public sealed record Arrived(Guid CaseId, Guid? FlightId, Sealed<string>? Note, DateTimeOffset OccurredAt);
+public sealed record Arrived(Guid CaseId, Guid? FlightId, Sealed<string>? Note, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
 public sealed record Reunited(
     Guid CaseId, string CenterId, string MemberId, Sealed<string> HandedOverTo, DateOnly SeparatedSince, DateOnly ReunitedOn,
     int DaysSeparated, DateTimeOffset OccurredAt);
 
-public sealed record ReunificationFailed(Guid CaseId, string CenterId, Sealed<string> Reason, DateTimeOffset OccurredAt);
+public sealed record ReunificationFailed(Guid CaseId, string CenterId, Sealed<string> Reason, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
-public sealed record ReunificationCancelled(Guid CaseId, string CenterId, Sealed<string> Reason, DateTimeOffset OccurredAt);
+public sealed record ReunificationCancelled(Guid CaseId, string CenterId, Sealed<string> Reason, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}

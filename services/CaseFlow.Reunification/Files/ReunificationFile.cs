@@ -12,7 +12,9 @@ public sealed record SeparatedMember(
 public sealed record RecordedDecision(Guid? LetterId, string Agency, string Decision, Sealed<string> Summary, DateTimeOffset DecidedAt);
 
 /// <summary>Where the traveller is booked: a flight (seat or waitlist), or only a route while it has no open flight.</summary>
-public sealed record Booking(Guid? FlightId, string? FlightNumber, DateOnly? FlightDate, string From, string To, bool Seated);
+/// <param name="Group">The tracks booked together as one party (this one included); null for a party of one track.</param>
+public sealed record Booking(
+    Guid? FlightId, string? FlightNumber, DateOnly? FlightDate, string From, string To, bool Seated, IReadOnlyList<string>? Group = null);
 
 /// <summary>
 /// The reunification file of one case: from a reported separation to the reunion. Kept inline, so it is also the
@@ -57,32 +59,32 @@ public sealed partial record ReunificationFile(Guid Id, string CenterId, DateTim
         new ReunificationFile(opened.CaseId, opened.CenterId, opened.OccurredAt, ReunificationStage.NoSeparationReported)
             .Apply(opened);
 
-    public ReunificationFile Apply(ReunificationOpened e) => (this with
-    {
-        Member = new SeparatedMember(e.MemberId, e.Relationship, e.IsMinor, e.AgeGroup, e.Country, e.SeparatedSince),
-    }).MovedTo(ReunificationStage.Assessing, e.OccurredAt);
+    public ReunificationFile Apply(ReunificationOpened e) => Member is not null ? WithAnotherTrack(e)
+        : (this with { Member = MemberOf(e) }).MovedTo(ReunificationStage.Assessing, e.OccurredAt);
 
     public ReunificationFile Apply(SharingConsentNoted e) => this with { SharingConsents = SharingConsents.With(e.Consent) };
 
     public ReunificationFile Apply(FileTransferred e) => this with { CenterId = e.ToCenterId };
 
-    public ReunificationFile Apply(PlanChosen e) => (this with { Plan = e.Plan, PlanReason = e.Reason }).MovedTo(ReunificationStage.Planned, e.OccurredAt);
+    public ReunificationFile Apply(PlanChosen e) =>
+        OnTrack(e.MemberId, f => (f with { Plan = e.Plan, PlanReason = e.Reason }).MovedTo(ReunificationStage.Planned, e.OccurredAt));
 
-    public ReunificationFile Apply(PlanChanged e) => (this with { Plan = e.Plan, PlanReason = e.Reason }).MovedTo(ReunificationStage.Planned, e.OccurredAt);
+    public ReunificationFile Apply(PlanChanged e) =>
+        OnTrack(e.MemberId, f => (f with { Plan = e.Plan, PlanReason = e.Reason }).MovedTo(ReunificationStage.Planned, e.OccurredAt));
 
-    public ReunificationFile Apply(AgencyDecisionRecorded e) =>
-        this with { AgencyDecisions = [.. AgencyDecisions, new RecordedDecision(e.LetterId, e.Agency, e.Decision, e.Summary, e.OccurredAt)] };
+    public ReunificationFile Apply(AgencyDecisionRecorded e) => OnTrack(e.MemberId, f =>
+        f with { AgencyDecisions = [.. f.AgencyDecisions, new RecordedDecision(e.LetterId, e.Agency, e.Decision, e.Summary, e.OccurredAt)] });
 
     public ReunificationFile Apply(PriorityEscalated e) => this with { Priority = e.Priority };
 
     public ReunificationFile Apply(PriorityLowered e) => this with { Priority = e.Priority };
 
-    public ReunificationFile Apply(TravelConsentRecorded e) => this with { TravelConsentGivenBy = e.GivenBy };
+    public ReunificationFile Apply(TravelConsentRecorded e) => OnTrack(e.MemberId, f => f with { TravelConsentGivenBy = e.GivenBy });
 
-    public ReunificationFile Apply(DocumentReady e) =>
-        DocumentsReady.Contains(e.Kind) ? this : this with { DocumentsReady = [.. DocumentsReady, e.Kind] };
+    public ReunificationFile Apply(DocumentReady e) => OnTrack(e.MemberId, f =>
+        f.DocumentsReady.Contains(e.Kind) ? f : f with { DocumentsReady = [.. f.DocumentsReady, e.Kind] });
 
-    public ReunificationFile Apply(EscortAssigned e) => this with { Escort = e.EscortName };
+    public ReunificationFile Apply(EscortAssigned e) => OnTrack(e.MemberId, f => f with { Escort = e.EscortName });
 
     /// <summary>Stage changes at their business times: the statistics' pipeline as of a time.</summary>
     public IReadOnlyList<FactChange> StageHistory { get; init; } = [];

@@ -39,8 +39,9 @@ public sealed record Flight(Guid Id, string Number, string From, string To, Date
     public int FreeSeats => Status == FlightStatus.Scheduled ? Math.Max(0, Capacity - SeatsTaken) : 0;
     /// <summary>Whether a party fits whole in the free seats: it never flies in part.</summary>
     public bool Fits(Traveller traveller) => FreeSeats >= Math.Max(1, traveller.Seats);
-    public bool Holds(Guid caseId) => Passengers.Any(p => p.Traveller.CaseId == caseId);
-    public bool Waits(Guid caseId) => Waitlist.Any(t => t.CaseId == caseId);
+    /// <summary>Whether the case's party with the member's track (any party of the case, when none is named) holds seats.</summary>
+    public bool Holds(Guid caseId, string? memberId = null) => Passengers.Any(p => p.Traveller.Is(caseId, memberId));
+    public bool Waits(Guid caseId, string? memberId = null) => Waitlist.Any(t => t.Is(caseId, memberId));
 
     public static Flight Create(FlightScheduled e) =>
         new(e.FlightId, e.Number, e.From, e.To, e.Date, e.Capacity, FlightStatus.Scheduled) { ScheduledAt = e.OccurredAt };
@@ -60,16 +61,16 @@ public sealed record Flight(Guid Id, string Number, string From, string To, Date
     public Flight Apply(FlightSeatAllocated e) => (this with
     {
         Passengers = [.. Passengers, new SeatHolder(e.Traveller, e.OccurredAt)],
-        Waitlist = Waitlist.Where(t => t.CaseId != e.Traveller.CaseId).ToList(),
+        Waitlist = Waitlist.Where(t => !t.SameParty(e.Traveller)).ToList(),
     }).Recorded(this, e.OccurredAt);
 
     public Flight Apply(PassengerWaitlisted e) => (this with { Waitlist = InAllocationOrder([.. Waitlist, e.Traveller]) }).Recorded(this, e.OccurredAt);
 
     public Flight Apply(FlightSeatReleased e) =>
-        (this with { Passengers = Passengers.Where(p => p.Traveller.CaseId != e.CaseId).ToList() }).Recorded(this, e.OccurredAt);
+        (this with { Passengers = Passengers.Where(p => !p.Traveller.Is(e.CaseId, e.MemberId)).ToList() }).Recorded(this, e.OccurredAt);
 
     public Flight Apply(PassengerLeftWaitlist e) =>
-        (this with { Waitlist = Waitlist.Where(t => t.CaseId != e.CaseId).ToList() }).Recorded(this, e.OccurredAt);
+        (this with { Waitlist = Waitlist.Where(t => !t.Is(e.CaseId, e.MemberId)).ToList() }).Recorded(this, e.OccurredAt);
 
     public Flight Apply(WaitlistPriorityChanged e) => this with
     {

@@ -71,6 +71,6 @@ public static class PromotedTravellers
     public static void TellPromotedTravellers(this EventWriter writer, Flight flight, IEnumerable<object> flightEvents)
     {
         foreach (var seat in flightEvents.OfType<FlightSeatAllocated>().Where(s => s.FromWaitlist))
-            writer.Append(seat.Traveller.CaseId, [Seats.ForTheFile(flight, seat)]);
+            writer.Append(seat.Traveller.CaseId, Seats.ForTheFile(flight, seat));
     }
 }

@@ -3,7 +3,7 @@ using CaseFlow.ServiceDefaults.Reporting;
 namespace CaseFlow.Reunification.Statistics;
 
 /// <summary>
-/// Reunification's flat SQL for BI tools and for GetReunificationStatistics: one row per reunification file and per charter
+/// Reunification's flat SQL for BI tools and for GetReunificationStatistics: one row per reunification track (separated member) and per charter
 /// flight (views over the inline snapshots), and the travel disruptions (cancellations and rebookings, from the events).
 /// No names, escorts, caregivers or reasons. Columns are described in docs/reporting.md.
 /// </summary>
@@ -12,25 +12,31 @@ public sealed class ReportingTables : IReportingObjects
     public IEnumerable<string> Statements(ReportingNames names)
     {
         var (store, reporting) = (names.Store, names.Schema);
-        yield return $"""
-            create or replace view {reporting}.reunifications as
+        // One row per track (separated member): the file's own fields are its first track, OtherTracks the rest (same names).
+        string Track(string t, string from) => $"""
             select f.id as case_id,
                    f.data ->> 'CenterId' as center_id,
                    coalesce(c.province, '') as province,
-                   lower(regexp_replace(f.data ->> 'Stage', '([a-z])([A-Z])', '\1-\2', 'g')) as stage,
+                   lower(regexp_replace({t} ->> 'Stage', '([a-z])([A-Z])', '\1-\2', 'g')) as stage,
                    f.data ->> 'Priority' as priority,
                    (f.data ->> 'OpenedAt')::timestamptz as opened_at,
-                   f.data -> 'Member' ->> 'Relationship' as relationship,
-                   (f.data -> 'Member' ->> 'IsMinor')::boolean as is_minor,
-                   f.data -> 'Member' ->> 'AgeGroup' as age_group,
-                   f.data -> 'Member' ->> 'Country' as separated_in_country,
-                   (f.data -> 'Member' ->> 'SeparatedSince')::date as separated_since,
-                   (f.data ->> 'ReunitedOn')::date as reunited_on,
-                   (f.data ->> 'DaysSeparated')::int as days_separated,
+                   {t} -> 'Member' ->> 'Relationship' as relationship,
+                   ({t} -> 'Member' ->> 'IsMinor')::boolean as is_minor,
+                   {t} -> 'Member' ->> 'AgeGroup' as age_group,
+                   {t} -> 'Member' ->> 'Country' as separated_in_country,
+                   ({t} -> 'Member' ->> 'SeparatedSince')::date as separated_since,
+                   ({t} ->> 'ReunitedOn')::date as reunited_on,
+                   ({t} ->> 'DaysSeparated')::int as days_separated,
                    -- New columns go last: "create or replace view" may only add columns at the end.
-                   f.data -> 'StageHistory' as stage_history
-            from {store}.mt_doc_reunificationfile f
+                   {t} -> 'StageHistory' as stage_history
+            from {from}
             left join {reporting}.centers c on c.id = f.data ->> 'CenterId'
+            """;
+        yield return $"""
+            create or replace view {reporting}.reunifications as
+            {Track("f.data", $"{store}.mt_doc_reunificationfile f")}
+            union all
+            {Track("t", $"{store}.mt_doc_reunificationfile f cross join lateral jsonb_array_elements(coalesce(f.data -> 'OtherTracks', '[]'::jsonb)) t")}
             """;
         yield return $"""
             create or replace view {reporting}.flights as

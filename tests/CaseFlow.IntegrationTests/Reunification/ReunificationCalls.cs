@@ -14,12 +14,12 @@ public static class ReunificationCalls
     public static string File(Guid caseId, string what = "") => $"/v1/cases/{caseId}/reunification{what}";
 
     /// <summary>A separation as Intake publishes it: ids and non-personal facts only (names are Intake's, asked for when shown).</summary>
-    public static FamilySeparationReported Separation(Guid caseId, bool isMinor = false, string center = "kara-suu") =>
-        new(caseId, center, "son-1", "son", isMinor, isMinor ? "child" : "adult", "Russia", DateOnly.Parse("2020-03-16"),
+    public static FamilySeparationReported Separation(Guid caseId, bool isMinor = false, string center = "kara-suu", string memberId = "son-1") =>
+        new(caseId, center, memberId, memberId.Split('-')[0], isMinor, isMinor ? "child" : "adult", "Russia", DateOnly.Parse("2020-03-16"),
             StoryStart.AddDays(17));
 
     /// <summary>
-    /// Reports separations and waits until every file is assessing. A message published before the service's queues
+    /// Reports separations and waits until every file has the separated member's track. A message published before the service's queues
     /// are bound to their exchanges is lost, so what is not yet handled is published again under the same message
     /// id: the inbox makes the repeats harmless.
     /// </summary>
@@ -34,7 +34,8 @@ public static class ReunificationCalls
             while (pending.Count > 0 && DateTime.UtcNow < deadline)
             {
                 foreach (var separation in pending.Keys.ToList())
-                    if ((await client.Find(File(separation.CaseId)))?["stage"]?.ToString() == "assessing") pending.Remove(separation);
+                    if ((await client.Find(File(separation.CaseId)))?["tracks"]?.AsArray().Any(t => t!["memberId"]?.ToString() == separation.MemberId) == true)
+                        pending.Remove(separation);
                 if (pending.Count > 0) await Task.Delay(50);
             }
             if (attempt >= 6 && pending.Count > 0) throw new TimeoutException($"{pending.Count} files did not open");

@@ -16,7 +16,7 @@ public sealed class NoteCorrectionTests
     public void Given_a_separated_member_when_their_location_is_corrected_then_the_file_shows_the_new_country()
     {
         var file = File(Separated());
-        var decision = NoteCorrection.Decide(file, null, Corrected(5, ["location"]));
+        var decision = NoteCorrection.Decide(file, [], Corrected(5, ["location"]));
         file.After(decision.FileEvents).Member!.Country.ShouldBe("Kazakhstan");
         file.After(decision.FileEvents).CorrectionVersions["member:son-1"].ShouldBe(5);
     }
@@ -25,10 +25,10 @@ public sealed class NoteCorrectionTests
     public void Given_a_newer_correction_applied_when_an_older_one_arrives_then_it_changes_nothing()
     {
         var file = File(Separated());
-        var newer = file.After(NoteCorrection.Decide(file, null, Corrected(7, ["location"], country: "Russia")).FileEvents);
+        var newer = file.After(NoteCorrection.Decide(file, [], Corrected(7, ["location"], country: "Russia")).FileEvents);
 
-        NoteCorrection.Decide(newer, null, Corrected(5, ["location"], country: "Kazakhstan")).FileEvents.ShouldBeEmpty();
-        NoteCorrection.Decide(newer, null, Corrected(7, ["location"], country: "Russia")).FileEvents.ShouldBeEmpty();
+        NoteCorrection.Decide(newer, [], Corrected(5, ["location"], country: "Kazakhstan")).FileEvents.ShouldBeEmpty();
+        NoteCorrection.Decide(newer, [], Corrected(7, ["location"], country: "Russia")).FileEvents.ShouldBeEmpty();
         newer.Member!.Country.ShouldBe("Russia");
     }
 
@@ -39,11 +39,11 @@ public sealed class NoteCorrectionTests
         var line = new ManifestLine(CaseId, "kara-suu", true, Guid.NewGuid(), 1, Sealed.For(Guid.NewGuid(), "Emir"), null);
         var flight = Flight().Seated(traveller).With(new ManifestIssued(Guid.Empty, [line], At));
 
-        var decision = NoteCorrection.Decide(File(Separated()), flight, Corrected(5, ["fullName"]));
+        var decision = NoteCorrection.Decide(File(Separated()), [flight], Corrected(5, ["fullName"]));
 
         var marked = decision.FlightEvents.ShouldHaveSingleItem().ShouldBeOfType<ManifestNameCorrected>();
         flight.With(marked).NamesCorrectedSinceIssue.ShouldBe([CaseId]);
         flight.With(marked).With(new ManifestIssued(flight.Id, [line], At)).NamesCorrectedSinceIssue.ShouldBeEmpty();
-        NoteCorrection.Decide(File(Separated()), flight, Corrected(5, ["caregiver"])).FlightEvents.ShouldBeEmpty();
+        NoteCorrection.Decide(File(Separated()), [flight], Corrected(5, ["caregiver"])).FlightEvents.ShouldBeEmpty();
     }
 }

@@ -12,7 +12,7 @@ namespace CaseFlow.Reunification.Tests.Flights;
 public sealed class IssueManifestTests
 {
     private static readonly Guid ConsentId = Guid.Parse("0197a000-0000-7000-8000-0000000000c1");
-    private static readonly Dictionary<Guid, string> Names = new() { [CaseId] = "Son of Alima" };
+    private static readonly Dictionary<(Guid, string), string> Names = new() { [(CaseId, "member:son-1")] = "Son of Alima" };
 
     private static ConsentToShareRecorded Consent(int version, string[] kinds, DateTimeOffset? withdrawnAt = null) =>
         new(CaseId, "kara-suu", ConsentId, version, kinds, "return of the child", At.AddDays(-1), withdrawnAt, At);

@@ -21,7 +21,7 @@ public sealed class FollowCaseTests
     public void Given_a_held_seat_when_the_case_closes_without_a_reunion_then_the_reunification_is_cancelled_and_the_seat_released(string outcome)
     {
         var next = Traveller();
-        var decision = FollowCase.Decide(File([.. ReadyChild(), Seat]), SeatedFlight(next), new CaseClosing(outcome, 7, At));
+        var decision = FollowCase.Decide(File([.. ReadyChild(), Seat]), [SeatedFlight(next)], new CaseClosing(outcome, 7, At));
 
         decision.FileEvents.OfType<CaseClosureFollowed>().ShouldHaveSingleItem().Cancelled.ShouldBeTrue();
         decision.FileEvents.OfType<ReunificationCancelled>().ShouldHaveSingleItem();
@@ -35,20 +35,20 @@ public sealed class FollowCaseTests
     {
         var file = File([.. ReadyChild(), new Reunited(CaseId, "kara-suu", "son-1", Applicants("mother"), DateOnly.Parse("2020-03-16"),
             DateOnly.Parse("2020-07-04"), 110, At)]);
-        var decision = FollowCase.Decide(file, null, new CaseClosing("reunified", 9, At));
+        var decision = FollowCase.Decide(file, [], new CaseClosing("reunified", 9, At));
         decision.FileEvents.ShouldHaveSingleItem().ShouldBeOfType<CaseClosureFollowed>().Rule.ShouldBe(ClosureRule.Keep);
         decision.FlightEvents.ShouldBeEmpty();
     }
 
     [Fact]
     public void Given_an_outcome_this_service_does_not_know_then_nothing_is_undone() =>
-        FollowCase.Decide(File([.. ReadyChild(), Seat]), SeatedFlight(Traveller()), new CaseClosing("emigrated", 7, At))
+        FollowCase.Decide(File([.. ReadyChild(), Seat]), [SeatedFlight(Traveller())], new CaseClosing("emigrated", 7, At))
             .FlightEvents.ShouldBeEmpty();
 
     [Fact]
     public void Given_a_file_cancelled_by_the_closure_when_the_case_is_reopened_then_the_reunification_resumes_planned()
     {
-        var closing = FollowCase.Decide(File([.. ReadyChild(), Seat]), SeatedFlight(Traveller()), new CaseClosing("unreachable", 7, At));
+        var closing = FollowCase.Decide(File([.. ReadyChild(), Seat]), [SeatedFlight(Traveller())], new CaseClosing("unreachable", 7, At));
         var closed = File([.. ReadyChild(), Seat, .. closing.FileEvents]);
         closed.Stage.ShouldBe(ReunificationStage.Cancelled);
 
@@ -70,7 +70,7 @@ public sealed class FollowCaseTests
     public void Given_a_newer_reopening_followed_when_an_older_closure_arrives_late_then_it_changes_nothing()
     {
         var file = File([.. ReadyChild(), Seat, new CaseReopeningFollowed(CaseId, 8, At)]);
-        var late = FollowCase.Decide(file, SeatedFlight(Traveller()), new CaseClosing("withdrawn", 6, At));
+        var late = FollowCase.Decide(file, [SeatedFlight(Traveller())], new CaseClosing("withdrawn", 6, At));
         late.FileEvents.ShouldBeEmpty();
         late.FlightEvents.ShouldBeEmpty();
         FollowCase.Decide(file, new CaseReopening(8, At)).ShouldBeEmpty();

@@ -13,7 +13,7 @@ public sealed record PersonCorrectionNoted(
     string AgeGroup, string? Country, DateTimeOffset OccurredAt);
 
 /// <summary>The name the last issued manifest gave the carrier for a case is no longer the person's name.</summary>
-public sealed record ManifestNameCorrected(Guid FlightId, Guid CaseId, long CaseVersion, DateTimeOffset OccurredAt);
+public sealed record ManifestNameCorrected(Guid FlightId, Guid CaseId, long CaseVersion, DateTimeOffset OccurredAt) : IFlightFact;
 
 public static class NoteCorrection
 {
@@ -24,16 +24,17 @@ public static class NoteCorrection
     /// (delivered late) or a repeat, and changes nothing. A corrected name of a traveller the issued manifest named
     /// marks that manifest line as outdated on the flight; the manifest the carrier got is not rewritten.
     /// </summary>
-    public static TravelDecision Decide(ReunificationFile file, Flight? flight, PersonDetailsCorrected correction)
+    /// <param name="flights">The flights the file's tracks are booked on.</param>
+    public static TravelDecision Decide(ReunificationFile file, IReadOnlyList<Flight> flights, PersonDetailsCorrected correction)
     {
         if (file.CorrectionVersions.GetValueOrDefault(correction.Person) >= correction.CaseVersion) return new([], []);
         var noted = new PersonCorrectionNoted(correction.CaseId, correction.Person, correction.Changed, correction.CaseVersion,
             correction.Relationship, correction.IsMinor, correction.AgeGroup, correction.Country, correction.OccurredAt);
         var nameChanged = correction.Changed.Count == 0 || correction.Changed.Contains(FullName);
-        var named = flight?.IssuedManifest?.Travellers.Any(l => l.CaseId == file.Id && l.Name is not null) == true
-            && flight.Passengers.Any(p => p.Traveller.CaseId == file.Id && p.Traveller.Person == correction.Person);
-        return new([noted], nameChanged && named
-            ? [new ManifestNameCorrected(flight!.Id, file.Id, correction.CaseVersion, correction.OccurredAt)]
+        var named = flights.Where(flight => flight.IssuedManifest?.Travellers.Any(l => l.CaseId == file.Id && l.Name is not null) == true
+            && flight.Passengers.Any(p => p.Traveller.CaseId == file.Id && p.Traveller.Persons().Contains(correction.Person)));
+        return new([noted], nameChanged
+            ? named.Select(flight => (object)new ManifestNameCorrected(flight.Id, file.Id, correction.CaseVersion, correction.OccurredAt)).ToList()
             : []);
     }
 }

@@ -18,6 +18,6 @@ public sealed class NoteCorrectionWhenPersonCorrected(Inbox inbox) : IConsumer<P
             var (correction, ct) = (context.Message, context.CancellationToken);
             _ = await writer.Session.LoadAsync<ReunificationFile>(correction.CaseId, ct)
                 ?? throw new FileNotOpenedYet(correction.CaseId, "a correction");
-            await FileAndFlight.Change(writer, correction.CaseId, null, (file, flight) => NoteCorrection.Decide(file, flight, correction), ct);
+            await FileAndFlight.Change(writer, correction.CaseId, null, (file, flights) => NoteCorrection.Decide(file, flights, correction), ct);
         });
 }

@@ -7,12 +7,12 @@ namespace CaseFlow.Reunification.Files.Opening;
 public static class OpenReunification
 {
     /// <summary>
-    /// The first reported separation opens the reunification; a repeat of it changes nothing. A file tracks one
-    /// separated member: another member's separation on the same case is not tracked here yet.
+    /// The first reported separation opens the reunification; each other member's separation on the case opens that
+    /// member's own track; a repeat of a member's separation changes nothing.
     /// </summary>
     public static IReadOnlyList<object> Decide(ReunificationFile? file, FamilySeparationReported reported)
     {
-        if (file?.Member is not null) return [];
+        if (file?.HasTrack(reported.MemberId) == true) return [];
         return [new ReunificationOpened(reported.CaseId, file?.CenterId ?? reported.CenterId, reported.MemberId,
             reported.Relationship, reported.IsMinor, reported.AgeGroup, reported.Country, reported.SeparatedSince, reported.OccurredAt)];
     }

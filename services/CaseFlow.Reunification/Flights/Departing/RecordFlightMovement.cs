@@ -22,7 +22,7 @@ public sealed record RecordFlightMovement(DateTimeOffset OccurredAt)
         if (flight.Status != FlightStatus.Scheduled)
             throw new RuleViolated($"flight {flight.Number} is {flight.Status.Name()}: it cannot depart");
         var move = MoveToNextFlight.Decide(flight, flight.Waitlist, next, $"flight {flight.Number} departed without a free seat", at);
-        var departed = flight.Passengers.Select(p => (p.Traveller.CaseId, (IReadOnlyList<object>)[new Departed(p.Traveller.CaseId, flight.Id, null, at)]));
+        var departed = flight.Passengers.Select(p => (p.Traveller.CaseId, p.Traveller.ForEachTrack(new Departed(p.Traveller.CaseId, flight.Id, null, at))));
         return new FlightDecision([new FlightDeparted(flight.Id, at)], [.. departed, .. move.FileEvents], move.NextFlightEvents);
     }
 
@@ -32,7 +32,7 @@ public sealed record RecordFlightMovement(DateTimeOffset OccurredAt)
         if (flight.Status == FlightStatus.Arrived) return new FlightDecision([], []);
         if (flight.Status != FlightStatus.Departed)
             throw new RuleViolated($"flight {flight.Number} is {flight.Status.Name()}: only a departed flight arrives");
-        var arrived = flight.Passengers.Select(p => (p.Traveller.CaseId, (IReadOnlyList<object>)[new Arrived(p.Traveller.CaseId, flight.Id, null, at)]));
+        var arrived = flight.Passengers.Select(p => (p.Traveller.CaseId, p.Traveller.ForEachTrack(new Arrived(p.Traveller.CaseId, flight.Id, null, at))));
         return new FlightDecision([new FlightArrived(flight.Id, at)], arrived.ToList());
     }
 

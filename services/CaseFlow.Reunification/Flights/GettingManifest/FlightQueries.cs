@@ -17,7 +17,7 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
     public async Task<Api.V1.FlightManifest> Manifest(GetFlightRequest request, string? authorization, CancellationToken ct)
     {
         var flight = await Load(request.FlightId, ct);
-        var issued = flight.IssuedManifest?.Travellers.ToDictionary(l => l.CaseId) ?? [];
+        var issued = flight.IssuedManifest?.Travellers.DistinctBy(l => l.Party()).ToDictionary(l => l.Party()) ?? [];
         var corrected = await CorrectedNames(flight, issued, authorization, ct);
         var manifest = new Api.V1.FlightManifest
         {
@@ -26,11 +26,12 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
             Waitlisted = flight.Waitlist.Count,
             Passengers =
             {
-                flight.Passengers.Select(p => issued.GetValueOrDefault(p.Traveller.CaseId) is var line ? new Passenger
+                flight.Passengers.Select(p => issued.GetValueOrDefault(p.Traveller.Party()) is var line ? new Passenger
                 {
                     CaseId = p.Traveller.CaseId.ToString(), CenterId = p.Traveller.CenterId,
-                    Name = corrected.GetValueOrDefault(p.Traveller.CaseId) ?? line?.Name.Shown() ?? "",
-                    NameCorrectedSinceIssue = corrected.ContainsKey(p.Traveller.CaseId),
+                    Name = corrected.GetValueOrDefault(p.Traveller.Party()) ?? NamesOn(line),
+                    NameCorrectedSinceIssue = corrected.ContainsKey(p.Traveller.Party()),
+                    MemberIds = { p.Traveller.Members ?? [] },
                     IsMinor = p.Traveller.IsMinor, Escort = line?.Escort.Shown() ?? "", Priority = p.Traveller.Priority,
                     SeatedAt = Timestamp.FromDateTimeOffset(p.SeatedAt), ConsentId = line?.ConsentId?.ToString() ?? "",
                     ConsentVersion = line?.ConsentVersion ?? 0, Seats = Math.Max(1, p.Traveller.Seats),
@@ -45,7 +46,7 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
                 {
                     given.Travellers.Select(l => new ManifestTraveller
                     {
-                        CaseId = l.CaseId.ToString(), CenterId = l.CenterId, IsMinor = l.IsMinor, Name = l.Name.Shown(), Escort = l.Escort.Shown(),
+                        CaseId = l.CaseId.ToString(), CenterId = l.CenterId, IsMinor = l.IsMinor, Name = NamesOn(l), Escort = l.Escort.Shown(),
                         ConsentId = l.ConsentId?.ToString() ?? "", ConsentVersion = l.ConsentVersion ?? 0,
                     }),
                 },
@@ -57,18 +58,23 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
     /// The names corrected at Intake since the manifest named their travellers (Files/Correcting), as Intake gives them to
     /// the caller now; a caller Intake does not show the case to keeps the issued name (which the call gate clears for them).
     /// </summary>
-    private async Task<IReadOnlyDictionary<Guid, string>> CorrectedNames(Flight flight, IReadOnlyDictionary<Guid, ManifestLine> issued,
+    private async Task<IReadOnlyDictionary<PartyKey, string>> CorrectedNames(Flight flight, IReadOnlyDictionary<PartyKey, ManifestLine> issued,
         string? authorization, CancellationToken ct)
     {
         var named = flight.Passengers.Select(p => p.Traveller)
-            .Where(t => flight.NamesCorrectedSinceIssue.Contains(t.CaseId) && issued.GetValueOrDefault(t.CaseId)?.Name is not null).ToList();
-        if (named.Count == 0) return new Dictionary<Guid, string>();
-        var people = await intake.FindAll(named.Select(t => t.CaseId), authorization, ct);
+            .Where(t => flight.NamesCorrectedSinceIssue.Contains(t.CaseId) && issued.GetValueOrDefault(t.Party())?.Name is not null).ToList();
+        if (named.Count == 0) return new Dictionary<PartyKey, string>();
+        var people = await intake.FindAll(named.Select(t => t.CaseId).Distinct(), authorization, ct);
         return named
-            .Select(t => (t.CaseId, Name: people.GetValueOrDefault(t.CaseId).NameOf(t.Person)))
-            .Where(x => x.Name.Length > 0 && x.Name != Sealed.ErasedText)
-            .ToDictionary(x => x.CaseId, x => x.Name);
+            .Select(t => (Party: t.Party(), Name: string.Join(", ", t.Persons().Select(people.GetValueOrDefault(t.CaseId).NameOf)
+                .Where(name => name.Length > 0 && name != Sealed.ErasedText))))
+            .Where(x => x.Name.Length > 0)
+            .ToDictionary(x => x.Party, x => x.Name);
     }
+
+    /// <summary>The names a manifest line gave the carrier: the traveller's, then their siblings' in the same party.</summary>
+    private static string NamesOn(ManifestLine? line) => line is null ? ""
+        : string.Join(", ", new[] { line.Name.Shown() }.Concat((line.OtherNames ?? []).Select(n => n.Shown())).Where(n => n.Length > 0));
 
     /// <summary>One flight's waitlist, or a route's: its open flights' waitlists, earliest flight first.</summary>
     public async Task<Api.V1.Waitlist> Waitlist(GetWaitlistRequest request, string? authorization, CancellationToken ct)
@@ -92,8 +98,10 @@ public sealed class FlightQueries(EventSessions sessions, IntakeCases intake)
                 entries.Select((e, i) => new Api.V1.WaitlistEntry
                 {
                     Position = i + 1, FlightId = e.Flight.Id.ToString(), CaseId = e.Traveller.CaseId.ToString(),
-                    CenterId = e.Traveller.CenterId, Name = people.GetValueOrDefault(e.Traveller.CaseId).NameOf(e.Traveller.Person), Priority = e.Traveller.Priority,
+                    CenterId = e.Traveller.CenterId, Name = string.Join(", ", e.Traveller.Persons().Select(people.GetValueOrDefault(e.Traveller.CaseId).NameOf).Where(n => n.Length > 0)),
+                    Priority = e.Traveller.Priority,
                     RequestedAt = Timestamp.FromDateTimeOffset(e.Traveller.RequestedAt), Seats = Math.Max(1, e.Traveller.Seats),
+                    MemberIds = { e.Traveller.Members ?? [] },
                 }),
             },
         };

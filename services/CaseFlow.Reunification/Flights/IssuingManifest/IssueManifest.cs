@@ -25,18 +25,22 @@ public sealed record IssueManifest(DateTimeOffset OccurredAt)
     /// keeps the names off the next manifest.
     /// </summary>
     /// <param name="files">The seated travellers' files (their consents).</param>
-    /// <param name="names">The travellers' names as Intake gives them; a traveller without one is listed by case number.</param>
+    /// <param name="names">The travellers' names as Intake gives them, by case and person; a traveller without one is
+    /// listed by case number. A party of siblings is one line, each name sealed under its own person.</param>
     public static IReadOnlyList<object> Decide(Flight flight, IReadOnlyDictionary<Guid, ReunificationFile> files,
-        IReadOnlyDictionary<Guid, string> names, IssueManifest command)
+        IReadOnlyDictionary<(Guid CaseId, string Person), string> names, IssueManifest command)
     {
         if (flight.Status == FlightStatus.Cancelled) throw new RuleViolated($"flight {flight.Number} is cancelled: it has no manifest to give");
         var lines = flight.Passengers.Select(p => p.Traveller).Select(t =>
         {
             var consent = files.GetValueOrDefault(t.CaseId)?.SharingConsents.Covering(AgencyKind, command.OccurredAt);
-            var name = consent is null ? null : names.GetValueOrDefault(t.CaseId);
-            return new ManifestLine(t.CaseId, t.CenterId, t.IsMinor, consent?.ConsentId, consent?.Version,
-                string.IsNullOrEmpty(name) ? null : Sealed.For(Subjects.Of(t.CaseId, t.Person), name),
-                consent is null ? null : t.Escort);
+            Sealed<string>? NameOf(string person) => consent is not null && names.GetValueOrDefault((t.CaseId, person)) is { Length: > 0 } name
+                ? Sealed.For(Subjects.Of(t.CaseId, person), name)
+                : null;
+            var persons = t.Persons();
+            var others = persons.Skip(1).Select(NameOf).OfType<Sealed<string>>().ToList();
+            return new ManifestLine(t.CaseId, t.CenterId, t.IsMinor, consent?.ConsentId, consent?.Version, NameOf(persons[0]),
+                consent is null ? null : t.Escort, t.Members, others.Count > 0 ? others : null);
         }).ToList();
         return [new ManifestIssued(flight.Id, lines, command.OccurredAt)];
     }
@@ -61,7 +65,9 @@ public sealed class IssueManifestHandler(StreamCommands commands, IntakeCases in
                 .Where(t => files.GetValueOrDefault(t.CaseId)?.SharingConsents.Covering(IssueManifest.AgencyKind, command.OccurredAt) is not null)
                 .ToList();
             var people = await intake.FindAll(covered.Select(t => t.CaseId), authorization, ct);
-            var names = covered.ToDictionary(t => t.CaseId, t => NameUnlessErased(people.GetValueOrDefault(t.CaseId), t.Person));
+            var names = covered.SelectMany(t => t.Persons().Select(person => (Key: (t.CaseId, person), Traveller: t)))
+                .DistinctBy(x => x.Key)
+                .ToDictionary(x => x.Key, x => NameUnlessErased(people.GetValueOrDefault(x.Key.CaseId), x.Key.person));
 
             var events = IssueManifest.Decide(flight, files, names, command);
             stream.AppendMany(events);

@@ -37,11 +37,18 @@ public static class ScheduleFlight
     {
         var flight = Flight.Create(scheduled);
         var travellers = waitingOnRoute
-            .Select(file => Seats.TravellerOf(file, file.SeatRequestedAt ?? file.OpenedAt))
+            .SelectMany(file => WaitingParties(file, scheduled.From, scheduled.To))
             .OrderByDescending(t => Priorities.Rank(t.Priority)).ThenBy(t => t.RequestedAt);
         var offers = Seats.OfferInTurn(flight, travellers, scheduled.OccurredAt);
-        return (offers, offers.Select(o => (Seats.CaseOf(o), (IReadOnlyList<object>)[Seats.ForTheFile(flight, o)])).ToList());
+        return (offers, offers.GroupBy(Seats.CaseOf)
+            .Select(o => (o.Key, (IReadOnlyList<object>)o.SelectMany(offer => Seats.ForTheFile(flight, offer)).ToList())).ToList());
     }
+
+    /// <summary>The parties of a file waiting for any flight of the route: each track alone, or each group whole.</summary>
+    public static IEnumerable<Traveller> WaitingParties(ReunificationFile file, string from, string to) => file.EveryTrack()
+        .Where(t => t is { Stage: ReunificationStage.Waitlisted, Booking: { FlightId: null } b } && (b.From, b.To) == (from, to))
+        .GroupBy(t => string.Join("|", t.Booking!.Group ?? [t.TrackId ?? ""]))
+        .Select(party => Seats.GroupOf(party.ToList(), party.First().SeatRequestedAt ?? file.OpenedAt));
 }
 
 public sealed class ScheduleFlightHandler(StreamCommands commands, TimeProvider clock)
@@ -56,9 +63,10 @@ public sealed class ScheduleFlightHandler(StreamCommands commands, TimeProvider 
                 ScheduleFlight.EnsureNew(scheduled, await writer.Session.Query<Flight>()
                     .Where(f => f.Number == scheduled.Number && f.Date == scheduled.Date).ToListAsync(ct));
                 // Only the files waiting on this route, found by the (stage, booking from, booking to) index.
+                var route = ReunificationFile.Route(scheduled.From, scheduled.To);
                 var waiting = await writer.Session.Query<ReunificationFile>()
-                    .Where(f => f.Stage == ReunificationStage.Waitlisted && f.Booking!.From == scheduled.From
-                        && f.Booking.To == scheduled.To && f.Booking.FlightId == null)
+                    .Where(f => (f.Stage == ReunificationStage.Waitlisted && f.Booking!.From == scheduled.From
+                        && f.Booking.To == scheduled.To && f.Booking.FlightId == null) || f.WaitingOnRoutes.Contains(route))
                     .ToListAsync(ct);
                 var (flightEvents, fileEvents) = ScheduleFlight.SeatWaitingTravellers(scheduled, waiting);
 

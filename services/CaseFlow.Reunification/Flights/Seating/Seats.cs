@@ -39,15 +39,18 @@ public static class Seats
         return seated;
     }
 
-    /// <summary>What a seat or a waitlist place on the flight means for the traveller's reunification file.</summary>
-    public static object ForTheFile(Flight flight, object offer) => offer switch
+    /// <summary>What a seat or a waitlist place on the flight means for the party's file: the same fact on each of its tracks.</summary>
+    public static IReadOnlyList<object> ForTheFile(Flight flight, object offer) => offer switch
     {
-        FlightSeatAllocated seat => new SeatAllocated(seat.Traveller.CaseId, seat.Traveller.CenterId, flight.Id, flight.Number, flight.From, flight.To,
-            flight.Date, seat.OccurredAt),
-        PassengerWaitlisted wait => new Waitlisted(wait.Traveller.CaseId, flight.Id, flight.Number, flight.From, flight.To,
-            wait.OccurredAt),
+        FlightSeatAllocated seat => seat.Traveller.ForEachTrack(new SeatAllocated(seat.Traveller.CaseId, seat.Traveller.CenterId, flight.Id,
+            flight.Number, flight.From, flight.To, flight.Date, seat.OccurredAt, Group: GroupOf(seat.Traveller))),
+        PassengerWaitlisted wait => wait.Traveller.ForEachTrack(new Waitlisted(wait.Traveller.CaseId, flight.Id, flight.Number, flight.From,
+            flight.To, wait.OccurredAt, Group: GroupOf(wait.Traveller))),
         _ => throw new ArgumentException($"not an offer: {offer.GetType().Name}"),
     };
+
+    /// <summary>The tracks of a party booked together; null for a party of one.</summary>
+    public static IReadOnlyList<string>? GroupOf(Traveller traveller) => traveller.Members is { Count: > 1 } members ? members : null;
 
     public static Guid CaseOf(object offer) => offer switch
     {
@@ -56,14 +59,33 @@ public static class Seats
         _ => throw new ArgumentException($"not an offer: {offer.GetType().Name}"),
     };
 
-    /// <summary>The traveller of a file: the separated member, or the applicant when the parent goes to the child.</summary>
-    public static Traveller TravellerOf(ReunificationFile file, DateTimeOffset requestedAt) => new(
-        file.Id, file.CenterId,
-        file.Plan == ReunificationPlans.ParentTravelsToChild || file.Member is null
+    /// <summary>The traveller of a track: the separated member, or the applicant when the parent goes to the child.</summary>
+    public static Traveller TravellerOf(ReunificationFile track, DateTimeOffset requestedAt) => new(
+        track.Id, track.CenterId,
+        track.Plan == ReunificationPlans.ParentTravelsToChild || track.Member is null
             ? CaseFlow.ServiceDefaults.Privacy.Subjects.ApplicantPerson
-            : CaseFlow.ServiceDefaults.Privacy.Subjects.MemberPrefix + file.Member.MemberId,
-        file.TravellerIsChild, file.Escort, file.Priority, requestedAt, SeatsFor(file));
+            : CaseFlow.ServiceDefaults.Privacy.Subjects.MemberPrefix + track.Member.MemberId,
+        track.TravellerIsChild, track.Escort, track.Priority, requestedAt, SeatsFor(track),
+        track.TrackId is { } memberId ? [memberId] : null);
 
     /// <summary>The escort of a child flies with them and takes a seat of their own.</summary>
-    public static int SeatsFor(ReunificationFile file) => file.TravellerIsChild && file.Escort is not null ? 2 : 1;
+    public static int SeatsFor(ReunificationFile track) => track.TravellerIsChild && track.Escort is not null ? 2 : 1;
+
+    /// <summary>
+    /// Tracks of one case travelling together: one party whose seats are its travellers and their escorts, an escort who
+    /// goes with several of the children (the same name) counted once. It is seated whole or waits whole.
+    /// </summary>
+    public static Traveller GroupOf(IReadOnlyList<ReunificationFile> tracks, DateTimeOffset requestedAt)
+    {
+        if (tracks.Count == 1) return TravellerOf(tracks[0], requestedAt);
+        var lead = TravellerOf(tracks[0], requestedAt);
+        var escorts = tracks.Where(t => t.TravellerIsChild && t.Escort is not null)
+            .Select(t => t.Escort!.IsErased ? t.TrackId : "escort:" + t.Escort.Value).Distinct().Count();
+        return lead with
+        {
+            IsMinor = tracks.Any(t => t.TravellerIsChild),
+            Seats = tracks.Count + escorts,
+            Members = tracks.Select(t => t.TrackId!).ToList(),
+        };
+    }
 }

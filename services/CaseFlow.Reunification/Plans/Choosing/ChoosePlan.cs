@@ -3,7 +3,7 @@ namespace CaseFlow.Reunification.Plans.Choosing;
 public sealed record ChoosePlan(string Plan, string Reason, DateTimeOffset OccurredAt)
 {
     public static (FileCommand, ChoosePlan) Parse(ChoosePlanRequest r, DateTimeOffset now) =>
-        FileCommand.Parse("ChoosePlan", r.CaseId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
+        FileCommand.Parse("ChoosePlan", r.CaseId, r.MemberId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
             (check, at) => new ChoosePlan(check.OneOf(r.Plan, ReunificationPlans.All, "plan", "plan"),
                 check.Text(r.Reason, "reason", "the reason for the plan"), at));
 

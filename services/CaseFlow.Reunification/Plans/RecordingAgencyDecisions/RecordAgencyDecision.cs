@@ -3,7 +3,7 @@ namespace CaseFlow.Reunification.Plans.RecordingAgencyDecisions;
 public sealed record RecordAgencyDecision(Guid? LetterId, string Agency, string Decision, string Summary, DateTimeOffset OccurredAt)
 {
     public static (FileCommand, RecordAgencyDecision) Parse(RecordAgencyDecisionRequest r, DateTimeOffset now) =>
-        FileCommand.Parse("RecordAgencyDecision", r.CaseId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
+        FileCommand.Parse("RecordAgencyDecision", r.CaseId, r.MemberId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
             (check, at) => new RecordAgencyDecision(null, check.Text(r.Agency, "agency", "the agency", TextLimits.Name),
                 check.OneOf(r.Decision, AgencyDecisions.All, "decision", "decision"),
                 check.Text(r.Summary, "summary", "what the agency decided"), at));

@@ -4,7 +4,7 @@ namespace CaseFlow.Reunification.Preparation.AssigningEscort;
 public sealed record AssignEscort(string EscortName, string? Note, DateTimeOffset OccurredAt)
 {
     public static (FileCommand, AssignEscort) Parse(AssignEscortRequest r, DateTimeOffset now) =>
-        FileCommand.Parse("AssignEscort", r.CaseId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
+        FileCommand.Parse("AssignEscort", r.CaseId, r.MemberId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
             (check, at) => new AssignEscort(check.Text(r.EscortName, "escortName", "the escort's name", TextLimits.Name),
                 check.OptionalText(r.Note, "note"), at));
 

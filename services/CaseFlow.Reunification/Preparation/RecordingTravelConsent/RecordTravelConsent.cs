@@ -7,7 +7,7 @@ namespace CaseFlow.Reunification.Preparation.RecordingTravelConsent;
 public sealed record RecordTravelConsent(string GivenBy, string? Note, DateTimeOffset OccurredAt)
 {
     public static (FileCommand, RecordTravelConsent) Parse(RecordTravelConsentRequest r, DateTimeOffset now) =>
-        FileCommand.Parse("RecordTravelConsent", r.CaseId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
+        FileCommand.Parse("RecordTravelConsent", r.CaseId, r.MemberId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
             (check, at) => new RecordTravelConsent(check.Text(r.GivenBy, "givenBy", "who gave the consent to travel", TextLimits.Name),
                 check.OptionalText(r.Note, "note"), at));
 

@@ -3,7 +3,7 @@ namespace CaseFlow.Reunification.Reunions.Completing;
 public sealed record RecordReunion(string HandedOverTo, DateTimeOffset OccurredAt)
 {
     public static (FileCommand, RecordReunion) Parse(RecordReunionRequest r, DateTimeOffset now) =>
-        FileCommand.Parse("RecordReunion", r.CaseId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
+        FileCommand.Parse("RecordReunion", r.CaseId, r.MemberId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
             (check, at) => new RecordReunion(
                 check.Text(r.HandedOverTo, "handedOverTo", "to whom the traveller was handed over", TextLimits.Name), at));
 

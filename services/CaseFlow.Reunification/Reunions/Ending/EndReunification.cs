@@ -12,18 +12,24 @@ public sealed record EndReunification(bool Failed, string Reason, DateTimeOffset
     public static (FileCommand, EndReunification) ParseCancellation(EndReunificationRequest request, DateTimeOffset now) =>
         Parse(request, failed: false, now);
 
-    /// <summary>The end of an open reunification; a seat or waitlist place it held goes to the next in line.</summary>
+    /// <summary>
+    /// The end of an open track's reunification; a seat or waitlist place it held goes to the next in line. Its group
+    /// leaves the flight with it (siblings never fly in part): the group's other tracks are planned again, to ask anew.
+    /// </summary>
     public static TravelDecision Decide(ReunificationFile file, Flight? flight, EndReunification command)
     {
         FileRules.EnsureOpen(file);
-        object ended = command.Failed
+        ITrackFact ended = command.Failed
             ? new ReunificationFailed(file.Id, file.CenterId, file.OfApplicant(command.Reason), command.OccurredAt)
             : new ReunificationCancelled(file.Id, file.CenterId, file.OfApplicant(command.Reason), command.OccurredAt);
-        return new TravelDecision([ended], LeaveFlight.Decide(flight, file.Id, command.Reason, command.OccurredAt));
+        var released = LeaveFlight.TracksLeaving(file).OfType<string>().Where(m => m != file.TrackId)
+            .Select(m => new SeatReleased(file.Id, file.Booking?.FlightId, command.Reason, command.OccurredAt, m));
+        return new TravelDecision([file.TrackId is { } id ? ended.On(id) : ended, .. released],
+            LeaveFlight.Decide(flight, file.Id, file.TrackId, command.Reason, command.OccurredAt));
     }
 
     private static (FileCommand, EndReunification) Parse(EndReunificationRequest r, bool failed, DateTimeOffset now) =>
-        FileCommand.Parse(failed ? "FailReunification" : "CancelReunification", r.CaseId, r.RequestId,
+        FileCommand.Parse(failed ? "FailReunification" : "CancelReunification", r.CaseId, r.MemberId, r.RequestId,
             r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
             (check, at) => new EndReunification(failed, check.Text(r.Reason, "reason", failed ? "why it failed" : "why it is cancelled"), at));
 }

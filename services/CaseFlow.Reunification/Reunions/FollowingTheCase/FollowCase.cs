@@ -14,13 +14,19 @@ public enum ClosureRule
 
 /// <summary>Intake closed the case with an outcome, at a version of its stream; the file has seen this.</summary>
 /// <param name="Cancelled">Whether the closure called off an open reunification (so that a reopening resumes it).</param>
-public sealed record CaseClosureFollowed(Guid CaseId, string Outcome, ClosureRule Rule, bool Cancelled, long? CaseVersion, DateTimeOffset OccurredAt);
+/// <param name="CancelledTracks">The tracks it called off; null on closures followed before tracks: the first track's.</param>
+public sealed record CaseClosureFollowed(Guid CaseId, string Outcome, ClosureRule Rule, bool Cancelled, long? CaseVersion, DateTimeOffset OccurredAt,
+    IReadOnlyList<string>? CancelledTracks = null);
 
 /// <summary>Intake reopened the case, at a version of its stream.</summary>
 public sealed record CaseReopeningFollowed(Guid CaseId, long? CaseVersion, DateTimeOffset OccurredAt);
 
 /// <summary>A reunification the case's closure called off goes on where it was planned (its seat is asked for again).</summary>
-public sealed record ReunificationResumed(Guid CaseId, string CenterId, ReunificationStage Stage, DateTimeOffset OccurredAt);
+public sealed record ReunificationResumed(Guid CaseId, string CenterId, ReunificationStage Stage, DateTimeOffset OccurredAt, string? MemberId = null)
+    : ITrackFact
+{
+    public object On(string memberId) => this with { MemberId = memberId };
+}
 
 public sealed record CaseClosing(string Outcome, long? CaseVersion, DateTimeOffset OccurredAt);
 
@@ -47,24 +53,40 @@ public static class FollowCase
         _ => (ClosureRule.Keep, $"the case was closed ({outcome})"),
     };
 
-    public static TravelDecision Decide(ReunificationFile file, Flight? flight, CaseClosing closing)
+    /// <param name="flights">The flights the file's tracks are booked on.</param>
+    public static TravelDecision Decide(ReunificationFile file, IReadOnlyList<Flight> flights, CaseClosing closing)
     {
         if (IsOld(file, closing.CaseVersion)) return new([], []);
         var (rule, reason) = RuleFor(closing.Outcome);
-        var cancels = rule == ClosureRule.Cancel && file.Member is not null && !file.Stage.IsOver();
-        var followed = new CaseClosureFollowed(file.Id, closing.Outcome, rule, cancels, closing.CaseVersion, closing.OccurredAt);
-        if (!cancels) return new([followed], []);
-        var ended = EndReunification.Decide(file, flight, new EndReunification(false, reason, closing.OccurredAt));
-        return new([followed, .. ended.FileEvents], ended.FlightEvents);
+        var open = rule == ClosureRule.Cancel ? file.EveryTrack().Where(t => !t.Stage.IsOver()).Select(t => t.TrackId!).ToList() : [];
+        var followed = new CaseClosureFollowed(file.Id, closing.Outcome, rule, open.Count > 0, closing.CaseVersion, closing.OccurredAt, open);
+        if (open.Count == 0) return new([followed], []);
+
+        // Track after track, each seeing what the previous ones freed (a group leaves its flight once, with its first track).
+        var (state, onFlights) = (file.After([followed]), flights.ToDictionary(f => f.Id));
+        var (fileEvents, flightEvents) = (new List<object> { followed }, new List<object>());
+        foreach (var memberId in open)
+        {
+            var track = state.Track(memberId);
+            var flight = track.Booking?.FlightId is { } id ? onFlights.GetValueOrDefault(id) : null;
+            var ended = EndReunification.Decide(track, flight, new EndReunification(false, reason, closing.OccurredAt));
+            var stamped = ended.FileEvents.OnTrack(track);
+            state = state.After(stamped);
+            if (flight is not null) onFlights[flight.Id] = flight.After(ended.FlightEvents);
+            fileEvents.AddRange(stamped);
+            flightEvents.AddRange(ended.FlightEvents);
+        }
+        return new(fileEvents, flightEvents);
     }
 
     public static IReadOnlyList<object> Decide(ReunificationFile file, CaseReopening reopening)
     {
         if (IsOld(file, reopening.CaseVersion)) return [];
         var followed = new CaseReopeningFollowed(file.Id, reopening.CaseVersion, reopening.OccurredAt);
-        if (!file.CancelledWithCase || file.Stage != ReunificationStage.Cancelled) return [followed];
-        var stage = file.Plan is null ? ReunificationStage.Assessing : ReunificationStage.Planned;
-        return [followed, new ReunificationResumed(file.Id, file.CenterId, stage, reopening.OccurredAt)];
+        var resumed = file.EveryTrack().Where(t => t.CancelledWithCase && t.Stage == ReunificationStage.Cancelled)
+            .Select(t => new ReunificationResumed(file.Id, file.CenterId, t.Plan is null ? ReunificationStage.Assessing : ReunificationStage.Planned,
+                reopening.OccurredAt, t.TrackId));
+        return [followed, .. resumed];
     }
 
     private static bool IsOld(ReunificationFile file, long? version) => version is { } v && v <= file.CaseStatusVersion;

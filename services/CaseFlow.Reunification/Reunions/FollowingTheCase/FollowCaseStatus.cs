@@ -18,7 +18,7 @@ public sealed class FollowCaseStatus(Inbox inbox) : IConsumer<CaseClosed>, ICons
             var (closed, ct) = (context.Message, context.CancellationToken);
             await Known(writer, closed.CaseId, "a case closure", ct);
             await FileAndFlight.Change(writer, closed.CaseId, null,
-                (file, flight) => FollowCase.Decide(file, flight, new CaseClosing(closed.Outcome, closed.CaseVersion, closed.OccurredAt)), ct);
+                (file, flights) => FollowCase.Decide(file, flights, new CaseClosing(closed.Outcome, closed.CaseVersion, closed.OccurredAt)), ct);
         });
 
     public Task Consume(ConsumeContext<CaseReopened> context) =>

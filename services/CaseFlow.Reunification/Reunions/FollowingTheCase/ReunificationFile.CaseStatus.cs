@@ -10,11 +10,14 @@ public sealed partial record ReunificationFile
     /// <summary>The reunification was called off by the case's closure (not by an operator): a reopening resumes it.</summary>
     public bool CancelledWithCase { get; init; }
 
-    public ReunificationFile Apply(CaseClosureFollowed e) =>
-        this with { CaseStatusVersion = e.CaseVersion ?? CaseStatusVersion, CancelledWithCase = e.Cancelled };
+    public ReunificationFile Apply(CaseClosureFollowed e) => OnEveryTrack(f => f with
+    {
+        CaseStatusVersion = e.CaseVersion ?? CaseStatusVersion,
+        CancelledWithCase = e.Cancelled && (e.CancelledTracks is null ? f.TrackId == TrackId : e.CancelledTracks.Contains(f.TrackId ?? "")),
+    });
 
     public ReunificationFile Apply(CaseReopeningFollowed e) => this with { CaseStatusVersion = e.CaseVersion ?? CaseStatusVersion };
 
     public ReunificationFile Apply(ReunificationResumed e) =>
-        (this with { EndReason = null, CancelledWithCase = false }).MovedTo(e.Stage, e.OccurredAt);
+        OnTrack(e.MemberId, f => (f with { EndReason = null, CancelledWithCase = false }).MovedTo(e.Stage, e.OccurredAt));
 }

@@ -7,11 +7,11 @@ namespace CaseFlow.Reunification.Travel.Departing;
 public sealed record RecordOwnTravel(string? Note, DateTimeOffset OccurredAt)
 {
     public static (FileCommand, RecordOwnTravel) ParseDeparture(RecordDepartureRequest r, DateTimeOffset now) =>
-        FileCommand.Parse("RecordDeparture", r.CaseId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
+        FileCommand.Parse("RecordDeparture", r.CaseId, r.MemberId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
             (check, at) => new RecordOwnTravel(check.OptionalText(r.Note, "note"), at));
 
     public static (FileCommand, RecordOwnTravel) ParseArrival(RecordArrivalRequest r, DateTimeOffset now) =>
-        FileCommand.Parse("RecordArrival", r.CaseId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
+        FileCommand.Parse("RecordArrival", r.CaseId, r.MemberId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
             (check, at) => new RecordOwnTravel(check.OptionalText(r.Note, "note"), at));
 
     public static IReadOnlyList<object> DecideDeparture(ReunificationFile file, RecordOwnTravel command)

@@ -19,14 +19,15 @@ public static class MoveToNextFlight
         {
             if (next is null)
             {
-                fileEvents.Add((traveller.CaseId, [Disrupted(from, traveller, reason, null, waitlisted: true, at)]));
+                fileEvents.Add((traveller.CaseId, traveller.ForEachTrack(Disrupted(from, traveller, reason, null, waitlisted: true, at))));
                 continue;
             }
+            // The party moves whole: its seats on the next flight, or one place on its waitlist.
             var offer = Seats.Offer(next, traveller, at);
             next = next.After(offer);
             nextEvents.Add(offer);
             fileEvents.Add((traveller.CaseId,
-                [Disrupted(from, traveller, reason, next, offer is PassengerWaitlisted, at), Seats.ForTheFile(next, offer)]));
+                [.. traveller.ForEachTrack(Disrupted(from, traveller, reason, next, offer is PassengerWaitlisted, at)), .. Seats.ForTheFile(next, offer)]));
         }
         return new Move(nextEvents, fileEvents);
     }

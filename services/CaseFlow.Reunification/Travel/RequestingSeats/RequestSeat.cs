@@ -4,25 +4,40 @@ using Marten;
 namespace CaseFlow.Reunification.Travel.RequestingSeats;
 
 /// <param name="FlightId">The flight asked for; null when the next flight of the route (From, To) is wanted.</param>
-public sealed record RequestSeat(Guid? FlightId, string From, string To, DateTimeOffset OccurredAt)
+/// <param name="Group">Tracks of the case that travel together as one party; null for the one track named (or the only one).</param>
+public sealed record RequestSeat(Guid? FlightId, string From, string To, DateTimeOffset OccurredAt, IReadOnlyList<string>? Group = null,
+    string? MemberId = null)
 {
     public static (FileCommand, RequestSeat) Parse(RequestSeatRequest r, DateTimeOffset now) =>
-        FileCommand.Parse("RequestSeat", r.CaseId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
-            (check, at) =>
-            {
-                if (!string.IsNullOrWhiteSpace(r.FlightId))
-                {
-                    check.That(r.Route is null, "route", "give a flight or a route, not both");
-                    return new RequestSeat(check.Id(r.FlightId, "flightId"), "", "", at);
-                }
-                if (r.Route is null)
-                {
-                    check.Add("flightId", "a flight id, or a route, is required");
-                    return new RequestSeat(null, "", "", at);
-                }
-                return new RequestSeat(null, check.Text(r.Route.From, "route.from", "where the route starts", TextLimits.Name),
-                    check.Text(r.Route.To, "route.to", "where the route ends", TextLimits.Name), at);
-            });
+        FileCommand.Parse("RequestSeat", r.CaseId, r.MemberId, r.RequestId, r.HasExpectedVersion ? r.ExpectedVersion : null, r.OccurredAt, now,
+            (check, at) => Where(r, check, at) with { Group = GroupOf(r, check), MemberId = string.IsNullOrWhiteSpace(r.MemberId) ? null : r.MemberId.Trim() });
+
+    private static RequestSeat Where(RequestSeatRequest r, InputCheck check, DateTimeOffset at)
+    {
+        if (!string.IsNullOrWhiteSpace(r.FlightId))
+        {
+            check.That(r.Route is null, "route", "give a flight or a route, not both");
+            return new RequestSeat(check.Id(r.FlightId, "flightId"), "", "", at);
+        }
+        if (r.Route is null)
+        {
+            check.Add("flightId", "a flight id, or a route, is required");
+            return new RequestSeat(null, "", "", at);
+        }
+        return new RequestSeat(null, check.Text(r.Route.From, "route.from", "where the route starts", TextLimits.Name),
+            check.Text(r.Route.To, "route.to", "where the route ends", TextLimits.Name), at);
+    }
+
+    /// <summary>A group names each of its tracks once; the member named beside it is one of them.</summary>
+    private static IReadOnlyList<string>? GroupOf(RequestSeatRequest r, InputCheck check)
+    {
+        if (r.Group.Count == 0) return null;
+        var group = r.Group.Select(m => m.Trim()).ToList();
+        check.That(group.All(m => m.Length > 0), "group", "a member id of the group is empty");
+        check.That(group.Distinct().Count() == group.Count, "group", "names a member more than once");
+        check.That(string.IsNullOrWhiteSpace(r.MemberId) || group.Contains(r.MemberId.Trim()), "memberId", "must be one of the group");
+        return group;
+    }
 
     /// <summary>A child travels only with the guardian's consent to travel, a ready travel document and an assigned escort.</summary>
     public static IReadOnlyList<string> MissingForAChild(ReunificationFile file) => !file.TravellerIsChild ? [] :
@@ -32,29 +47,56 @@ public sealed record RequestSeat(Guid? FlightId, string From, string To, DateTim
         .. file.Escort is not null ? Array.Empty<string>() : ["an escort"],
     ];
 
-    /// <summary>A planned traveller gets a seat on the flight if one is free, else a place on its waitlist.</summary>
+    /// <summary>The tracks a request is for: its group, or the one track named (the only one when none is).</summary>
+    public static IReadOnlyList<ReunificationFile> TracksOf(ReunificationFile file, RequestSeat command) =>
+        command.Group is { Count: > 0 } group ? group.Select(file.Track).ToList() : [file.Track(command.MemberId)];
+
+    /// <summary>
+    /// A planned party (one track, or a group of tracks with their escorts) gets all its seats on the flight if they are
+    /// free, else one place on its waitlist: never one sibling seated and another waiting.
+    /// </summary>
     /// <param name="flight">The flight asked for or found for the route; null when the route has no open flight.</param>
     public static TravelDecision Decide(ReunificationFile file, Flight? flight, RequestSeat command)
     {
-        FileRules.EnsureNotTravelling(file);
-        if (file.Plan is null) throw new RuleViolated($"case {file.Id} has no reunification plan yet: choose one first");
-        var booking = file.Booking;
-        if (flight is not null && booking?.FlightId == flight.Id) return new TravelDecision([], []);
-        if (flight is null && booking is { FlightId: null } && (booking.From, booking.To) == (command.From, command.To))
+        var tracks = TracksOf(file, command);
+        foreach (var track in tracks) EnsureCanAsk(track, tracks.Count > 1);
+        var members = tracks.Select(t => t.TrackId ?? "").ToList();
+        var bookings = tracks.Select(t => t.Booking).ToList();
+        // Asked again as booked (the same flight or route, the same group): nothing new.
+        bool Same(Booking? b) => b is not null && (b.Group ?? [members[0]]).SequenceEqual(members);
+        if (flight is not null && bookings.All(b => b?.FlightId == flight.Id && Same(b))) return new TravelDecision([], []);
+        if (flight is null && bookings.All(b => b is { FlightId: null } && (b.From, b.To) == (command.From, command.To) && Same(b)))
             return new TravelDecision([], []);
-        if (booking?.FlightId is not null)
-            throw new RuleViolated($"case {file.Id} is already booked on flight {booking.FlightNumber}: release that seat first");
+        if (bookings.FirstOrDefault(b => b is not null) is { } booked)
+            throw new RuleViolated(booked.FlightId is null
+                ? $"case {file.Id} already waits for a flight from {booked.From} to {booked.To}: release that place first"
+                : $"case {file.Id} is already booked on flight {booked.FlightNumber}: release that seat first");
         if (flight is { Status: not FlightStatus.Scheduled })
             throw new RuleViolated($"flight {flight.Number} is {flight.Status.Name()}: it takes no more travellers");
-        if (MissingForAChild(file) is { Count: > 0 } missing)
-            throw new RuleViolated($"a child gets no seat without {string.Join(", ", missing)}");
 
         var (from, to) = flight is null ? (command.From, command.To) : (flight.From, flight.To);
-        var requested = new SeatRequested(file.Id, command.FlightId, from, to, command.OccurredAt);
+        var requested = tracks.Select(t => OnTrackOf(t, new SeatRequested(file.Id, command.FlightId, from, to, command.OccurredAt))).ToList();
+        var party = Seats.GroupOf(tracks, command.OccurredAt);
         if (flight is null)
-            return new TravelDecision([requested, new Waitlisted(file.Id, null, null, from, to, command.OccurredAt)], []);
-        var offer = Seats.Offer(flight, Seats.TravellerOf(file, command.OccurredAt), command.OccurredAt);
-        return new TravelDecision([requested, Seats.ForTheFile(flight, offer)], [offer]);
+            return new TravelDecision([.. requested, .. party.ForEachTrack(new Waitlisted(file.Id, null, null, from, to, command.OccurredAt,
+                Group: Seats.GroupOf(party)))], []);
+        var offer = Seats.Offer(flight, party, command.OccurredAt);
+        return new TravelDecision([.. requested, .. Seats.ForTheFile(flight, offer)], [offer]);
+    }
+
+    private static object OnTrackOf(ReunificationFile track, ITrackFact fact) => track.TrackId is { } id ? fact.On(id) : fact;
+
+    /// <summary>Each track of a party is planned and ready; siblings travel together, a parent going to a child travels alone.</summary>
+    private static void EnsureCanAsk(ReunificationFile track, bool inGroup)
+    {
+        FileRules.EnsureNotTravelling(track);
+        var who = inGroup ? $"member {track.TrackId} of case {track.Id}" : $"case {track.Id}";
+        if (track.Plan is null) throw new RuleViolated($"{who} has no reunification plan yet: choose one first");
+        if (inGroup && track.Plan == ReunificationPlans.ParentTravelsToChild)
+            throw new RuleViolated($"{who} is planned as the parent travelling to the child: only travelling members form a group");
+        if (MissingForAChild(track) is { Count: > 0 } missing)
+            throw new RuleViolated(inGroup ? $"{who}: a child gets no seat without {string.Join(", ", missing)}"
+                : $"a child gets no seat without {string.Join(", ", missing)}");
     }
 
     /// <summary>The flight asked for; for a route, its earliest open flight with a free seat, else the earliest (to wait on), else none yet.</summary>
@@ -86,13 +128,17 @@ public sealed class RequestSeatHandler(StreamCommands commands, TimeProvider clo
             file.AppendMany(decision.FileEvents);
             flight?.AppendMany(decision.FlightEvents);
             var after = file.Aggregate!.After(decision.FileEvents);
+            var tracks = RequestSeat.TracksOf(after, seat);
+            var booking = tracks[0].Booking;
             return new SeatRequestAnswer
             {
                 CaseId = target.CaseId.ToString(),
                 Version = (int)(file.CurrentVersion ?? 0),
-                Stage = after.Stage.Name(),
-                FlightId = after.Booking?.FlightId?.ToString() ?? "",
-                Outcome = after.Booking is { Seated: true } ? "seated" : "waitlisted",
+                Stage = tracks[0].Stage.Name(),
+                FlightId = booking?.FlightId?.ToString() ?? "",
+                Outcome = booking is { Seated: true } ? "seated" : "waitlisted",
+                MemberId = tracks[0].TrackId ?? "",
+                Group = { booking?.Group ?? [] },
             };
         }, ct);
     }
