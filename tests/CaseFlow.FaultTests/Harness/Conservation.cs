@@ -129,7 +129,11 @@ public sealed class Conservation(string postgres, RabbitManagement broker, IRead
             var twice = await Ids(db, $"select stream_id from {c.Target}.mt_events where type = '{c.ResultEvent}' group by stream_id having count(*) > 1");
             balances.Add(new Balance(c, sent, processed, applied, [.. lost.Except(damaged)], [.. twice.Except(damaged)]));
         }
-        var errors = (await broker.Queues()).Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Total);
+        // Counted by reading them back: the management API's queue lengths are statistics refreshed every few seconds, so a
+        // message parked just now can still show as 0 there. Nothing consumes an _error queue, so what it returns is all.
+        long errors = 0;
+        foreach (var queue in (await broker.Queues()).Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)))
+            errors += (await broker.Peek(queue.Name, 1000)).Count;
         var cases = await Scalar(db, "select count(*) from intake.mt_events where type = 'case_opened'");
         return new Report(balances, errors, cases);
     }
