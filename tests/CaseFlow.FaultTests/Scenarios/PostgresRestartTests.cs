@@ -11,6 +11,8 @@ public sealed class PostgresRestartTests(FaultSystem system) : Scenario(system)
     [Fact]
     public async Task Readiness_goes_unready_then_ready_and_delivery_resumes_after_an_immediate_restart_under_load()
     {
+        // Ready before the fault, so "unready" is the restart's doing (an earlier scenario's restart may still be settling).
+        foreach (var service in Services) await Eventually.True(() => Operator.Ready(service), $"{service} ready before the restart");
         var seen = new ConcurrentDictionary<string, ConcurrentQueue<bool>>();
         using var watching = new CancellationTokenSource();
         var watchers = Services.Select(s => Watch(s, seen.GetOrAdd(s, _ => new()), watching.Token)).ToArray();
@@ -28,8 +30,11 @@ public sealed class PostgresRestartTests(FaultSystem system) : Scenario(system)
         foreach (var service in Services)
         {
             var states = seen[service].ToArray();
-            var firstUnready = Array.IndexOf(states, false);
-            firstUnready.ShouldBeGreaterThan(0, $"{service}: ready, then unready while PostgreSQL was down");
+            // A probe can time out on a busy machine while the server is still up: what counts is a ready answer, then none.
+            var firstReady = Array.IndexOf(states, true);
+            var firstUnready = Array.IndexOf(states, false, Math.Max(firstReady, 0));
+            firstReady.ShouldBeGreaterThanOrEqualTo(0, $"{service}: ready while PostgreSQL was up");
+            firstUnready.ShouldBeGreaterThan(firstReady, $"{service}: ready, then unready while PostgreSQL was down");
             states.Skip(firstUnready).ShouldContain(true, $"{service}: ready again");
         }
         // The daemon must have resumed: cases opened after the restart cross too.
