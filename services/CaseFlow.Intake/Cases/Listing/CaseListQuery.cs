@@ -1,4 +1,5 @@
 using System.Text;
+using CaseFlow.ServiceDefaults.Reporting;
 using CaseFlow.Intake.Cases.Searching;
 using V1 = CaseFlow.Intake.Api.V1;
 
@@ -17,19 +18,16 @@ public static class CaseListQuery
     public static async Task<V1.ListCasesResponse> Run(IQuerySession session, BlindIndex index, V1.ListCasesRequest request,
         Caller caller, CancellationToken ct)
     {
-        var onlyCenter = caller.HeldToOwnCenter ? caller.Center ?? "" : null;
         var check = new InputCheck();
+        var center = ListCenter.Of(check, caller, request.CenterId);
         var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         check.That(pageSize is > 0 and <= MaxPageSize, "pageSize", $"must be between 1 and {MaxPageSize}");
         var after = Decode(check, request.PageToken);
-        if (onlyCenter is not null && !string.IsNullOrEmpty(request.CenterId) && request.CenterId != onlyCenter)
-            check.Add("centerId", $"an operator lists only the cases of their own center ('{onlyCenter}')");
         CaseStatus? status = Parse<CaseStatus>(check, request.Status, "status");
         CasePriority? priority = Parse<CasePriority>(check, request.Priority, "priority");
         check.ThrowIfAny();
 
         IQueryable<Case> cases = session.Query<Case>();
-        var center = onlyCenter ?? (string.IsNullOrWhiteSpace(request.CenterId) ? null : request.CenterId);
         if (center is not null) cases = cases.Where(c => c.CenterId == center);
         if (status is { } s) cases = cases.Where(c => c.Status == s);
         if (priority is { } p) cases = cases.Where(c => c.Priority == p);
