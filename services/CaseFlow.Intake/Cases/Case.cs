@@ -40,6 +40,8 @@ public sealed record Case(
     public CaseOutcome? Outcome { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public bool ReunionReported { get; init; }
+    /// <summary>Per separated member, how Reunification reported its track ended: reunited, failed or cancelled.</summary>
+    public IReadOnlyDictionary<string, string> TrackEnds { get; init; } = new Dictionary<string, string>();
     /// <summary>Every consent to share, at its newest version.</summary>
     public IReadOnlyList<SharingConsent> Consents { get; init; } = [];
     public IReadOnlyList<ConsentNote> ConsentNotes { get; init; } = [];
@@ -115,12 +117,26 @@ public sealed record Case(
         Status = CaseStatus.Closed, Outcome = e.Outcome, ClosedAt = e.OccurredAt,
         StatusHistory = StatusHistory.Changed(Status.ToString(), nameof(CaseStatus.Closed), e.OccurredAt),
     };
+    // Reunification reopens the tracks cancelled with the case: they are no longer ended.
     public Case Apply(CaseReopened e) => this with
     {
         Status = CaseStatus.Open, Outcome = null, ClosedAt = null,
+        TrackEnds = TrackEnds.Where(end => end.Value != TrackEnd.Cancelled).ToDictionary(),
         StatusHistory = StatusHistory.Changed(Status.ToString(), nameof(CaseStatus.Open), e.OccurredAt),
     };
-    public Case Apply(ReunionReported e) => this with { ReunionReported = true };
+    public Case Apply(ReunionReported e) => this with { ReunionReported = true, TrackEnds = TrackEnded(e.MemberId, TrackEnd.Reunited) };
+    public Case Apply(ReunificationFailureNoted e) => this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.Failed) };
+    public Case Apply(ReunificationCancellationNoted e) => this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.Cancelled) };
+
+    /// <summary>The separated members whose reunification has not ended (as far as Reunification has reported).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> StillSeparated => [.. Family.Where(m => m.Separated && !TrackEnds.ContainsKey(m.MemberId)).Select(m => m.MemberId)];
+
+    // A fact with no member comes from before a case had several tracks: it is the first separated member's.
+    private IReadOnlyDictionary<string, string> TrackEnded(string? memberId, string end) =>
+        (memberId ?? Family.FirstOrDefault(m => m.Separated)?.MemberId) is { } member
+            ? new Dictionary<string, string>(TrackEnds) { [member] = end }
+            : TrackEnds;
 
     public Case Apply(ConsentToShareGiven e) => this with
     {

@@ -26,3 +26,11 @@ public static class Words
 
     public static string All<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => Of(v)));
 }
+
+/// <summary>How a separated member's reunification track ended, as Reunification reported it.</summary>
+public static class TrackEnd
+{
+    public const string Reunited = "reunited";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+}

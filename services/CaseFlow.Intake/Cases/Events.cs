@@ -67,13 +67,16 @@ public sealed record AgencyReplyNoted(Guid CaseId, Guid LetterId, string AgencyN
 
 public sealed record ReplyOverdueNoted(Guid CaseId, Guid LetterId, string AgencyName, DateOnly ReplyDueBy, DateTimeOffset OccurredAt);
 
-public sealed record TravelArrangedNoted(Guid CaseId, string FlightNumber, string From, string To, DateOnly FlightDate, DateTimeOffset OccurredAt);
+// Reunification's facts name the separated member whose track they are; null on those noted before a case had several.
 
-public sealed record TravelDisruptedNoted(Guid CaseId, string FlightNumber, string Reason, string? RebookedFlightNumber, bool Waitlisted, DateTimeOffset OccurredAt);
+public sealed record TravelArrangedNoted(Guid CaseId, string FlightNumber, string From, string To, DateOnly FlightDate, DateTimeOffset OccurredAt, string? MemberId = null);
+
+public sealed record TravelDisruptedNoted(
+    Guid CaseId, string FlightNumber, string Reason, string? RebookedFlightNumber, bool Waitlisted, DateTimeOffset OccurredAt, string? MemberId = null);
 
 public sealed record ReunionReported(Guid CaseId, string MemberId, string HandedOverTo, int DaysSeparated, DateTimeOffset OccurredAt);
 
-public sealed record ReunificationFailureNoted(Guid CaseId, string Reason, DateTimeOffset OccurredAt);
+public sealed record ReunificationFailureNoted(Guid CaseId, string Reason, DateTimeOffset OccurredAt, string? MemberId = null);
 
 /// <summary>Reunification was called off (the applicant withdrew): not a failure.</summary>
-public sealed record ReunificationCancellationNoted(Guid CaseId, string Reason, DateTimeOffset OccurredAt);
+public sealed record ReunificationCancellationNoted(Guid CaseId, string Reason, DateTimeOffset OccurredAt, string? MemberId = null);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using CaseFlow.IntegrationTests.CorrespondenceLetters;
 using CaseFlow.IntegrationTests.Harness;
@@ -105,13 +106,25 @@ public sealed class TwoChildrenStoryTests(May2020System system) : IClassFixture<
         named.ShouldBe("Emir, Aisha");
         await coordinator.Post($"/v1/flights/{next}/departure", At("2020-06-27T03:00:00Z", new { })).Ok();
         await coordinator.Post($"/v1/flights/{next}/arrival", At("2020-06-27T08:00:00Z", new { })).Ok();
-        foreach (var memberId in Siblings)
-            await lawyer.Post($"{c}/reunification/reunion", At("2020-06-27T10:00:00Z", new { memberId, handedOverTo = "their mother, Gulnara" })).Ok();
+        // The first child's reunion alone does not make the case reunified: its sister is still apart.
+        await lawyer.Post($"{c}/reunification/reunion", At("2020-06-27T10:00:00Z", new { memberId = Siblings[0], handedOverTo = "their mother, Gulnara" })).Ok();
+        await Eventually.True(async () => (await intake.Get(c).Ok())["reunionReported"]?.GetValue<bool>() == true, "Intake to hear of the first reunion");
+        var early = await intake.Post($"{c}/close", At("2020-06-27T10:30:00Z", new { outcome = "reunified", summary = "one child is home" }));
+        early.Status.ShouldBe(HttpStatusCode.PreconditionFailed);
+        early.Json.ToJsonString().ShouldContain(Siblings[1]);
+
+        await lawyer.Post($"{c}/reunification/reunion", At("2020-06-27T10:00:00Z", new { memberId = Siblings[1], handedOverTo = "their mother, Gulnara" })).Ok();
         file = await lawyer.Get($"{c}/reunification").Ok();
         Siblings.Select(m => (TrackOf(file, m).Str("stage"), TrackOf(file, m).Str("daysSeparated"))).ShouldBe([("reunited", "103"), ("reunited", "103")]);
 
-        await Eventually.True(async () => (await intake.Get(c).Ok())["reunionReported"]?.GetValue<bool>() == true, "Intake to hear of the reunions");
-        await intake.Post($"{c}/close", At("2020-06-27T12:00:00Z", new { outcome = "reunified", summary = "both children are home with their mother" })).Ok();
+        // A refused close appends nothing, so each try is a new request.
+        await Eventually.True(async () => (await intake.Post($"{c}/close",
+            At("2020-06-27T12:00:00Z", new { outcome = "reunified", summary = "both children are home with their mother" }))).Status == HttpStatusCode.OK,
+            "Intake to hear of the second reunion");
         (await intake.Get(c).Ok()).Str("outcome").ShouldBe("reunified");
+
+        // Reunification's news names the child it is about: each has its own seats in the case's timeline.
+        await Eventually.True(async () => (await intake.Get($"{c}/timeline").Ok()).ToJsonString() is var timeline
+            && Siblings.All(memberId => timeline.Contains($"{memberId}: Seat on flight", StringComparison.Ordinal)), "a seat noted for each child");
     }
 }

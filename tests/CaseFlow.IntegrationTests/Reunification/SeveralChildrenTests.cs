@@ -136,6 +136,25 @@ public sealed class SeveralChildrenTests(CaseFlowSystem system) : IClassFixture<
         await EveryGroupWhole(cases, next, SeatsOf, capacity / 2);
     }
 
+    [Fact]
+    public async Task Siblings_asking_for_the_next_flight_of_a_route_get_the_first_one_with_room_for_all_of_them()
+    {
+        var (family, alone) = (Guid.NewGuid(), Guid.NewGuid());
+        await system.OpenFiles(Lawyer, [.. Siblings.Select(m => Separation(family, isMinor: true, memberId: m)), Separation(alone, isMinor: true)]);
+        foreach (var memberId in Siblings) await Ready(Lawyer, family, memberId, "the aunt");
+        await Ready(Lawyer, alone, "son-1", "a returning migrant");
+        var from = $"Kazan-{Random.Shared.Next(99999)}";
+        var (small, large) = (await Schedule($"KG-S{Random.Shared.Next(99999)}", from, "2020-07-04", 2),
+            await Schedule($"KG-L{Random.Shared.Next(99999)}", from, "2020-07-11", 10));
+
+        // Two children and their aunt need 3 seats: the earlier flight's 2 would leave them waiting on it.
+        var siblings = await Lawyer.Post(File(family, "/seat"), Body(new { group = Siblings, route = new { from, to = "Osh" } })).Ok();
+        (siblings.Str("outcome"), siblings.Str("flightId")).ShouldBe(("seated", large));
+        // A child with an escort (2 seats) still gets the earlier one.
+        var child = await Lawyer.Post(File(alone, "/seat"), Body(new { route = new { from, to = "Osh" } })).Ok();
+        (child.Str("outcome"), child.Str("flightId")).ShouldBe(("seated", small));
+    }
+
     private Task Processed(Guid messageId) => Eventually.True(async () =>
         await system.Count(system.Reunification, "mt_doc_processedmessage", "id like $1", $"%/{messageId}") == 1, $"message {messageId}");
 

@@ -2,6 +2,8 @@ namespace CaseFlow.Contracts.Reunification.V1;
 
 // Free text (Reason of a plan change, a failure or a cancellation; HandedOverTo) is personal data and is published
 // empty since personal data has one home: read it through Reunification's API. TravelDisrupted.Reason is the flight's.
+// MemberId names the separated member whose track the fact is (a case can have several); null from publishers older
+// than tracks, whose facts belong to the case's only track.
 
 /// <summary>A reunification file was opened for a separated family member.</summary>
 public sealed record ReunificationOpened(
@@ -23,7 +25,8 @@ public sealed record ReunificationPlanChanged(
     string? PreviousPlan,
     string Plan,
     string Reason,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string? MemberId = null);
 
 /// <summary>A seat was allocated on a flight for the separated member.</summary>
 public sealed record TravelArranged(
@@ -34,7 +37,8 @@ public sealed record TravelArranged(
     string From,
     string To,
     DateOnly FlightDate,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string? MemberId = null);
 
 /// <summary>Travel fell through (e.g. the flight was cancelled): rebooked on another flight or waitlisted.</summary>
 public sealed record TravelDisrupted(
@@ -46,7 +50,8 @@ public sealed record TravelDisrupted(
     Guid? RebookedFlightId,
     string? RebookedFlightNumber,
     bool Waitlisted,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string? MemberId = null);
 
 /// <summary>The separated member was handed over: the family is together again.</summary>
 public sealed record ReunificationCompleted(
@@ -59,7 +64,7 @@ public sealed record ReunificationCompleted(
     DateTimeOffset OccurredAt);
 
 /// <summary>Reunification failed (e.g. entry refused for good). Before CaseFlow published <see cref="ReunificationCancelled"/>, a cancellation came as this too.</summary>
-public sealed record ReunificationFailed(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt);
+public sealed record ReunificationFailed(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt, string? MemberId = null);
 
 /// <summary>Reunification was called off (the applicant withdrew, or the family no longer wants it): not a failure.</summary>
-public sealed record ReunificationCancelled(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt);
+public sealed record ReunificationCancelled(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt, string? MemberId = null);

@@ -19,8 +19,16 @@ public static class CloseCaseRules
     public static IReadOnlyList<object> Decide(Case state, CloseCase command)
     {
         CaseRules.EnsureOpenAt(state, command.OccurredAt);
-        if (command.Outcome == CaseOutcome.Reunified && !state.ReunionReported)
-            throw new RuleViolated("the case can be closed as reunified only after Reunification reported the reunion");
+        if (command.Outcome == CaseOutcome.Reunified) EnsureReunified(state);
         return [new CaseClosed(state.Id, state.CenterId, command.Outcome, state.AboutApplicant(command.Summary), command.OccurredAt)];
+    }
+
+    /// <summary>Reunified: at least one reunion, and every other separated member's track ended too (reunited, failed or called off).</summary>
+    private static void EnsureReunified(Case state)
+    {
+        if (!state.TrackEnds.Values.Contains(TrackEnd.Reunited))
+            throw new RuleViolated("the case can be closed as reunified only after Reunification reported the reunion");
+        if (state.StillSeparated is { Count: > 0 } waiting)
+            throw new RuleViolated($"the case can be closed as reunified only when every separated member's reunification has ended; still separated: {string.Join(", ", waiting)}");
     }
 }

@@ -31,19 +31,19 @@ public sealed class NoteOnCaseTimeline(Inbox inbox) :
         m => new ReplyOverdueNoted(m.CaseId, m.LetterId, m.AgencyName, m.ReplyDueBy, m.OccurredAt));
 
     public Task Consume(ConsumeContext<Reunion.TravelArranged> context) => Note(context, context.Message.CaseId,
-        m => new TravelArrangedNoted(m.CaseId, m.FlightNumber, m.From, m.To, m.FlightDate, m.OccurredAt));
+        m => new TravelArrangedNoted(m.CaseId, m.FlightNumber, m.From, m.To, m.FlightDate, m.OccurredAt, m.MemberId));
 
     public Task Consume(ConsumeContext<Reunion.TravelDisrupted> context) => Note(context, context.Message.CaseId,
-        m => new TravelDisruptedNoted(m.CaseId, m.FlightNumber, m.Reason, m.RebookedFlightNumber, m.Waitlisted, m.OccurredAt));
+        m => new TravelDisruptedNoted(m.CaseId, m.FlightNumber, m.Reason, m.RebookedFlightNumber, m.Waitlisted, m.OccurredAt, m.MemberId));
 
     public Task Consume(ConsumeContext<Reunion.ReunificationCompleted> context) => Note(context, context.Message.CaseId,
         m => new ReunionReported(m.CaseId, m.MemberId, m.HandedOverTo, m.DaysSeparated, m.OccurredAt));
 
     public Task Consume(ConsumeContext<Reunion.ReunificationFailed> context) => Note(context, context.Message.CaseId,
-        m => new ReunificationFailureNoted(m.CaseId, m.Reason, m.OccurredAt));
+        m => new ReunificationFailureNoted(m.CaseId, m.Reason, m.OccurredAt, m.MemberId));
 
     public Task Consume(ConsumeContext<Reunion.ReunificationCancelled> context) => Note(context, context.Message.CaseId,
-        m => new ReunificationCancellationNoted(m.CaseId, m.Reason, m.OccurredAt));
+        m => new ReunificationCancellationNoted(m.CaseId, m.Reason, m.OccurredAt, m.MemberId));
 
     private Task Note<TMessage>(ConsumeContext<TMessage> context, Guid caseId, Func<TMessage, object> toFact) where TMessage : class =>
         inbox.HandleOnce(context, nameof(NoteOnCaseTimeline), async (EventWriter writer) =>

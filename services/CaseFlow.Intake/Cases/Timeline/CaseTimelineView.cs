@@ -64,14 +64,16 @@ public static class CaseTimelineView
             $"Time of {e.FactType} (fact {e.FactVersion}) corrected from {e.WasAt:yyyy-MM-dd HH:mm} to {e.CorrectedAt:yyyy-MM-dd HH:mm} UTC: {e.Reason.Shown()}"),
         AgencyReplyNoted e => (e.OccurredAt, "correspondence", $"{e.AgencyName} replied ({e.Decision}): {e.Summary}"),
         ReplyOverdueNoted e => (e.OccurredAt, "correspondence", $"No reply from {e.AgencyName} by {e.ReplyDueBy:yyyy-MM-dd}"),
-        TravelArrangedNoted e => (e.OccurredAt, "reunification", $"Seat on flight {e.FlightNumber} {e.From}→{e.To} on {e.FlightDate:yyyy-MM-dd}"),
+        TravelArrangedNoted e => (e.OccurredAt, "reunification", $"{ForMember(e.MemberId)}Seat on flight {e.FlightNumber} {e.From}→{e.To} on {e.FlightDate:yyyy-MM-dd}"),
         TravelDisruptedNoted e => (e.OccurredAt, "reunification",
-            $"Flight {e.FlightNumber} disrupted ({e.Reason}); {(e.RebookedFlightNumber is { } f ? $"rebooked on {f}" : e.Waitlisted ? "waitlisted" : "no seat yet")}"),
+            $"{ForMember(e.MemberId)}Flight {e.FlightNumber} disrupted ({e.Reason}); {(e.RebookedFlightNumber is { } f ? $"rebooked on {f}" : e.Waitlisted ? "waitlisted" : "no seat yet")}"),
         ReunionReported e => (e.OccurredAt, "reunification", $"Reunited: {e.MemberId} handed over to {e.HandedOverTo} after {e.DaysSeparated} days apart"),
-        ReunificationFailureNoted e => (e.OccurredAt, "reunification", $"Reunification failed: {e.Reason}"),
-        ReunificationCancellationNoted e => (e.OccurredAt, "reunification", $"Reunification cancelled: {e.Reason}"),
+        ReunificationFailureNoted e => (e.OccurredAt, "reunification", $"{ForMember(e.MemberId)}Reunification failed: {e.Reason}"),
+        ReunificationCancellationNoted e => (e.OccurredAt, "reunification", $"{ForMember(e.MemberId)}Reunification cancelled: {e.Reason}"),
         _ => null,
     };
+
+    private static string ForMember(string? memberId) => memberId is null ? "" : $"{memberId}: ";
 
     private static string NameOf(Sealed<MemberDetails> member) => member.Value?.FullName ?? Sealed.ErasedText;
 }

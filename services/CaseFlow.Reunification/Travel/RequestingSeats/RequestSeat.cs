@@ -99,12 +99,17 @@ public sealed record RequestSeat(Guid? FlightId, string From, string To, DateTim
                 : $"a child gets no seat without {string.Join(", ", missing)}");
     }
 
-    /// <summary>The flight asked for; for a route, its earliest open flight with a free seat, else the earliest (to wait on), else none yet.</summary>
-    public static async Task<Guid?> FlightFor(IQuerySession session, RequestSeat seat, CancellationToken ct)
+    /// <summary>
+    /// The flight asked for; for a route, its earliest open flight with room for the whole party (a later flight that
+    /// takes the siblings together beats an earlier one with a single free seat), else the earliest (to wait on), else none.
+    /// </summary>
+    public static async Task<Guid?> FlightFor(IQuerySession session, Guid caseId, RequestSeat seat, CancellationToken ct)
     {
         if (seat.FlightId is { } asked) return asked;
+        var file = await session.LoadAsync<ReunificationFile>(caseId, ct);
+        var seats = file is null ? 1 : Math.Max(1, Seats.GroupOf(TracksOf(file, seat), seat.OccurredAt).Seats);
         var open = await session.OpenOnRoute(seat.From, seat.To, DateOnly.FromDateTime(seat.OccurredAt.UtcDateTime), ct);
-        return (open.FirstOrDefault(f => f.FreeSeats > 0) ?? open.FirstOrDefault())?.Id;
+        return (open.FirstOrDefault(f => f.FreeSeats >= seats) ?? open.FirstOrDefault())?.Id;
     }
 }
 
@@ -117,10 +122,10 @@ public sealed class RequestSeatHandler(StreamCommands commands, TimeProvider clo
     public Task<SeatRequestAnswer> Handle(RequestSeatRequest request, Caller caller, CancellationToken ct)
     {
         var (target, seat) = RequestSeat.Parse(request, clock.GetUtcNow());
-        return commands.RunInTurn(target.ForStream.Call, request, caller, query => RequestSeat.FlightFor(query, seat, ct), async writer =>
+        return commands.RunInTurn(target.ForStream.Call, request, caller, query => RequestSeat.FlightFor(query, target.CaseId, seat, ct), async writer =>
         {
             // Found again inside the transaction: the turn may have waited while the route's flights filled up.
-            var flightId = await RequestSeat.FlightFor(writer.Session, seat, ct);
+            var flightId = await RequestSeat.FlightFor(writer.Session, target.CaseId, seat, ct);
             var flight = flightId is { } id ? await writer.Locked<Flight>(id, null, FlightCommand.What, ct) : null;
             var file = await writer.Existing<ReunificationFile>(target.CaseId, target.ExpectedVersion, FileCommand.What, ct);
 

@@ -1,3 +1,4 @@
+using CaseFlow.ServiceDefaults.Privacy;
 using CaseFlow.Intake.Cases.Assigning;
 using CaseFlow.Intake.Cases.Closing;
 using CaseFlow.Intake.Cases.Consulting;
@@ -44,6 +45,66 @@ public sealed class CaseRulesTests
 
         closed.Status.ShouldBe(CaseStatus.Closed);
         closed.Outcome.ShouldBe(CaseOutcome.Reunified);
+    }
+
+    [Fact]
+    public void Given_two_separated_children_and_one_reunion_when_closing_as_reunified_then_it_is_refused_naming_the_other()
+    {
+        var halfway = TwoSeparatedChildren(new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)));
+
+        Should.Throw<RuleViolated>(() => CloseCaseRules.Decide(halfway, new CloseCase(CaseOutcome.Reunified, "home", Given.Day(94))))
+            .Message.ShouldContain("still separated: daughter-1");
+    }
+
+    [Fact]
+    public void Given_one_reunion_and_the_other_track_failed_when_closing_as_reunified_then_the_case_closes()
+    {
+        var ended = TwoSeparatedChildren(
+            new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
+            new ReunificationFailureNoted(Given.CaseId, "", Given.Day(95), "daughter-1"));
+
+        ended.Then(CloseCaseRules.Decide(ended, new CloseCase(CaseOutcome.Reunified, "son home", Given.Day(96)))).Outcome.ShouldBe(CaseOutcome.Reunified);
+    }
+
+    [Fact]
+    public void Given_both_children_reunited_when_closing_as_reunified_then_the_case_closes()
+    {
+        var reunited = TwoSeparatedChildren(
+            new ReunionReported(Given.CaseId, "daughter-1", "Alima", 120, Given.Day(103)),
+            new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)));
+
+        reunited.Then(CloseCaseRules.Decide(reunited, new CloseCase(CaseOutcome.Reunified, "home", Given.Day(104)))).Status.ShouldBe(CaseStatus.Closed);
+    }
+
+    [Fact]
+    public void Given_a_track_cancelled_with_the_case_when_the_case_reopens_then_that_member_counts_as_separated_again()
+    {
+        var reopened = TwoSeparatedChildren(
+            new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
+            new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "daughter-1"),
+            Given.Closed(CaseOutcome.Withdrawn) with { OccurredAt = Given.Day(95) },
+            new CaseReopened(Given.CaseId, "kara-suu", Given.OfApplicant("the family came back"), Given.Day(120)));
+
+        reopened.StillSeparated.ShouldBe(["daughter-1"]);
+    }
+
+    [Fact]
+    public void Given_a_failure_noted_before_tracks_named_members_then_it_is_the_first_separated_members()
+    {
+        TwoSeparatedChildren(new ReunificationFailureNoted(Given.CaseId, "", Given.Day(95))).StillSeparated.ShouldBe(["daughter-1"]);
+    }
+
+    private static Case TwoSeparatedChildren(params object[] then) =>
+        Given.OpenCase([.. Separated("son-1", "Aibek"), .. Separated("daughter-1", "Aisha")]).Then(then);
+
+    private static object[] Separated(string memberId, string name)
+    {
+        var details = Sealed.For(Subjects.Member(Given.CaseId, memberId), new MemberDetails(name, new DateOnly(2015, 3, 1), new Place("Russia", "Moscow"), null));
+        return
+        [
+            new FamilyMemberRecorded(Given.CaseId, new FamilyMember(memberId, "child", details, 5, "child", "Russia", false), Given.Day(1)),
+            new FamilySeparationReported(Given.CaseId, "kara-suu", memberId, "child", true, "child", "Russia", details, new DateOnly(2020, 1, 1), Given.Day(2)),
+        ];
     }
 
     [Fact]
