@@ -31,7 +31,7 @@ public static class EventStoreSetup
         var schema = config["EventStore:Schema"] ?? service.Name;
 
         // Built by the container so that stopping the host closes the pool.
-        builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(Sessions(connectionString, service, sp.GetRequiredService<ServiceInstance>())));
+        builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(Sessions(connectionString, config, service, sp.GetRequiredService<ServiceInstance>())));
         var chain = HashChain.FromConfiguration(config);
         var sealing = builder.AddPersonalDataProtection(schema);
         builder.Services.AddSingleton(chain);
@@ -81,11 +81,11 @@ public static class EventStoreSetup
     /// <summary>
     /// Every session names its instance (application_name), so pg_stat_activity and pg_locks tell which copy holds the
     /// daemon's advisory locks; TCP keepalives let this side notice a server that vanished without closing the
-    /// connection (docs/scaling-out.md). A connection string that sets either keeps its own.
+    /// connection (docs/scaling-out.md). A connection string that sets either keeps its own. No reset on close: PooledConnections.
     /// </summary>
-    private static string Sessions(string connectionString, ServiceIdentity service, ServiceInstance instance)
+    private static string Sessions(string connectionString, IConfiguration config, ServiceIdentity service, ServiceInstance instance)
     {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        var settings = PooledConnections.Settings(connectionString, config);
         if (string.IsNullOrEmpty(settings.ApplicationName)) settings.ApplicationName = instance.ApplicationNameFor(service);
         if (!settings.TcpKeepAlive)
         {

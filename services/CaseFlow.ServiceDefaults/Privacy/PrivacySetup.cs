@@ -21,7 +21,7 @@ public static class PrivacySetup
     {
         var config = builder.Configuration;
         var connectionString = config.GetConnectionString("PersonalDataKeys") ?? config.GetConnectionString("Postgres")!;
-        var keysDatabase = NpgsqlDataSource.Create(connectionString);
+        var keysDatabase = NpgsqlDataSource.Create(EventStore.PooledConnections.Settings(connectionString, config).ConnectionString);
         var keys = new SubjectKeys(keysDatabase, config["PersonalData:KeySchema"] ?? $"{schema}_keys",
             KeyEncryptionKeys.FromConfiguration(config), TimeProvider.System);
         var cipher = new SubjectCipher(keys, config.GetValue(EncryptSetting, true));

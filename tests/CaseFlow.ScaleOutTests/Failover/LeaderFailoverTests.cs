@@ -67,12 +67,17 @@ public sealed class LeaderFailoverTests(ReplicatedSystem system, ITestOutputHelp
             {
                 var counts = ReplicatedSystem.Sets.ToDictionary(set => set, set => Count(to, set, service) - (from is null ? 0 : Count(from, set, service)));
                 var total = counts.Values.Sum();
+                // A share of a handful of messages says nothing about balancing (Intake hears of ~10 before the kill:
+                // 9 and 1 is chance); the services with hundreds are where a starved instance would show.
+                if (total < MessagesForAShare) continue;
                 foreach (var set in ReplicatedSystem.Sets)
                     counts[set].ShouldBeGreaterThanOrEqualTo(total / 5, $"{service}-{set}'s share {phase}: {string.Join(", ", counts)}");
             }
         }
         (await system.Leadership.RelayRunners("intake")).Count.ShouldBe(1, "one relay per service after the restarts");
     }
+
+    private const int MessagesForAShare = 50;
 
     private async Task<Dictionary<string, IReadOnlyDictionary<string, long>>> ConsumedBy()
     {
