@@ -155,6 +155,30 @@ public sealed class SeveralChildrenTests(CaseFlowSystem system) : IClassFixture<
         (child.Str("outcome"), child.Str("flightId")).ShouldBe(("seated", small));
     }
 
+    [Fact]
+    public async Task Two_tracks_of_one_case_booked_one_by_one_on_the_same_flight_hold_a_seat_each_and_release_their_own()
+    {
+        var caseId = Guid.NewGuid();
+        await system.OpenFiles(Lawyer, Siblings.Select(m => Separation(caseId, isMinor: true, memberId: m)));
+        await Ready(Lawyer, caseId, "son-1", "the aunt");
+        await Ready(Lawyer, caseId, "daughter-1", "the uncle");
+        var flight = await Schedule($"KG-T{Random.Shared.Next(99999)}", "Samara", "2020-07-04", 10);
+
+        foreach (var memberId in Siblings)
+            (await Lawyer.Post(File(caseId, "/seat"), Body(new { memberId, flightId = flight })).Ok()).Str("outcome").ShouldBe("seated");
+        // Asked again for the son: the same booking, nothing new.
+        (await Lawyer.Post(File(caseId, "/seat"), Body(new { memberId = "son-1", flightId = flight })).Ok()).Str("outcome").ShouldBe("seated");
+
+        async Task<List<(string Members, int Seats)>> Manifest() => (await Coordinator.Get($"/v1/flights/{flight}/manifest").Ok())["passengers"]!.AsArray()
+            .Select(p => (string.Join(",", p!["memberIds"]!.AsArray().Select(m => m!.ToString())), (int)p["seats"]!)).ToList();
+        (await Manifest()).ShouldBe([("son-1", 2), ("daughter-1", 2)], ignoreOrder: true);
+
+        await Lawyer.Post(File(caseId, "/seat/release"), Body(new { memberId = "son-1", reason = "the son stays for his exams" })).Ok();
+        (await Manifest()).ShouldBe([("daughter-1", 2)]);
+        var file = await Lawyer.Get(File(caseId)).Ok();
+        (TrackOf(file, "son-1").Str("flightId"), TrackOf(file, "daughter-1").Str("flightId")).ShouldBe(("", flight));
+    }
+
     private Task Processed(Guid messageId) => Eventually.True(async () =>
         await system.Count(system.Reunification, "mt_doc_processedmessage", "id like $1", $"%/{messageId}") == 1, $"message {messageId}");
 
