@@ -54,19 +54,26 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
     /// <summary>Reads, or creates, the keys of subjects about to be sealed; an erased subject's data cannot be recorded again.</summary>
     public async Task Ensure(IReadOnlyCollection<Guid> subjects, CancellationToken ct)
     {
-        var missing = subjects.Where(s => !IsFresh(s)).Distinct().ToArray();
-        if (missing.Length > 0) await LoadOrCreate(missing, ct);
+        // Decided on what this call found, never on the shared cache afterwards: a concurrent call for the same subject
+        // forgets its entry before reading it again, and a new subject must not pass for an erased one meanwhile.
+        var known = new Dictionary<Guid, Cached>();
+        var missing = new List<Guid>();
+        foreach (var subject in subjects.Distinct())
+            if (FreshEntry(subject) is { } cached) known[subject] = cached;
+            else missing.Add(subject);
+        if (missing.Count > 0)
+            foreach (var (subject, read) in await LoadOrCreate([.. missing], ct)) known[subject] = read;
         // Also for a subject found in the cache: a freshly cached erasure refuses the write as well.
         foreach (var subject in subjects)
-            if (!cache.TryGetValue(subject, out var cached) || cached.Key is null)
+            if (!known.TryGetValue(subject, out var found) || found.Key is null)
                 throw new SubjectErased(subject);
     }
 
-    private async Task LoadOrCreate(Guid[] missing, CancellationToken ct)
+    private async Task<Dictionary<Guid, Cached>> LoadOrCreate(Guid[] missing, CancellationToken ct)
     {
         foreach (var subject in missing) Forget(subject); // a stale entry must not pass for one just read
-        await Load(missing, ct);
-        var absent = missing.Where(s => !cache.ContainsKey(s)).ToArray();
+        var read = await Load(missing, ct);
+        var absent = missing.Where(s => !read.ContainsKey(s)).ToArray();
         if (absent.Length > 0)
         {
             await using var batch = database.CreateBatch();
@@ -82,8 +89,9 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
             }
             await batch.ExecuteNonQueryAsync(ct);
             // Re-read rather than trust our own insert: a racing instance may have created the key first.
-            await Load(absent, ct);
+            foreach (var (subject, created) in await Load(absent, ct)) read[subject] = created;
         }
+        return read;
     }
 
     /// <summary>
@@ -204,12 +212,14 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task Load(IReadOnlyCollection<Guid> subjects, CancellationToken ct)
+    private async Task<Dictionary<Guid, Cached>> Load(IReadOnlyCollection<Guid> subjects, CancellationToken ct)
     {
         await using var command = database.CreateCommand($"select subject_id, kek_id, wrapped from {schema}.subject_keys where subject_id = any($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = subjects.ToArray() });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) Remember(reader);
+        var read = new Dictionary<Guid, Cached>();
+        while (await reader.ReadAsync(ct)) read[reader.GetGuid(0)] = Remember(reader);
+        return read;
     }
 
     private Cached Remember(NpgsqlDataReader reader)
@@ -222,7 +232,10 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
         return cached;
     }
 
-    private bool IsFresh(Guid subject) => cache.TryGetValue(subject, out var cached) && clock.GetUtcNow() - cached.ReadAt < CacheFor;
+    private bool IsFresh(Guid subject) => FreshEntry(subject) is not null;
+
+    private Cached? FreshEntry(Guid subject) =>
+        cache.TryGetValue(subject, out var cached) && clock.GetUtcNow() - cached.ReadAt < CacheFor ? cached : null;
 }
 
 /// <summary>The person's data was erased: it can be neither shown nor recorded again (FAILED_PRECONDITION).</summary>

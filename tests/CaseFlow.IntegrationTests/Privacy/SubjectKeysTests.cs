@@ -27,6 +27,30 @@ public sealed class SubjectKeysTests(KeyStore store) : IClassFixture<KeyStore>
         JsonSerializer.Deserialize<Recorded>(json, SealedJson.Options(new SubjectCipher(keys, true)))!;
 
     [Fact]
+    public async Task A_cache_emptied_meanwhile_never_makes_a_new_person_pass_for_erased()
+    {
+        // The erasure listener empties the cache each time it (re)connects, e.g. after a PostgreSQL restart. A write
+        // that then decided on the shared cache found its just-read key gone and refused a new person as erased
+        // (seen in the PostgreSQL restart scenario); it decides on what it read.
+        var keys = store.Keys();
+        using var stop = new CancellationTokenSource();
+        var emptying = Task.Run(() => { while (!stop.IsCancellationRequested) keys.ForgetAll(); });
+        try
+        {
+            for (var round = 0; round < 200; round++)
+            {
+                var person = Guid.NewGuid();
+                await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => keys.Ensure([person], None))));
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await emptying;
+        }
+    }
+
+    [Fact]
     public async Task A_sealed_value_is_stored_as_ciphertext_under_its_subjects_and_read_back_opened()
     {
         var keys = store.Keys();
