@@ -1,3 +1,4 @@
+using CaseFlow.IntegrationTests.CorrespondenceLetters;
 using CaseFlow.IntegrationTests.Harness;
 using CaseFlow.ServiceDefaults.Security;
 
@@ -14,7 +15,8 @@ public sealed record MarkedCase(string CaseId, string FlightId, string LetterId,
 
     public static async Task<MarkedCase> Enter(CaseFlowSystem system)
     {
-        var lawyer = system.Apis(system.Token(Caller.Operator, Center, "lawyer-aigul"));
+        var lawyerToken = system.Token(Caller.Operator, Center, "lawyer-aigul");
+        var lawyer = system.Apis(lawyerToken);
         var coordinator = system.Apis(system.Token(Caller.Supervisor, center: null, user: "coordinator"));
         var markers = new Dictionary<string, string>
         {
@@ -48,11 +50,9 @@ public sealed record MarkedCase(string CaseId, string FlightId, string LetterId,
         await lawyer.Intake.Post($"{c}/vulnerabilities", new { requestId = Id(), occurredAt = "2020-04-02T10:30:00Z",
             kind = "caregiver-incapacitated", memberId = "son-1", note = M("vulnerability note") }).Ok();
         // The one setup change disclosures allow: the person's consent to share, before the first letter, referral or manifest.
-        await lawyer.Intake.Post($"{c}/consents", new { requestId = Id(), occurredAt = "2020-04-02T10:40:00Z",
-            agencyKinds = new[] { "consulate", "embassy", "ministry", "migration-service", "carrier", "service-provider", "other" },
-            purpose = "tracing and return of the child" }).Ok();
-
-        await Eventually.True(async () => (await lawyer.Correspondence.Find($"{c}/correspondence")) is not null, "the correspondence file");
+        // Waits until Correspondence has noted it: a letter sent before that is refused for want of consent.
+        await CorrespondenceCalls.GiveConsent(system, lawyerToken, caseId,
+            ["consulate", "embassy", "ministry", "migration-service", "carrier", "service-provider", "other"], "2020-04-02T10:40:00Z");
         var letterId = (await lawyer.Correspondence.Post($"{c}/letters", new { requestId = Id(), occurredAt = "2020-04-20T10:00:00Z",
             agencyId = "ru-consulate-osh", kind = "information-request", language = "ru", subject = M("letter subject"), body = M("letter body") }).Ok()).Str("letterId");
         await lawyer.Correspondence.Post($"{c}/letters/{letterId}/sending", new { requestId = Id(), occurredAt = "2020-04-21T09:00:00Z", channel = "e-mail" }).Ok();
