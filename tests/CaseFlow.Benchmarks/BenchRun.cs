@@ -33,13 +33,14 @@ public sealed class BenchRun(BenchOptions options)
         var total = Stopwatch.StartNew();
         await using var infrastructure = new BenchInfrastructure(options);
         await infrastructure.Prepare();
-        await using var db = NpgsqlDataSource.Create(options.Postgres);
+        await using var db = NpgsqlDataSource.Create(HarnessBackends.Named(options.Postgres));
+        await using var harnessBackends = await HarnessBackends.Open(options.Postgres);
         statements = new PgStatements(db);
         await statements.Prepare();
         if (statements.Unavailable is { } why) Say($"statements per case: {why}");
         await using var services = BenchServices.Create(options, infrastructure);
         var measured = services;
-        var cpu = new CpuMeter(() => measured.All.ToDictionary(s => s.Name, s => s.Pid));
+        var cpu = new CpuMeter(() => measured.All.ToDictionary(s => s.Name, s => s.Pid), harnessBackends.Pids);
 
         Say("starting Intake, Correspondence and Reunification ...");
         await services.Start();
@@ -303,7 +304,7 @@ public sealed class BenchRun(BenchOptions options)
     private async Task Report(DateTimeOffset started, Stopwatch total, CpuMeter cpu, NpgsqlDataSource db)
     {
         var size = options.Size;
-        var columns = new[] { "intake", "correspondence", "reunification", "postgres", "rabbitmq", "bench", "other" };
+        var columns = new[] { "intake", "correspondence", "reunification", "postgres", CpuMeter.HarnessPostgres, "rabbitmq", "bench", "other" };
         var table = Results.Table();
         var cpuTable = cpu.Table(columns);
         var settings = await ServerSettings(db);
@@ -316,7 +317,8 @@ public sealed class BenchRun(BenchOptions options)
                 "its baseline is the encrypted figure, ratio = encrypted / plain (> 1 for a latency, < 1 for a rate: what encryption costs).\n");
         Console.WriteLine("What PostgreSQL did per operation (pg_stat_statements; the relay's and consumers' statements count with the calls that caused them):");
         Console.WriteLine(statements.Table());
-        Console.WriteLine("CPU by phase (cores busy; 'postgres'/'rabbitmq' = all processes of those servers, other users included):");
+        Console.WriteLine($"CPU by phase (cores busy; 'postgres'/'rabbitmq' = all processes of those servers, other users included, " +
+            $"except the backends of the harness's own connections, '{CpuMeter.HarnessPostgres}'):");
         Console.WriteLine(cpuTable);
         await Results.Write(options.OutputPath, new
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CaseFlow.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -18,6 +19,12 @@ public static class CaseFlowTelemetry
     public const string SourceName = "CaseFlow";
     public static readonly ActivitySource Source = new(SourceName);
 
+    /// <summary>Where traces, metrics and logs go over OTLP; unset, nothing is exported.</summary>
+    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>Record spans (tags, timings) even with no exporter, e.g. for an in-process listener; defaults to exporting.</summary>
+    public const string RecordSpansSetting = "Telemetry:RecordSpans";
+
     private static readonly string[] TracedSources = [SourceName, "Marten", "MassTransit", "Npgsql"];
     private static readonly string[] Meters = ["Marten", "MassTransit", "Npgsql", OperationsMetrics.MeterName];
 
@@ -29,13 +36,21 @@ public static class CaseFlowTelemetry
             logs.IncludeScopes = true;
         });
 
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]);
+        var recordSpans = builder.Configuration.GetValue(RecordSpansSetting, defaultValue: exporting);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(service.TelemetryName, serviceInstanceId: instance.Name))
-            .WithTracing(tracing => tracing
-                .AddSource(TracedSources)
-                .AddAspNetCoreInstrumentation(o => o.Filter = IsNotHealthProbe)
-                .AddHttpClientInstrumentation()
-                .AddNpgsql())
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddSource(TracedSources)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = IsNotHealthProbe)
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql();
+                // Spans nobody exports are still created, so trace ids flow to the events' correlation ids and on to
+                // the next service, but not recorded: no tags, no processors (measured in docs/benchmark.md).
+                if (!recordSpans) tracing.SetSampler(new AlwaysOffSampler());
+            })
             .WithMetrics(metrics => metrics
                 .AddMeter(Meters)
                 .AddAspNetCoreInstrumentation()
@@ -43,8 +58,7 @@ public static class CaseFlowTelemetry
                 .AddPrometheusExporter());
 
         // Export only where a collector is configured (docker-compose sets it).
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            telemetry.UseOtlpExporter();
+        if (exporting) telemetry.UseOtlpExporter();
     }
 
     /// <summary>/metrics on the HTTP/1.1 port, for Prometheus-style scrapers.</summary>

@@ -5,12 +5,16 @@ namespace CaseFlow.Benchmarks.Harness;
 
 /// <summary>
 /// Where the CPU went during a phase, from /proc: the whole machine, each service, PostgreSQL and RabbitMQ
-/// (all their processes, so other users of the same servers count too) and the bench client itself.
+/// (all their processes, so other users of the same servers count too, except the backends serving the harness's own
+/// connections, counted apart) and the bench client itself.
 /// On a 2-core machine this is what says whether a figure is bound by CPU or by waiting; "other" is the rest
 /// of the machine (builds and tests of other users), the noise every figure of the run shares.
 /// </summary>
-public sealed class CpuMeter(Func<IReadOnlyDictionary<string, int>> services)
+public sealed class CpuMeter(Func<IReadOnlyDictionary<string, int>> services, Func<IReadOnlySet<int>> harnessBackends)
 {
+    /// <summary>PostgreSQL backends serving the harness itself (polling for arrivals, baselines): not the pipeline's CPU.</summary>
+    public const string HarnessPostgres = "postgres.harness";
+
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
     public sealed record Phase(string Name, double Seconds, double MachineBusyPercent, IReadOnlyDictionary<string, double> CoresByProcess);
@@ -55,6 +59,7 @@ public sealed class CpuMeter(Func<IReadOnlyDictionary<string, int>> services)
         }
         var processes = new Dictionary<int, (string Group, long Ticks)>();
         var byPid = services().ToDictionary(s => s.Value, s => s.Key);
+        var harness = harnessBackends();
         byPid[Environment.ProcessId] = "bench";
         if (Directory.Exists("/proc"))
         {
@@ -69,7 +74,7 @@ public sealed class CpuMeter(Func<IReadOnlyDictionary<string, int>> services)
                     var comm = stat[(open + 1)..close];
                     var group = byPid.GetValueOrDefault(pid) ?? comm switch
                     {
-                        "postgres" => "postgres",
+                        "postgres" => harness.Contains(pid) ? HarnessPostgres : "postgres",
                         "beam.smp" or "erl_child_setup" or "epmd" => "rabbitmq",
                         _ => null,
                     };

@@ -93,6 +93,21 @@ public sealed class FirstFlowTests(CaseFlowSystem system) : IClassFixture<CaseFl
         handled.ShouldContain(a => a.TraceId == traceId && a.OperationName == "relay CaseOpened");
     }
 
+    [Fact]
+    public async Task With_spans_unrecorded_as_without_an_exporter_the_callers_trace_id_still_correlates_every_services_events()
+    {
+        using var caller = new Activity("operator opens a case").Start();
+        var traceId = caller.TraceId.ToHexString();
+        var caseId = (await system.Intake.Json(system.Token()).OpenCase(IntakeCalls.NewCase())).Str("caseId");
+        caller.Stop();
+
+        (await system.Count(system.Intake, "mt_events", "stream_id = $1::uuid and correlation_id = $2", caseId, traceId)).ShouldBe(1);
+        foreach (var (service, name) in new[] { (system.Correspondence, "Correspondence"), (system.Reunification, "Reunification") })
+            await Eventually.True(async () => await system.Count(service, "mt_events", "stream_id = $1::uuid", caseId) > 0, $"{name}'s file");
+        (await system.Count(system.Correspondence, "mt_events", "stream_id = $1::uuid and correlation_id is distinct from $2", caseId, traceId)).ShouldBe(0);
+        (await system.Count(system.Reunification, "mt_events", "stream_id = $1::uuid and correlation_id is distinct from $2", caseId, traceId)).ShouldBe(0);
+    }
+
     private static string? Service(Activity activity) => activity.GetTagItem("caseflow.service") as string;
 
     private static async Task<T?> OrNull<T>(Func<Task<T>> call) where T : class
