@@ -22,11 +22,8 @@ public static class CaseFlowTelemetry
     /// <summary>Where traces, metrics and logs go over OTLP; unset, nothing is exported.</summary>
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    /// <summary>Record spans (tags, timings) even with no exporter, e.g. for an in-process listener; defaults to exporting.</summary>
-    public const string RecordSpansSetting = "Telemetry:RecordSpans";
-
     private static readonly string[] TracedSources = [SourceName, "Marten", "MassTransit", "Npgsql"];
-    private static readonly string[] Meters = ["Marten", "MassTransit", "Npgsql", OperationsMetrics.MeterName];
+    private static readonly string[] Meters = ["Marten", "MassTransit", "Npgsql"];
 
     internal static void AddTelemetry(this WebApplicationBuilder builder, ServiceIdentity service, ServiceInstance instance)
     {
@@ -37,22 +34,17 @@ public static class CaseFlowTelemetry
         });
 
         var exporting = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]);
-        var recordSpans = builder.Configuration.GetValue(RecordSpansSetting, defaultValue: exporting);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(service.TelemetryName, serviceInstanceId: instance.Name))
-            .WithTracing(tracing =>
-            {
-                tracing
-                    .AddSource(TracedSources)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = IsNotHealthProbe)
-                    .AddHttpClientInstrumentation()
-                    .AddNpgsql();
-                // Spans nobody exports are still created, so trace ids flow to the events' correlation ids and on to
-                // the next service, but not recorded: no tags, no processors (measured in docs/benchmark.md).
-                if (!recordSpans) tracing.SetSampler(new AlwaysOffSampler());
-            })
+            // Recorded even with no exporter: not recording them measured no cheaper (docs/benchmark.md) and broke the
+            // trace context MassTransit carries to the consumers.
+            .WithTracing(tracing => tracing
+                .AddSource(TracedSources)
+                .AddAspNetCoreInstrumentation(o => o.Filter = IsNotHealthProbe)
+                .AddHttpClientInstrumentation()
+                .AddNpgsql())
             .WithMetrics(metrics => metrics
-                .AddMeter(Meters)
+                .AddMeter([.. Meters, OperationsMetrics.MeterNameFor(instance)])
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());

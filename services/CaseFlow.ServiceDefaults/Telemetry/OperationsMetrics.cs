@@ -17,7 +17,11 @@ namespace CaseFlow.ServiceDefaults.Telemetry;
 /// </summary>
 public sealed class OperationsMetrics : IHostedService, IDisposable
 {
-    public const string MeterName = "CaseFlow.Operations";
+    /// <summary>
+    /// The meter of one instance. Meter providers subscribe by name process-wide, so where several services share a
+    /// process (the integration tests) one name would make every /metrics scrape read every service's figures.
+    /// </summary>
+    public static string MeterNameFor(ServiceInstance instance) => $"CaseFlow.Operations.{instance.Name}";
 
     /// <summary>How long a scrape waits for a fresh sample before it answers with the one it has.</summary>
     public static readonly TimeSpan ScrapeWait = TimeSpan.FromSeconds(2);
@@ -31,7 +35,7 @@ public sealed class OperationsMetrics : IHostedService, IDisposable
     private readonly ILogger<OperationsMetrics> logger;
     private readonly TimeSpan maxAge;
     private readonly KeyValuePair<string, object?>[] source;
-    private readonly Meter meter = new(MeterName);
+    private readonly Meter meter;
     private readonly Lock refreshing = new();
     private volatile Sample? last;
     private Task? refresh;
@@ -44,6 +48,7 @@ public sealed class OperationsMetrics : IHostedService, IDisposable
         this.clock = clock;
         this.logger = logger;
         maxAge = TimeSpan.FromSeconds(config.GetValue("Operations:SampleSeconds", 5.0));
+        meter = new Meter(MeterNameFor(instance));
         source = [new("service", service.Name), new("service_instance", instance.Name)];
         meter.CreateObservableGauge("caseflow_operations_sample_age_seconds",
             SampleAge,

@@ -21,8 +21,9 @@ public sealed partial class PgStatements(NpgsqlDataSource db)
 
     /// <param name="Per">what one operation is: case, consultation, page, read, event.</param>
     /// <param name="Ms">total_exec_time + total_plan_time (plan time is 0 unless pg_stat_statements.track_planning is on).</param>
+    /// <param name="All">every statement shape, the harness's left out (the context file; the report prints <paramref name="Top"/>).</param>
     public sealed record Item(string Id, int Run, long Operations, string Per, long Statements, double Ms,
-        double StatementsPerOperation, double MsPerOperation, IReadOnlyList<Statement> Top);
+        double StatementsPerOperation, double MsPerOperation, IReadOnlyList<Statement> Top, IReadOnlyList<Statement> All);
 
     private readonly List<Item> items = [];
     public IReadOnlyList<Item> Items => items;
@@ -79,9 +80,12 @@ public sealed partial class PgStatements(NpgsqlDataSource db)
         var ms = all.Sum(s => s.Ms);
         var item = new Item(id, Run, operations, per, statements, Math.Round(ms, 1),
             Math.Round((double)statements / operations, 2), Math.Round(ms / operations, 3),
-            [.. all.Take(TopCount).Select(s => new Statement(Trimmed(s.Query), Math.Round((double)s.Calls / operations, 2), Math.Round(s.Ms / operations, 3)))]);
+            [.. all.Take(TopCount).Select(Per)], [.. all.Select(s => Per(s) with { Query = Spaces().Replace(s.Query, " ").Trim() })]);
         items.Add(item);
         return item;
+
+        Statement Per((long Calls, double Ms, string Query) s) =>
+            new(Trimmed(s.Query), Math.Round((double)s.Calls / operations, 3), Math.Round(s.Ms / operations, 3));
     }
 
     /// <summary>The top statements of every item of the last repetition, for the end of the report.</summary>

@@ -59,7 +59,6 @@ internal static class SettingsCatalog
         new("Reporting:Role", Backend, Deployments.None, "defaults to caseflow_reporting"),
         new("Reporting:Schema", Backend, Deployments.None, "defaults to <schema>_reporting"),
         new("OTEL_EXPORTER_OTLP_ENDPOINT", Backend, Deployments.Both, "traces and metrics go to the collector; unset, nothing is exported"),
-        new("Telemetry:RecordSpans", Backend, Deployments.None, "defaults to whether OTLP export is configured: spans nobody exports are not recorded"),
         new("RabbitMq:QuorumQueues", Backend, Deployments.Kubernetes, "quorum queues survive a broker node; off by default for one local node"),
         new("EventStore:Schema", Backend, Deployments.None, "defaults to the service's name"),
         new("EventStore:DaemonMode", Backend, Deployments.None, "HotCold: one daemon leader per service"),

@@ -94,7 +94,7 @@ public sealed class FirstFlowTests(CaseFlowSystem system) : IClassFixture<CaseFl
     }
 
     [Fact]
-    public async Task With_spans_unrecorded_as_without_an_exporter_the_callers_trace_id_still_correlates_every_services_events()
+    public async Task The_callers_trace_id_correlates_every_services_events_of_the_case()
     {
         using var caller = new Activity("operator opens a case").Start();
         var traceId = caller.TraceId.ToHexString();
