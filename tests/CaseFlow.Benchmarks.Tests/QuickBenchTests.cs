@@ -12,10 +12,10 @@ public class QuickBenchTests
 {
     private static readonly string[] EveryItem =
     [
-        "L1.c1", "L1.c1.p50", "L1.c1.p99", "L1.c8", "L1.c8.p50", "L1.c8.p99", "L2", "L2.p50", "L2.p99", "L3",
+        "L1.c1", "L1.c1.p50", "L1.c1.p99", "L1.c8", "L1.c8.p50", "L1.c8.p99", "L2", "L2.p50", "L2.p99", "L2.steady.p50", "L2.steady.p99", "L3",
         "L4", "L4.p50", "L4.p99", "L4.pgcpu", "A1.l1", "P2.l4",
         "A1", "A1.p50", "A1.p99", "A1.cpu", "A2", "A2.p50", "A2.p99", "A3", "A3.p50", "A3.p99",
-        "P1.p50", "P1.p99", "P1.max", "P2", "R1", "H1.history.p50", "H1.asof.p50", "H1.asoft.p50", "Q1.p50", "Q1.p99",
+        "P1.p50", "P1.p99", "P1.max", "P2", "R1", "R1.min", "R1.max", "H1.history.p50", "H1.asof.p50", "H1.asoft.p50", "Q1.p50", "Q1.p99",
         "D1.sql.p50", "D1.caseload.p50", "D1.caseload.p99", "D1.correspondence.p50", "D1.correspondence.p99", "D1.reunification.p50", "D1.reunification.p99",
         "D2.sql.page.p50", "D2.page.p50", "D2.page.p99", "D2.sql.caseload.p50", "D2.caseload.p50", "D2.caseload.p99",
         "D2.sql.correspondence.p50", "D2.correspondence.p50", "D2.correspondence.p99", "D2.sql.reunification.p50", "D2.reunification.p50", "D2.reunification.p99",

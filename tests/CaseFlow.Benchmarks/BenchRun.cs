@@ -89,6 +89,10 @@ public sealed class BenchRun(BenchOptions options)
             Results.Add("L2", "raw RabbitMQ.Client, confirmed publish + acked consume, 64 in flight", l2.PerSecond, "msgs/s");
             Results.Add("L2.p50", "raw RabbitMQ.Client: publish-to-consume median", l2.Latencies.P50, "ms");
             Results.Add("L2.p99", "raw RabbitMQ.Client: publish-to-consume 99th percentile", l2.Latencies.P99, "ms");
+            var steady = await RawRabbitMq.PublishAndConsume(new UriBuilder(options.Amqp) { Path = "/" + Uri.EscapeDataString(options.VirtualHost) }.Uri,
+                (int)(size.P1RatePerSecond * size.ApiDuration.TotalSeconds), perSecond: size.P1RatePerSecond);
+            Results.Add("L2.steady.p50", $"raw RabbitMQ.Client at a steady {size.P1RatePerSecond} msgs/s: publish-to-consume median", steady.Latencies.P50, "ms");
+            Results.Add("L2.steady.p99", $"raw RabbitMQ.Client at a steady {size.P1RatePerSecond} msgs/s: 99th percentile", steady.Latencies.P99, "ms");
         }
         using (cpu.Measure("L3"))
             Results.Add("L3", $"raw Npgsql binary COPY of {size.L3Rows:N0} event-sized rows", await raw.BinaryCopy(size.L3Rows), "rows/s");
@@ -114,7 +118,7 @@ public sealed class BenchRun(BenchOptions options)
         if (options.Runs("D1")) using (cpu.Measure("D1")) await new DashboardReads(services, services.SigningKey, db, infrastructure, Results).Measure(size.D1Calls);
         if (options.Runs("D2")) using (cpu.Measure("D2"))
             await new DashboardOverview(services, db, infrastructure, Results).Measure(clients, delivery, size.D2Cases, size.D2Calls, size.DrainTimeout);
-        if (options.Runs("R1")) await Rebuild(store, db, infrastructure, cpu, size);
+        if (options.Runs("R1")) await Rebuild(services, store, db, infrastructure, cpu, size);
 
         // --- memory -----------------------------------------------------------------------------------
         foreach (var service in services.All)
@@ -236,8 +240,8 @@ public sealed class BenchRun(BenchOptions options)
         using (cpu.Measure(Phase("P1"))) p1Ids = await delivery.OpenAtSteadyRate(clients, size.P1RatePerSecond, size.P1Duration);
         var (p1, p1Correspondence) = await delivery.WaitForArrivals(p1Ids, size.DrainTimeout);
         var p1What = $"Intake commit -> Reunification stream committed, {size.P1RatePerSecond} cases/s";
-        Results.Add("P1.p50", $"{p1What}: median", p1.Latencies.P50, "ms", "L2.p50", Target.AtMost(50));
-        Results.Add("P1.p99", $"{p1What}: 99th percentile", p1.Latencies.P99, "ms", "L2.p99", Target.AtMost(250));
+        Results.Add("P1.p50", $"{p1What}: median", p1.Latencies.P50, "ms", "L2.steady.p50", Target.AtMost(50));
+        Results.Add("P1.p99", $"{p1What}: 99th percentile", p1.Latencies.P99, "ms", "L2.steady.p99", Target.AtMost(250));
         Results.Add("P1.max", $"{p1What}: maximum", p1.Latencies.Max, "ms");
         Results.Add("P1.corr.p50", "same to Correspondence: median", p1Correspondence.Latencies.P50, "ms");
         Results.Add("P1.corr.p99", "same to Correspondence: 99th percentile", p1Correspondence.Latencies.P99, "ms");
@@ -297,19 +301,28 @@ public sealed class BenchRun(BenchOptions options)
         await WaitQuiet(db, infrastructure, size.DrainTimeout);
     }
 
-    private async Task Rebuild(IntakeStore store, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
+    /// <summary>
+    /// R1: the case snapshot rebuilt three times through Intake's admin API (inside the service, as an operator would),
+    /// over R1's events appended interleaved on top of every case of the run; the median with min and max.
+    /// </summary>
+    private async Task Rebuild(ServiceProcesses services, IntakeStore store, NpgsqlDataSource db, BenchInfrastructure infrastructure, CpuMeter cpu, Sizes size)
     {
-        Say($"R1: appending {size.R1Events:N0} events ...");
-        await store.AppendCases(size.R1Events);
+        Say($"R1: appending {size.R1Events:N0} events, interleaved ...");
+        await store.AppendCasesInterleaved(size.R1Events);
         await WaitQuiet(db, infrastructure, size.DrainTimeout);
         var events = await store.EventCount();
         await statements.Reset();
-        Say($"R1: rebuilding the case snapshot over {events:N0} events ...");
-        TimeSpan rebuild;
-        using (cpu.Measure("R1")) rebuild = await store.RebuildCases();
-        Results.Add("R1", $"rebuild of the Case snapshot (daemon) over {events:N0} events", events / rebuild.TotalSeconds, "events/s", "L3",
-            Target.AtLeastTimesBaseline(0.25));
-        await CountStatements("R1", events, "event");
+        Say($"R1: rebuilding the case snapshot over {events:N0} events, 3 times ...");
+        var rates = new List<double>();
+        for (var run = 1; run <= 3; run++)
+            using (cpu.Measure(run == 1 ? Phase("R1") : Phase($"R1.{run}")))
+                rates.Add(events / await AdminRebuild.Run(services["intake"].Grpc, services.SigningKey, "Case"));
+        rates.Sort();
+        Results.Add("R1", $"rebuild of the Case snapshot through the admin API over {events:N0} interleaved events: median of 3",
+            rates[1], "events/s", "L3", Target.AtLeastTimesBaseline(0.25));
+        Results.Add("R1.min", "R1: slowest of the 3 rebuilds", rates[0], "events/s", "L3");
+        Results.Add("R1.max", "R1: fastest of the 3 rebuilds", rates[2], "events/s", "L3");
+        await CountStatements("R1", events * 3, "event");
     }
 
     /// <summary>What the item asked of PostgreSQL since the last reset, per operation (nothing when pg_stat_statements is not loaded).</summary>

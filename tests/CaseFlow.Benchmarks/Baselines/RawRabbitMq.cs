@@ -8,13 +8,14 @@ namespace CaseFlow.Benchmarks.Baselines;
 
 /// <summary>
 /// L2: what the broker itself does: persistent messages to a durable queue, published with confirms and
-/// 64 in flight, consumed with manual acks; end-to-end latency from publish to the consumer.
+/// 64 in flight, consumed with manual acks; end-to-end latency from publish to the consumer. As fast as it goes, or
+/// at a steady rate (P1's latency baseline: the broker's own delay at the rate P1 opens cases, unsaturated).
 /// </summary>
 public static class RawRabbitMq
 {
     public sealed record Result(double PerSecond, Latencies Latencies);
 
-    public static async Task<Result> PublishAndConsume(Uri amqp, int messages, int inFlight = 64)
+    public static async Task<Result> PublishAndConsume(Uri amqp, int messages, int inFlight = 64, int? perSecond = null)
     {
         var factory = new ConnectionFactory { Uri = amqp, ClientProvidedName = "caseflow-bench-l2" };
         await using var connection = await factory.CreateConnectionAsync();
@@ -44,6 +45,8 @@ public static class RawRabbitMq
         var publishes = new List<Task>(messages);
         for (var i = 0; i < messages; i++)
         {
+            if (perSecond is { } steady && TimeSpan.FromSeconds((double)i / steady) - clock.Elapsed is var wait && wait > TimeSpan.FromMilliseconds(1))
+                await Task.Delay(wait);
             await slots.WaitAsync();
             var body = new byte[8 + payload.Length];
             BinaryPrimitives.WriteInt64LittleEndian(body, Stopwatch.GetTimestamp());

@@ -10,9 +10,12 @@ public sealed class HarnessBackends(NpgsqlConnection connection) : IAsyncDisposa
 {
     public const string ApplicationName = "caseflow-bench-harness";
 
-    /// <summary>The bench's connection string, naming its connections as the harness's.</summary>
+    /// <summary>
+    /// The bench's connection string, naming its connections as the harness's; pooled connections go back without
+    /// <c>DISCARD ALL</c>, as the services' do (PooledConnections), so the raw baselines pay no reset the services skip.
+    /// </summary>
     public static string Named(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = ApplicationName }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = ApplicationName, NoResetOnClose = true }.ConnectionString;
 
     public static async Task<HarnessBackends> Open(string connectionString)
     {

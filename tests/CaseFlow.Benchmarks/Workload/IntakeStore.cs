@@ -64,28 +64,34 @@ public sealed class IntakeStore : IAsyncDisposable
         return id;
     }
 
-    /// <summary>Many cases of 100 events each, appended by 4 writers, 10 cases per transaction.</summary>
-    public async Task AppendCases(int totalEvents, int eventsPerCase = 100)
+    /// <summary>
+    /// R1's store: cases of <paramref name="eventsPerCase"/> events appended interleaved, as real traffic is: every case
+    /// is visited <paramref name="eventsPerCase"/> / <paramref name="perVisit"/> times, one round after another, each
+    /// transaction adding <paramref name="perVisit"/> events to each of 10 cases (4 writers), so a stream's events lie
+    /// spread over the whole store rather than in one run.
+    /// </summary>
+    public async Task AppendCasesInterleaved(int totalEvents, int eventsPerCase = 100, int perVisit = 10)
     {
-        var cases = Math.Max(1, totalEvents / eventsPerCase);
-        var next = 0;
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        var ids = Enumerable.Range(0, Math.Max(1, totalEvents / eventsPerCase)).Select(_ => Guid.CreateVersion7()).ToArray();
+        var batches = ids.Chunk(10).ToArray();
+        for (var visit = 0; visit < eventsPerCase / perVisit; visit++)
         {
-            while (true)
+            var first = visit * perVisit;
+            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, ct) =>
             {
-                var first = Interlocked.Add(ref next, 10) - 10;
-                if (first >= cases) return;
                 await using var session = Store.LightweightSession();
-                for (var c = first; c < Math.Min(first + 10, cases); c++)
+                foreach (var id in batch)
                 {
-                    var id = Guid.CreateVersion7();
-                    var events = new List<object> { new CaseOpened(id, IntakeClients.Centers[c % 9], "documents", "walk-in", Sealed.For(Subjects.Applicant(id), $"Rebuild Applicant {c}"), DateTimeOffset.UtcNow.AddDays(-10)) };
-                    for (var e = 1; e < eventsPerCase; e++) events.Add(Consultation(id, e));
-                    session.Events.StartStream<Case>(id, events);
+                    var events = Enumerable.Range(first, perVisit).Select(n => n == 0
+                        ? (object)new CaseOpened(id, IntakeClients.Centers[Array.IndexOf(ids, id) % 9], "documents", "walk-in",
+                            Sealed.For(Subjects.Applicant(id), $"Rebuild Applicant {id:N}"), DateTimeOffset.UtcNow.AddDays(-10))
+                        : Consultation(id, n)).ToArray();
+                    if (visit == 0) session.Events.StartStream<Case>(id, events);
+                    else session.Events.Append(id, events);
                 }
-                await session.SaveChangesAsync();
-            }
-        })));
+                await session.SaveChangesAsync(ct);
+            });
+        }
     }
 
     private static ConsultationHeld Consultation(Guid id, int n) =>
@@ -127,15 +133,6 @@ public sealed class IntakeStore : IAsyncDisposable
         await using var session = Store.QuerySession();
         var stats = await Store.Advanced.FetchEventStoreStatistics();
         return stats.EventCount;
-    }
-
-    /// <summary>R1: the daemon's rebuild of the inline case snapshot over every event in the store.</summary>
-    public async Task<TimeSpan> RebuildCases()
-    {
-        using var daemon = await Store.BuildProjectionDaemonAsync();
-        var clock = Stopwatch.StartNew();
-        await daemon.RebuildProjectionAsync<Case>(TimeSpan.FromMinutes(10), CancellationToken.None);
-        return clock.Elapsed;
     }
 
     public static ListCasesRequest Page(string center, string token) => new()
