@@ -19,29 +19,30 @@ public sealed class GetReunificationStatisticsHandler(NpgsqlDataSource database,
     {
         var scope = StatisticsScope.Parse(request, caller, clock.GetUtcNow(), centers);
         var queries = new FigureQueries(database, scope);
+        var files = Files(queries);
+        var separations = Separations(queries, files);
+        var reunions = Reunions(queries);
         var answer = new ReunificationStatistics
         {
             AsOf = scope.AsOfTimestamp,
             Filter = scope.Applied,
             PipelineByStage = queries.Breakdown("reunification.pipeline_by_stage",
-                $"{Files} select stage_then, count(*) from files group by 1 order by 1"),
-            DaysSeparated = queries.Breakdown("reunification.days_separated", $"{Separations} select {DaysBuckets}, count(*) from separations group by 1 order by min(days)"),
+                $"select stage_then, count(*) from {files} group by 1 order by 1"),
+            DaysSeparated = queries.Breakdown("reunification.days_separated", $"select {DaysBuckets}, count(*) from {separations} group by 1 order by min(days)"),
             DaysSeparatedSummary = queries.Duration("reunification.days_separated_summary",
-                $"{Separations} select count(*), percentile_cont(0.5) within group (order by days), percentile_cont(0.9) within group (order by days) from separations"),
+                $"select count(*), percentile_cont(0.5) within group (order by days), percentile_cont(0.9) within group (order by days) from {separations}"),
             ReunionsPerMonth = queries.Breakdown("reunification.reunions_per_month",
-                $"{Reunions} select to_char(reunited_on, 'YYYY-MM'), count(*) from reunions group by 1 order by 1"),
-            SeparatedChildrenReunified = queries.Total("donors.separated_children_reunified", $"{Reunions} select count(*) from reunions where is_minor"),
+                $"select to_char(reunited_on, 'YYYY-MM'), count(*) from {reunions} group by 1 order by 1"),
+            SeparatedChildrenReunified = queries.Total("donors.separated_children_reunified", $"select count(*) from {reunions} where is_minor"),
             Flights = new FlightFigures { Key = "reunification.flights" },
         };
         queries.Rows($"""
-            {Files}
-            select stage_then, count(*) from files
+            select stage_then, count(*) from {files}
             where stage_then not in ('no-separation-reported', 'reunited', 'failed', 'cancelled') group by 1 order by 1
             """, r => answer.OpenByStage.Add(new StageCount { Stage = r.GetString(0), Count = (int)r.GetInt64(1) }));
         queries.Rows($"""
-            {Reunions}
             select center_id, to_char(reunited_on, 'YYYY-MM'), count(*), sum(days_separated), min(days_separated), max(days_separated)
-            from reunions group by 1, 2 order by 2, 1
+            from {reunions} group by 1, 2 order by 2, 1
             """, r => answer.Completed.Add(new CompletionsInMonth
             {
                 CenterId = r.GetString(0), Month = r.GetString(1), Completed = (int)r.GetInt64(2), TotalDaysSeparated = (int)r.GetInt64(3),
@@ -73,12 +74,11 @@ public sealed class GetReunificationStatisticsHandler(NpgsqlDataSource database,
     }
 
     /// <summary>The files of the scope with a separation reported, opened in the period by $5, with their stage then.</summary>
-    private string Files => $"""
-        with files as (
-          select *, {StageThen} as stage_then from {names.Schema}.reunifications
-          where opened_at <= $5 and separated_since is not null and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)
-            and ($3::timestamptz is null or opened_at >= $3) and ($4::timestamptz is null or opened_at < $4))
-        """;
+    private string Files(FigureQueries queries) => queries.Shared("scoped_files", $"""
+        select *, {StageThen} as stage_then from {names.Schema}.reunifications
+        where opened_at <= $5 and separated_since is not null and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)
+          and ($3::timestamptz is null or opened_at >= $3) and ($4::timestamptz is null or opened_at < $4)
+        """);
 
     /// <summary>The stage as of $5 from the file's stage history, in the view's words (travel-arranged); a file stored before
     /// snapshots kept the history has only its present stage.</summary>
@@ -86,17 +86,15 @@ public sealed class GetReunificationStatisticsHandler(NpgsqlDataSource database,
         $"coalesce(lower(regexp_replace({FactHistory.ValueAsOf("stage_history", "null")}, '([a-z])([A-Z])', '\\1-\\2', 'g')), stage)";
 
     /// <summary>Every separation of those files, in days: to the reunion, or to $5 while still apart then.</summary>
-    private string Separations => $"""
-        {Files},
-        separations as (
-          select (case when reunited_on <= ($5 at time zone 'UTC')::date then reunited_on else ($5 at time zone 'UTC')::date end) - separated_since as days from files)
-        """;
+    private static string Separations(FigureQueries queries, string files) => queries.Shared("separations", $"""
+        select (case when reunited_on <= ($5 at time zone 'UTC')::date then reunited_on else ($5 at time zone 'UTC')::date end) - separated_since as days
+        from {files}
+        """);
 
     /// <summary>The reunions of the scope in the period, by $5 (by the reunion's day, whenever the file was opened).</summary>
-    private string Reunions => $"""
-        with reunions as (
-          select * from {names.Schema}.reunifications
-          where reunited_on <= ($5 at time zone 'UTC')::date and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)
-            and ($3::timestamptz is null or reunited_on >= ($3 at time zone 'UTC')::date) and ($4::timestamptz is null or reunited_on < ($4 at time zone 'UTC')::date))
-        """;
+    private string Reunions(FigureQueries queries) => queries.Shared("scoped_reunions", $"""
+        select * from {names.Schema}.reunifications
+        where reunited_on <= ($5 at time zone 'UTC')::date and ($1::text is null or center_id = $1) and ($2::text is null or province = $2)
+          and ($3::timestamptz is null or reunited_on >= ($3 at time zone 'UTC')::date) and ($4::timestamptz is null or reunited_on < ($4 at time zone 'UTC')::date)
+        """);
 }
