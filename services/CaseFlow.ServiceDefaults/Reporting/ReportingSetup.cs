@@ -80,6 +80,9 @@ internal sealed class ReportingSchemaUpkeep(NpgsqlDataSource database, Reporting
               end if;
             end $$
             """, ct);
+        // BI tools' queries over the views that unnest jsonb arrays are misestimated a hundredfold, enough for PostgreSQL to
+        // spend longer compiling them (JIT) than running them: see FigureQueries.
+        await Run(connection, $"alter role {role} set jit = off", ct);
         await Run(connection, $"grant usage on schema {names.Schema} to {role}", ct);
         await Run(connection, $"grant select on all tables in schema {names.Schema} to {role}", ct);
     }

@@ -22,6 +22,7 @@ public sealed class ReportingRoleAndRebuildTests(StatisticsSystem system) : ICla
         await admin.OpenAsync();
         await using var reporting = AsReportingRole();
         await reporting.OpenAsync();
+        (await new NpgsqlCommand("show jit", reporting).ExecuteScalarAsync()).ShouldBe("off", "the reporting role's sessions compile nothing");
         foreach (var service in Services)
         {
             var reportingTables = await Tables(admin, system.ReportingSchema(service));
