@@ -35,6 +35,8 @@ public sealed class Conservation(string postgres, RabbitManagement broker, IRead
         // Intake notes every delivery on the case's timeline: its effect is not checked against the case's state, so only
         // the inbox keeps a repeat from noting it twice (the crossing a test with the inbox off shows doubling on).
         new("ReunificationCancelled", "reunification", "reunification_cancelled", "intake", "NoteOnCaseTimeline", "reunification_cancellation_noted"),
+        // Every seat allocated (a booking, a promotion from the waitlist, a rebooking) is noted on the case's timeline.
+        new("TravelArranged", "reunification", "seat_allocated", "intake", "NoteOnCaseTimeline", "travel_arranged_noted"),
         // Noted on the timeline on every delivery too; one letter per case in the scenarios' traffic.
         new("LetterSent", "correspondence", "letter_sent", "intake", "NoteOnCaseTimeline", "letter_sent_noted"),
     ];
