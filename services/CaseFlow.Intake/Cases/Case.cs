@@ -12,7 +12,7 @@ namespace CaseFlow.Intake.Cases;
 /// The state of a case, folded from its stream; kept inline as a snapshot that serves GetCase and ListCases. Personal
 /// values stay Sealed as the events gave them (encrypted in the snapshot, erased once their person is).
 /// </summary>
-public sealed record Case(
+public sealed partial record Case(
     Guid Id,
     string CenterId,
     string Category,
@@ -39,9 +39,6 @@ public sealed record Case(
     public IReadOnlyList<Referral> Referrals { get; init; } = [];
     public CaseOutcome? Outcome { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
-    public bool ReunionReported { get; init; }
-    /// <summary>Per separated member, how Reunification reported its track ended: reunited, failed or cancelled.</summary>
-    public IReadOnlyDictionary<string, string> TrackEnds { get; init; } = new Dictionary<string, string>();
     /// <summary>Every consent to share, at its newest version.</summary>
     public IReadOnlyList<SharingConsent> Consents { get; init; } = [];
     public IReadOnlyList<ConsentNote> ConsentNotes { get; init; } = [];
@@ -117,26 +114,12 @@ public sealed record Case(
         Status = CaseStatus.Closed, Outcome = e.Outcome, ClosedAt = e.OccurredAt,
         StatusHistory = StatusHistory.Changed(Status.ToString(), nameof(CaseStatus.Closed), e.OccurredAt),
     };
-    // Reunification reopens the tracks cancelled with the case: they are no longer ended.
     public Case Apply(CaseReopened e) => this with
     {
         Status = CaseStatus.Open, Outcome = null, ClosedAt = null,
-        TrackEnds = TrackEnds.Where(end => end.Value != TrackEnd.Cancelled).ToDictionary(),
+        TrackEnds = TrackEndsAfterReopening,
         StatusHistory = StatusHistory.Changed(Status.ToString(), nameof(CaseStatus.Open), e.OccurredAt),
     };
-    public Case Apply(ReunionReported e) => this with { ReunionReported = true, TrackEnds = TrackEnded(e.MemberId, TrackEnd.Reunited) };
-    public Case Apply(ReunificationFailureNoted e) => this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.Failed) };
-    public Case Apply(ReunificationCancellationNoted e) => this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.Cancelled) };
-
-    /// <summary>The separated members whose reunification has not ended (as far as Reunification has reported).</summary>
-    [JsonIgnore]
-    public IReadOnlyList<string> StillSeparated => [.. Family.Where(m => m.Separated && !TrackEnds.ContainsKey(m.MemberId)).Select(m => m.MemberId)];
-
-    // A fact with no member comes from before a case had several tracks: it is the first separated member's.
-    private IReadOnlyDictionary<string, string> TrackEnded(string? memberId, string end) =>
-        (memberId ?? Family.FirstOrDefault(m => m.Separated)?.MemberId) is { } member
-            ? new Dictionary<string, string>(TrackEnds) { [member] = end }
-            : TrackEnds;
 
     public Case Apply(ConsentToShareGiven e) => this with
     {

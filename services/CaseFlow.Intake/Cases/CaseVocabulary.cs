@@ -33,4 +33,6 @@ public static class TrackEnd
     public const string Reunited = "reunited";
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
+    /// <summary>Called off by the case's closure, not by anyone's choice: the case's reopening resumes it.</summary>
+    public const string CancelledWithCase = "cancelled-with-case";
 }

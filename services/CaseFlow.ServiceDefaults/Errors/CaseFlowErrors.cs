@@ -15,8 +15,17 @@ public sealed class InvalidInput(IReadOnlyList<FieldProblem> problems)
     public InvalidInput(string field, string problem) : this([new FieldProblem(field, problem)]) { }
 }
 
-/// <summary>A rule of the case forbids the command in the current state (FAILED_PRECONDITION, HTTP 412).</summary>
-public sealed class RuleViolated(string message) : Exception(message);
+/// <summary>
+/// A rule of the case forbids the command in the current state (FAILED_PRECONDITION, HTTP 412); with subjects, a
+/// <c>google.rpc.PreconditionFailure</c> names each thing that is not yet as the rule needs it.
+/// </summary>
+public sealed class RuleViolated(string message, IReadOnlyList<RuleSubject>? subjects = null) : Exception(message)
+{
+    public IReadOnlyList<RuleSubject> Subjects { get; } = subjects ?? [];
+}
+
+/// <summary>One violation of a rule: its kind (e.g. CONSENT), what it is about (e.g. <c>family/son-1</c>) and why.</summary>
+public sealed record RuleSubject(string Type, string Subject, string Description);
 
 /// <summary>The case, file or item does not exist (NOT_FOUND, HTTP 404).</summary>
 public sealed class NotFound(string message) : Exception(message);

@@ -24,9 +24,10 @@ public static class ErrorMapping
         {
             RpcException already => already,
             InvalidInput invalid => BadRequest(invalid),
-            RuleViolated rule => Simple(Code.FailedPrecondition, rule.Message),
+            RuleViolated rule => Precondition(rule.Message, rule.Subjects),
             Privacy.SubjectErased erased => Simple(Code.FailedPrecondition, erased.Message),
-            Privacy.Consent.MissingConsent missing => ConsentMissing(missing),
+            Privacy.Consent.MissingConsent missing =>
+                Precondition(missing.Message, [new RuleSubject("CONSENT", $"consent-to-share/{missing.AgencyKind}", missing.Message)]),
             NotFound missing => Simple(Code.NotFound, missing.Message),
             Forbidden forbidden => Simple(Code.PermissionDenied, forbidden.Message),
             _ when ConflictRetry.IsConflict(e)
@@ -52,15 +53,14 @@ public static class ErrorMapping
             .ToRpcException();
     }
 
-    /// <summary>FAILED_PRECONDITION with a <c>google.rpc.PreconditionFailure</c>: type CONSENT, subject the agency kind.</summary>
-    private static RpcException ConsentMissing(Privacy.Consent.MissingConsent missing)
+    /// <summary>FAILED_PRECONDITION, with a <c>google.rpc.PreconditionFailure</c> naming the rule's subjects when it has any.</summary>
+    private static RpcException Precondition(string message, IReadOnlyList<RuleSubject> subjects)
     {
+        if (subjects.Count == 0) return Simple(Code.FailedPrecondition, message);
         var details = new PreconditionFailure();
-        details.Violations.Add(new PreconditionFailure.Types.Violation
-        {
-            Type = "CONSENT", Subject = $"consent-to-share/{missing.AgencyKind}", Description = missing.Message,
-        });
-        return new Status { Code = (int)Code.FailedPrecondition, Message = missing.Message, Details = { Any.Pack(details) } }
+        details.Violations.AddRange(subjects.Select(s =>
+            new PreconditionFailure.Types.Violation { Type = s.Type, Subject = s.Subject, Description = s.Description }));
+        return new Status { Code = (int)Code.FailedPrecondition, Message = message, Details = { Any.Pack(details) } }
             .ToRpcException();
     }
 

@@ -111,7 +111,10 @@ public sealed class TwoChildrenStoryTests(May2020System system) : IClassFixture<
         await Eventually.True(async () => (await intake.Get(c).Ok())["reunionReported"]?.GetValue<bool>() == true, "Intake to hear of the first reunion");
         var early = await intake.Post($"{c}/close", At("2020-06-27T10:30:00Z", new { outcome = "reunified", summary = "one child is home" }));
         early.Status.ShouldBe(HttpStatusCode.PreconditionFailed);
-        early.Json.ToJsonString().ShouldContain(Siblings[1]);
+        early.Json["message"]!.ToString().ShouldContain($"outcome 'reunified'");
+        early.Json["details"]![0]!["violations"]!.AsArray().Select(v => (v!["subject"]!.ToString(), v["description"]!.ToString()))
+            .ShouldBe([($"family/{Siblings[1]}", "not reunited yet")]);
+        (await system.Count(system.Intake, "mt_events", "stream_id = $1 and type = 'case_closed'", Guid.Parse(caseId))).ShouldBe(0);
 
         await lawyer.Post($"{c}/reunification/reunion", At("2020-06-27T10:00:00Z", new { memberId = Siblings[1], handedOverTo = "their mother, Gulnara" })).Ok();
         file = await lawyer.Get($"{c}/reunification").Ok();
@@ -123,8 +126,15 @@ public sealed class TwoChildrenStoryTests(May2020System system) : IClassFixture<
             "Intake to hear of the second reunion");
         (await intake.Get(c).Ok()).Str("outcome").ShouldBe("reunified");
 
-        // Reunification's news names the child it is about: each has its own seats in the case's timeline.
-        await Eventually.True(async () => (await intake.Get($"{c}/timeline").Ok()).ToJsonString() is var timeline
-            && Siblings.All(memberId => timeline.Contains($"{memberId}: Seat on flight", StringComparison.Ordinal)), "a seat noted for each child");
+        // Reunification's news names the child it is about, by member id and as Intake knows them: each has its own
+        // seats and its own reunion in the case's timeline.
+        JsonArray entries = [];
+        string[] Of(string type) => [.. entries.Where(e => e!["type"]!.ToString() == type).Select(e => e!["memberId"]!.ToString()).Distinct().Order()];
+        await Eventually.True(async () => (entries = (await intake.Get($"{c}/timeline").Ok())["entries"]!.AsArray()) is not null
+            && Of("TravelArrangedNoted").Length == 2, "a seat noted for each child");
+        Of("ReunionReported").ShouldBe(["daughter-1", "son-1"]);
+        entries.Count(e => e!["type"]!.ToString() == "ReunionReported").ShouldBe(2);
+        entries.Select(e => e!["summary"]!.ToString()).ShouldContain("Reunited: daughter-1 (daughter Aisha) after 103 days apart");
+        entries.Select(e => e!["summary"]!.ToString()).ShouldContain(s => s.StartsWith("son-1 (son Emir): Seat on flight KG-0627", StringComparison.Ordinal));
     }
 }

@@ -89,6 +89,16 @@ public sealed class SeveralChildrenTests(CaseFlowSystem system) : IClassFixture<
         file = await Eventually.Get(async () => await lawyer.Get(File(caseId)).Ok() is var f && TrackOf(f, "daughter-1").Str("stage") == "cancelled" ? f : null,
             "the closure to reach every track");
         TrackOf(file, "son-1").Str("stage").ShouldBe("reunited");
+
+        // Reopened, the daughter's track resumes: Intake counts her as separated again (her cancellation was the closure's,
+        // not a choice), so the case cannot close as reunified on the son's reunion alone.
+        await Eventually.True(async () => (await intake.Get($"{c}/timeline").Ok())["entries"]!.AsArray()
+            .Any(e => e!["type"]!.ToString() == "ReunificationCancellationNoted" && e["memberId"]!.ToString() == "daughter-1"), "Intake to hear of the cancellation");
+        await intake.Post($"{c}/reopen", Body(new { reason = "the family could not travel after all" }, "2020-07-08T10:00:00Z")).Ok();
+        await Eventually.True(async () => TrackOf(await lawyer.Get(File(caseId)).Ok(), "daughter-1").Str("stage") == "planned", "the daughter's track to resume");
+        var (refused, because) = await intake.Post($"{c}/close", Body(new { outcome = "reunified", summary = "the son is home" }, "2020-07-09T10:00:00Z"));
+        refused.ShouldBe(HttpStatusCode.PreconditionFailed);
+        because["details"]![0]!["violations"]![0]!["subject"]!.ToString().ShouldBe("family/daughter-1");
     }
 
     [Fact]

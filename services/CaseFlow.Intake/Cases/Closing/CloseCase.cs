@@ -23,12 +23,27 @@ public static class CloseCaseRules
         return [new CaseClosed(state.Id, state.CenterId, command.Outcome, state.AboutApplicant(command.Summary), command.OccurredAt)];
     }
 
-    /// <summary>Reunified: at least one reunion, and every other separated member's track ended too (reunited, failed or called off).</summary>
+    /// <summary>
+    /// Reunified means every separated member the family still wants home is home. Intake's separated members are the
+    /// ones Reunification tracks (each reported separation opens a track), and Intake knows them first, so a track not
+    /// opened yet still counts as waiting. A track called off (the family no longer wants that member's return) does not
+    /// hold the case back; a failed one does: the case would tell the family, the donors and the next lawyer that a
+    /// child is home who is not, so such a case closes with another outcome that its summary explains.
+    /// </summary>
     private static void EnsureReunified(Case state)
     {
-        if (!state.TrackEnds.Values.Contains(TrackEnd.Reunited))
-            throw new RuleViolated("the case can be closed as reunified only after Reunification reported the reunion");
-        if (state.StillSeparated is { Count: > 0 } waiting)
-            throw new RuleViolated($"the case can be closed as reunified only when every separated member's reunification has ended; still separated: {string.Join(", ", waiting)}");
+        if (!state.ReunionReported)
+            throw new RuleViolated("outcome 'reunified': the case can be closed as reunified only after Reunification reported the reunion");
+        var notReunited = state.Reunifications
+            .Where(r => r.End is not (TrackEnd.Reunited or TrackEnd.Cancelled))
+            .Select(r => (r.MemberId, Why: r.End == TrackEnd.Failed ? "reunification failed" : "not reunited yet"))
+            .ToList();
+        if (notReunited.Count == 0) return;
+        var failed = notReunited.Any(m => m.Why == "reunification failed");
+        throw new RuleViolated(
+            $"outcome 'reunified': every separated member must be reunited or their reunification called off; not reunited: "
+            + string.Join(", ", notReunited.Select(m => $"{m.MemberId} ({m.Why})"))
+            + (failed ? "; a case with a failed reunification closes with another outcome, its summary saying who is home" : ""),
+            [.. notReunited.Select(m => new RuleSubject("REUNIFICATION", $"family/{m.MemberId}", m.Why))]);
     }
 }

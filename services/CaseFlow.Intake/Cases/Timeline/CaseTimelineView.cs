@@ -21,8 +21,9 @@ public static class CaseTimelineView
     {
         var timeline = new V1.CaseTimeline { CaseId = caseId.ToString() };
         var corrected = CaseFlow.ServiceDefaults.Audit.BusinessTimes.Corrected(events);
+        var members = MembersIn(events);
         timeline.Entries.AddRange(events
-            .Select(e => (Event: e, Line: Describe(CaseFlow.ServiceDefaults.Audit.BusinessTimes.Data(e, corrected))))
+            .Select(e => (Event: e, Line: Describe(CaseFlow.ServiceDefaults.Audit.BusinessTimes.Data(e, corrected), members)))
             .Where(x => x.Line is not null)
             .OrderBy(x => x.Line!.Value.OccurredAt).ThenBy(x => x.Event.Version)
             .Select(x => new V1.TimelineEntry
@@ -33,11 +34,12 @@ public static class CaseTimelineView
                 Type = x.Event.Data.GetType().Name,
                 Summary = x.Line.Value.Summary,
                 Actor = x.Event.UserName ?? "",
+                MemberId = AboutMember(x.Event.Data) ?? "",
             }));
         return timeline;
     }
 
-    private static (DateTimeOffset OccurredAt, string Source, string Summary)? Describe(object data) => data switch
+    private static (DateTimeOffset OccurredAt, string Source, string Summary)? Describe(object data, Members members) => data switch
     {
         CaseOpened e => (e.OccurredAt, "intake", $"Case opened at {e.CenterId} ({e.Category}, {e.Channel}) for {e.ApplicantName.Shown()}"),
         ApplicantRegistered e => (e.OccurredAt, "intake", $"Applicant registered: {e.Applicant.Value?.FullName ?? Sealed.ErasedText}"),
@@ -64,16 +66,62 @@ public static class CaseTimelineView
             $"Time of {e.FactType} (fact {e.FactVersion}) corrected from {e.WasAt:yyyy-MM-dd HH:mm} to {e.CorrectedAt:yyyy-MM-dd HH:mm} UTC: {e.Reason.Shown()}"),
         AgencyReplyNoted e => (e.OccurredAt, "correspondence", $"{e.AgencyName} replied ({e.Decision}): {e.Summary}"),
         ReplyOverdueNoted e => (e.OccurredAt, "correspondence", $"No reply from {e.AgencyName} by {e.ReplyDueBy:yyyy-MM-dd}"),
-        TravelArrangedNoted e => (e.OccurredAt, "reunification", $"{ForMember(e.MemberId)}Seat on flight {e.FlightNumber} {e.From}→{e.To} on {e.FlightDate:yyyy-MM-dd}"),
+        TravelArrangedNoted e => (e.OccurredAt, "reunification", $"{members.For(e.MemberId)}Seat on flight {e.FlightNumber} {e.From}→{e.To} on {e.FlightDate:yyyy-MM-dd}"),
         TravelDisruptedNoted e => (e.OccurredAt, "reunification",
-            $"{ForMember(e.MemberId)}Flight {e.FlightNumber} disrupted ({e.Reason}); {(e.RebookedFlightNumber is { } f ? $"rebooked on {f}" : e.Waitlisted ? "waitlisted" : "no seat yet")}"),
-        ReunionReported e => (e.OccurredAt, "reunification", $"Reunited: {e.MemberId} handed over to {e.HandedOverTo} after {e.DaysSeparated} days apart"),
-        ReunificationFailureNoted e => (e.OccurredAt, "reunification", $"{ForMember(e.MemberId)}Reunification failed: {e.Reason}"),
-        ReunificationCancellationNoted e => (e.OccurredAt, "reunification", $"{ForMember(e.MemberId)}Reunification cancelled: {e.Reason}"),
+            $"{members.For(e.MemberId)}Flight {e.FlightNumber} disrupted ({e.Reason}); {(e.RebookedFlightNumber is { } f ? $"rebooked on {f}" : e.Waitlisted ? "waitlisted" : "no seat yet")}"),
+        // Reunification publishes whom the child was handed over to as empty (personal data stays in its API).
+        ReunionReported e => (e.OccurredAt, "reunification",
+            $"Reunited: {members.Label(e.MemberId)}{(e.HandedOverTo.Length > 0 ? $" handed over to {e.HandedOverTo}" : "")} after {e.DaysSeparated} days apart"),
+        ReunificationFailureNoted e => (e.OccurredAt, "reunification", $"{members.For(e.MemberId)}Reunification failed{Because(e.Reason)}"),
+        ReunificationCancellationNoted e => (e.OccurredAt, "reunification", $"{members.For(e.MemberId)}Reunification cancelled{Because(e.Reason)}"),
         _ => null,
     };
 
-    private static string ForMember(string? memberId) => memberId is null ? "" : $"{memberId}: ";
+    /// <summary>The member an entry is about, by id (not personal): Reunification's news of a track, and Intake's of a member.</summary>
+    private static string? AboutMember(object data) => data switch
+    {
+        FamilyMemberRecorded e => e.Member.MemberId,
+        FamilyMemberUpdated e => e.Member.MemberId,
+        FamilySeparationReported e => e.MemberId,
+        TravelArrangedNoted e => e.MemberId,
+        TravelDisruptedNoted e => e.MemberId,
+        ReunionReported e => e.MemberId,
+        ReunificationFailureNoted e => e.MemberId,
+        ReunificationCancellationNoted e => e.MemberId,
+        _ => null,
+    };
+
+    // Reunification publishes its reasons empty (personal data has one home: its API).
+    private static string Because(string reason) => reason.Length > 0 ? $": {reason}" : "";
+
+    /// <summary>
+    /// The family as the stream last described it. Reunification's news names a member by id only; the entry shows the
+    /// member as Intake knows them, in the summary, which the access policy declares personal like every name in it.
+    /// </summary>
+    private sealed class Members(Dictionary<string, (string Relationship, Sealed<MemberDetails> Details)> known)
+    {
+        public string Label(string memberId) =>
+            known.TryGetValue(memberId, out var m) ? $"{memberId} ({m.Relationship} {NameOf(m.Details)})" : memberId;
+
+        /// <summary>The prefix naming the member; none on news from before tracks (the case's only separated member).</summary>
+        public string For(string? memberId) => memberId is null ? "" : $"{Label(memberId)}: ";
+    }
+
+    private static Members MembersIn(IReadOnlyList<IEvent> events)
+    {
+        var known = new Dictionary<string, (string, Sealed<MemberDetails>)>();
+        foreach (var data in events.Select(e => e.Data))
+            if (AboutMember(data) is { } memberId && Described(data) is { } described) known[memberId] = described;
+        return new Members(known);
+    }
+
+    private static (string Relationship, Sealed<MemberDetails> Details)? Described(object data) => data switch
+    {
+        FamilyMemberRecorded e => (e.Member.Relationship, e.Member.Details),
+        FamilyMemberUpdated e => (e.Member.Relationship, e.Member.Details),
+        FamilySeparationReported e => (e.Relationship, e.Member),
+        _ => null,
+    };
 
     private static string NameOf(Sealed<MemberDetails> member) => member.Value?.FullName ?? Sealed.ErasedText;
 }

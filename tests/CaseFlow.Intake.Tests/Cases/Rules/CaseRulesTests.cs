@@ -52,18 +52,44 @@ public sealed class CaseRulesTests
     {
         var halfway = TwoSeparatedChildren(new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)));
 
-        Should.Throw<RuleViolated>(() => CloseCaseRules.Decide(halfway, new CloseCase(CaseOutcome.Reunified, "home", Given.Day(94))))
-            .Message.ShouldContain("still separated: daughter-1");
+        var refused = Should.Throw<RuleViolated>(() => CloseCaseRules.Decide(halfway, new CloseCase(CaseOutcome.Reunified, "home", Given.Day(94))));
+
+        refused.Message.ShouldContain("outcome 'reunified'");
+        refused.Message.ShouldContain("daughter-1 (not reunited yet)");
+        refused.Subjects.ShouldHaveSingleItem().ShouldBe(new RuleSubject("REUNIFICATION", "family/daughter-1", "not reunited yet"));
     }
 
     [Fact]
-    public void Given_one_reunion_and_the_other_track_failed_when_closing_as_reunified_then_the_case_closes()
+    public void Given_one_reunion_and_the_other_track_failed_when_closing_as_reunified_then_it_is_refused_but_another_outcome_closes()
     {
         var ended = TwoSeparatedChildren(
             new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
             new ReunificationFailureNoted(Given.CaseId, "", Given.Day(95), "daughter-1"));
 
+        Should.Throw<RuleViolated>(() => CloseCaseRules.Decide(ended, new CloseCase(CaseOutcome.Reunified, "son home", Given.Day(96))))
+            .Subjects.ShouldHaveSingleItem().ShouldBe(new RuleSubject("REUNIFICATION", "family/daughter-1", "reunification failed"));
+        ended.Then(CloseCaseRules.Decide(ended, new CloseCase(CaseOutcome.ReferredOut, "son home; daughter's entry refused", Given.Day(96))))
+            .Outcome.ShouldBe(CaseOutcome.ReferredOut);
+    }
+
+    [Fact]
+    public void Given_one_reunion_and_the_other_track_called_off_when_closing_as_reunified_then_the_case_closes()
+    {
+        var ended = TwoSeparatedChildren(
+            new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
+            new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "daughter-1"));
+
         ended.Then(CloseCaseRules.Decide(ended, new CloseCase(CaseOutcome.Reunified, "son home", Given.Day(96)))).Outcome.ShouldBe(CaseOutcome.Reunified);
+    }
+
+    [Fact]
+    public void Given_every_track_called_off_when_closing_as_reunified_then_it_is_refused()
+    {
+        var called = TwoSeparatedChildren(
+            new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "son-1"),
+            new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "daughter-1"));
+
+        Should.Throw<RuleViolated>(() => CloseCaseRules.Decide(called, new CloseCase(CaseOutcome.Reunified, "home", Given.Day(96))));
     }
 
     [Fact]
@@ -81,11 +107,36 @@ public sealed class CaseRulesTests
     {
         var reopened = TwoSeparatedChildren(
             new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
-            new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "daughter-1"),
             Given.Closed(CaseOutcome.Withdrawn) with { OccurredAt = Given.Day(95) },
-            new CaseReopened(Given.CaseId, "kara-suu", Given.OfApplicant("the family came back"), Given.Day(120)));
+            new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "daughter-1"),
+            Reopened(Given.Day(120)));
 
         reopened.StillSeparated.ShouldBe(["daughter-1"]);
+    }
+
+    [Fact]
+    public void Given_the_closures_cancellation_arrives_after_the_reopening_then_the_member_still_counts_as_separated()
+    {
+        var reopened = TwoSeparatedChildren(
+            new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
+            Given.Closed(CaseOutcome.Withdrawn) with { OccurredAt = Given.Day(95) },
+            Reopened(Given.Day(96)),
+            new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "daughter-1"));
+
+        reopened.StillSeparated.ShouldBe(["daughter-1"]);
+    }
+
+    [Fact]
+    public void Given_a_track_called_off_before_a_closure_when_the_case_reopens_then_it_stays_called_off()
+    {
+        var reopened = TwoSeparatedChildren(
+            new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
+            new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(94), "daughter-1"),
+            Given.Closed(CaseOutcome.Withdrawn) with { OccurredAt = Given.Day(95) },
+            Reopened(Given.Day(120)));
+
+        reopened.StillSeparated.ShouldBeEmpty();
+        reopened.Then(CloseCaseRules.Decide(reopened, new CloseCase(CaseOutcome.Reunified, "son home", Given.Day(121)))).Outcome.ShouldBe(CaseOutcome.Reunified);
     }
 
     [Fact]
@@ -93,6 +144,8 @@ public sealed class CaseRulesTests
     {
         TwoSeparatedChildren(new ReunificationFailureNoted(Given.CaseId, "", Given.Day(95))).StillSeparated.ShouldBe(["daughter-1"]);
     }
+
+    private static CaseReopened Reopened(DateTimeOffset at) => new(Given.CaseId, "kara-suu", Given.OfApplicant("the family came back"), at);
 
     private static Case TwoSeparatedChildren(params object[] then) =>
         Given.OpenCase([.. Separated("son-1", "Aibek"), .. Separated("daughter-1", "Aisha")]).Then(then);
