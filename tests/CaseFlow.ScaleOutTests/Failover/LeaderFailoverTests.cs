@@ -19,7 +19,9 @@ public sealed class LeaderFailoverTests(ReplicatedSystem system, ITestOutputHelp
     {
         var cases = int.TryParse(Environment.GetEnvironmentVariable("CASEFLOW_SCALEOUT_CASES"), out var n) ? n : 200; // the 500: CASEFLOW_SCALEOUT_CASES=500 (about 4 more minutes on 2 cores)
         using var traffic = system.Traffic();
-        await traffic.ScheduleFlights(6, cases / 4 + 10);
+        // Seats for every case of the run (10 + cases + cases / 2), the child and the escort each: a seat request that only
+        // waitlists publishes nothing, and Intake's share of the work would go unmeasured.
+        await traffic.ScheduleFlights(6, 2 * (10 + cases + cases / 2) / 6 + 10);
         // Warm instances, as in production: a cold start's first calls and consumers are slow enough on a loaded 2-core
         // machine to use up a consumer's retries (a consent noted before its case's file is open is retried, not waited for).
         await traffic.Run(10, concurrency: 4);
