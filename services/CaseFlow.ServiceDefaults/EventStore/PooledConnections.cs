@@ -14,10 +14,14 @@ public static class PooledConnections
     /// <summary>Only so that ./caseflow bench can measure the lever against Npgsql's default.</summary>
     public const string ResetSetting = "EventStore:ResetConnectionsOnClose";
 
+    /// <summary>Npgsql's Max Auto Prepare for the service's pools, unless the connection string sets it.</summary>
+    public const string AutoPrepareSetting = "EventStore:MaxAutoPrepare";
+
     public static NpgsqlConnectionStringBuilder Settings(string connectionString, IConfiguration config)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         if (!config.GetValue(ResetSetting, false)) settings.NoResetOnClose = true;
+        if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = config.GetValue(AutoPrepareSetting, 0);
         return settings;
     }
 }

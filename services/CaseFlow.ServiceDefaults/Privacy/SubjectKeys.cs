@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace CaseFlow.ServiceDefaults.Privacy;
 
@@ -72,25 +73,11 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
     private async Task<Dictionary<Guid, Cached>> LoadOrCreate(Guid[] missing, CancellationToken ct)
     {
         foreach (var subject in missing) Forget(subject); // a stale entry must not pass for one just read
-        var read = await Load(missing, ct);
-        var absent = missing.Where(s => !read.ContainsKey(s)).ToArray();
-        if (absent.Length > 0)
-        {
-            await using var batch = database.CreateBatch();
-            foreach (var subject in absent)
-            {
-                var key = RandomNumberGenerator.GetBytes(32);
-                var insert = new NpgsqlBatchCommand($"insert into {schema}.subject_keys (subject_id, kek_id, wrapped) values ($1, $2, $3) on conflict (subject_id) do nothing");
-                insert.Parameters.Add(new NpgsqlParameter { Value = subject });
-                var wrapped = keks.Wrap(subject, key, out var kekId);
-                insert.Parameters.Add(new NpgsqlParameter { Value = kekId });
-                insert.Parameters.Add(new NpgsqlParameter { Value = wrapped });
-                batch.BatchCommands.Add(insert);
-            }
-            await batch.ExecuteNonQueryAsync(ct);
-            // Re-read rather than trust our own insert: a racing instance may have created the key first.
-            foreach (var (subject, created) in await Load(absent, ct)) read[subject] = created;
-        }
+        var read = await InsertOrRead(missing, expiresAt: null, ct);
+        // A racing instance committed its key between this statement's snapshot and its insert: read that one.
+        var raced = missing.Where(s => !read.ContainsKey(s)).ToArray();
+        if (raced.Length > 0)
+            foreach (var (subject, created) in await Load(raced, ct)) read[subject] = created;
         return read;
     }
 
@@ -101,15 +88,38 @@ public sealed class SubjectKeys(NpgsqlDataSource database, string schema, KeyEnc
     public async Task EnsureExpiring(Guid subject, DateTimeOffset expiresAt, CancellationToken ct)
     {
         if (IsFresh(subject)) return;
-        await using var insert = database.CreateCommand(
-            $"insert into {schema}.subject_keys (subject_id, kek_id, wrapped, expires_at) values ($1, $2, $3, $4) on conflict (subject_id) do nothing");
-        insert.Parameters.Add(new NpgsqlParameter { Value = subject });
-        var wrapped = keks.Wrap(subject, RandomNumberGenerator.GetBytes(32), out var kekId);
-        insert.Parameters.Add(new NpgsqlParameter { Value = kekId });
-        insert.Parameters.Add(new NpgsqlParameter { Value = wrapped });
-        insert.Parameters.Add(new NpgsqlParameter { Value = expiresAt });
-        await insert.ExecuteNonQueryAsync(ct);
-        await Load([subject], ct);
+        if ((await InsertOrRead([subject], expiresAt, ct)).Count == 0) await Load([subject], ct);
+    }
+
+    /// <summary>
+    /// One statement, one round trip: a fresh key for each subject that has none, and the stored key (or erasure) of each
+    /// that has one. A key created by a racing instance after the statement's snapshot is in neither: the caller reads it.
+    /// </summary>
+    private async Task<Dictionary<Guid, Cached>> InsertOrRead(Guid[] subjects, DateTimeOffset? expiresAt, CancellationToken ct)
+    {
+        var kekIds = new string[subjects.Length];
+        var wrapped = new byte[subjects.Length][];
+        for (var i = 0; i < subjects.Length; i++)
+            wrapped[i] = keks.Wrap(subjects[i], RandomNumberGenerator.GetBytes(32), out kekIds[i]);
+        await using var command = database.CreateCommand($"""
+            with wanted (subject_id, kek_id, wrapped) as (select * from unnest($1::uuid[], $2::text[], $3::bytea[])),
+            created as (
+                insert into {schema}.subject_keys (subject_id, kek_id, wrapped, expires_at)
+                select subject_id, kek_id, wrapped, $4 from wanted
+                on conflict (subject_id) do nothing
+                returning subject_id, kek_id, wrapped)
+            select subject_id, kek_id, wrapped from created
+            union all
+            select subject_id, kek_id, wrapped from {schema}.subject_keys where subject_id = any($1)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = subjects });
+        command.Parameters.Add(new NpgsqlParameter { Value = kekIds });
+        command.Parameters.Add(new NpgsqlParameter { Value = wrapped, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)expiresAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var read = new Dictionary<Guid, Cached>();
+        while (await reader.ReadAsync(ct)) read[reader.GetGuid(0)] = Remember(reader);
+        return read;
     }
 
     /// <summary>Erases the keys whose time has come, telling every instance; returns how many.</summary>

@@ -51,6 +51,24 @@ public sealed class SubjectKeysTests(KeyStore store) : IClassFixture<KeyStore>
     }
 
     [Fact]
+    public async Task Instances_creating_the_same_new_persons_key_at_once_all_seal_under_the_one_key_stored()
+    {
+        // Each instance inserts a key of its own and keeps whichever is stored; one that loses the race after its
+        // statement's snapshot sees neither its own nor the winner's and must read the winner's, never use its own.
+        var instances = Enumerable.Range(0, 6).Select(_ => store.Keys()).ToArray();
+        for (var round = 0; round < 100; round++)
+        {
+            var (mother, son) = (Guid.NewGuid(), Guid.NewGuid());
+            await Task.WhenAll(instances.Select(keys => Task.Run(() => keys.Ensure([mother, son], None))));
+            foreach (var person in new[] { mother, son })
+            {
+                var stored = store.Keys().Find(person).ShouldNotBeNull();
+                foreach (var keys in instances) keys.Required(person).ShouldBe(stored, $"round {round}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_sealed_value_is_stored_as_ciphertext_under_its_subjects_and_read_back_opened()
     {
         var keys = store.Keys();
