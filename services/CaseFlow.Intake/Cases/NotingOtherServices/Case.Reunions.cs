@@ -15,15 +15,22 @@ public sealed partial record Case
     public Case Apply(ReunionReported e) => this with { ReunionReported = true, TrackEnds = TrackEnded(e.MemberId, TrackEnd.Reunited) };
     public Case Apply(ReunificationFailureNoted e) => this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.Failed) };
 
-    // Reunification calls off a case's open tracks at the very business time of the closure it follows (FollowCase), and
-    // resumes them when it follows the reopening. So a cancellation noted after a closure at that closure's time is the
-    // closure's, whichever of it and the reopening arrives first: before, it ends the track until the reopening; after,
-    // the track is already resumed. Any other cancellation is someone's choice and stays.
+    // Reunification calls off a case's open tracks at the business time of the closure it follows (FollowCase), and
+    // resumes them when it follows the reopening. WithCase says which cancellations are a closure's; before the flag, one
+    // at the very time of a closure was. A closure's ends the track until the reopening, whichever of the two arrives
+    // first: after it, the track is already resumed. Any other cancellation is someone's choice and stays.
     public Case Apply(ReunificationCancellationNoted e)
     {
-        var closure = StatusHistory.ToList().FindLastIndex(c => c.To == nameof(CaseStatus.Closed) && c.At == e.OccurredAt);
-        if (closure < 0) return this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.Cancelled) };
-        var reopenedSince = StatusHistory.Skip(closure + 1).Any(c => c.To == nameof(CaseStatus.Open));
+        var history = StatusHistory.ToList();
+        var closure = e.WithCase switch
+        {
+            false => -1,
+            // Its closure is the last one at or before its time, in the order closures happened (one may be backdated).
+            true => history.FindLastIndex(c => c.To == nameof(CaseStatus.Closed) && c.At <= e.OccurredAt),
+            null => history.FindLastIndex(c => c.To == nameof(CaseStatus.Closed) && c.At == e.OccurredAt),
+        };
+        if (closure < 0 && e.WithCase != true) return this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.Cancelled) };
+        var reopenedSince = history.Skip(closure + 1).Any(c => c.To == nameof(CaseStatus.Open));
         return reopenedSince ? this : this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.CancelledWithCase) };
     }
 
