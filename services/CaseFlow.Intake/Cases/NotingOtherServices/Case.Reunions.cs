@@ -21,18 +21,17 @@ public sealed partial record Case
     // first: after it, the track is already resumed. Any other cancellation is someone's choice and stays.
     public Case Apply(ReunificationCancellationNoted e)
     {
-        var history = StatusHistory.ToList();
-        var closure = e.WithCase switch
-        {
-            false => -1,
-            // Its closure is the last one at or before its time, in the order closures happened (one may be backdated).
-            true => history.FindLastIndex(c => c.To == nameof(CaseStatus.Closed) && c.At <= e.OccurredAt),
-            null => history.FindLastIndex(c => c.To == nameof(CaseStatus.Closed) && c.At == e.OccurredAt),
-        };
+        var closure = e.WithCase == false ? -1 : ClosureOf(e);
         if (closure < 0 && e.WithCase != true) return this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.Cancelled) };
-        var reopenedSince = history.Skip(closure + 1).Any(c => c.To == nameof(CaseStatus.Open));
+        var reopenedSince = StatusHistory.Skip(closure + 1).Any(c => c.To == nameof(CaseStatus.Open));
         return reopenedSince ? this : this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.CancelledWithCase) };
     }
+
+    // The latest closure by business time at (or, with the flag, before) the cancellation's, as a closure can be backdated
+    // before an earlier one; the last of equals. -1: none.
+    private int ClosureOf(ReunificationCancellationNoted e) => StatusHistory.Index()
+        .Where(c => c.Item.To == nameof(CaseStatus.Closed) && (e.WithCase == true ? c.Item.At <= e.OccurredAt : c.Item.At == e.OccurredAt))
+        .OrderBy(c => c.Item.At).Select(c => c.Index).DefaultIfEmpty(-1).Last();
 
     private IReadOnlyDictionary<string, string> TrackEndsAfterReopening =>
         TrackEnds.Where(end => end.Value != TrackEnd.CancelledWithCase).ToDictionary();
