@@ -1,8 +1,10 @@
 using CaseFlow.Reunification.Files;
 using CaseFlow.Reunification.Files.Opening;
 using CaseFlow.Reunification.Flights;
+using CaseFlow.Reunification.Messaging;
 using CaseFlow.ServiceDefaults.Audit;
 using CaseFlow.ServiceDefaults.Privacy;
+using JasperFx.Events;
 
 namespace CaseFlow.Reunification.Tests;
 
@@ -53,6 +55,10 @@ public static class Given
     public static Flight Seated(this Flight flight, Traveller t) => flight.With(new FlightSeatAllocated(flight.Id, t, false, At));
 
     public static Flight Waiting(this Flight flight, Traveller t) => flight.With(new PassengerWaitlisted(flight.Id, t, At));
+
+    /// <summary>The integration event a committed fact of the file goes out as (null: not published).</summary>
+    public static object? Published<TEvent>(TEvent fact) where TEvent : notnull =>
+        new ReunificationPublishes().ToMessage(new Event<TEvent>(fact) { StreamId = CaseId });
 
     // Strict: an event the state has no Create/Apply for fails the test instead of being skipped.
     private static TState Fold<TState>(IEnumerable<object> events, TState? state = null) where TState : class =>

@@ -79,4 +79,5 @@ public sealed record ReunionReported(Guid CaseId, string MemberId, string Handed
 public sealed record ReunificationFailureNoted(Guid CaseId, string Reason, DateTimeOffset OccurredAt, string? MemberId = null);
 
 /// <summary>Reunification was called off (the applicant withdrew): not a failure.</summary>
-public sealed record ReunificationCancellationNoted(Guid CaseId, string Reason, DateTimeOffset OccurredAt, string? MemberId = null);
+/// <param name="WithCase">Called off by the case's closure (true) or by choice (false); null when noted before Reunification said.</param>
+public sealed record ReunificationCancellationNoted(Guid CaseId, string Reason, DateTimeOffset OccurredAt, string? MemberId = null, bool? WithCase = null);

@@ -102,7 +102,10 @@ public sealed record ReunificationFailed(Guid CaseId, string CenterId, Sealed<st
     public object On(string memberId) => this with { MemberId = memberId };
 }
 
-public sealed record ReunificationCancelled(Guid CaseId, string CenterId, Sealed<string> Reason, DateTimeOffset OccurredAt, string? MemberId = null) : ITrackFact
+/// <param name="WithCase">True when the case's closure called it off (its reopening resumes it), false when an operator did;
+/// null on cancellations recorded before the flag: the closure's marks its tracks (CaseClosureFollowed).</param>
+public sealed record ReunificationCancelled(
+    Guid CaseId, string CenterId, Sealed<string> Reason, DateTimeOffset OccurredAt, string? MemberId = null, bool? WithCase = null) : ITrackFact
 {
     public object On(string memberId) => this with { MemberId = memberId };
 }

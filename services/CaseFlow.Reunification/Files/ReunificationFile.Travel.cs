@@ -37,6 +37,8 @@ public sealed partial record ReunificationFile
     public ReunificationFile Apply(ReunificationFailed e) =>
         OnTrack(e.MemberId, f => (f with { EndReason = e.Reason, Booking = null }).MovedTo(ReunificationStage.Failed, e.OccurredAt));
 
-    public ReunificationFile Apply(ReunificationCancelled e) =>
-        OnTrack(e.MemberId, f => (f with { EndReason = e.Reason, Booking = null }).MovedTo(ReunificationStage.Cancelled, e.OccurredAt));
+    public ReunificationFile Apply(ReunificationCancelled e) => OnTrack(e.MemberId, f => (f with
+    {
+        EndReason = e.Reason, Booking = null, CancelledWithCase = e.WithCase ?? f.CancelledWithCase,
+    }).MovedTo(ReunificationStage.Cancelled, e.OccurredAt));
 }

@@ -26,6 +26,7 @@ public sealed class ReunificationPublishes : IntegrationEventMap
         Publish<Reunited>(e => new V1.ReunificationCompleted(e.StreamId, e.Data.CenterId, e.Data.MemberId, HandedOverTo: "",
             e.Data.SeparatedSince, e.Data.DaysSeparated, e.Data.OccurredAt));
         Publish<ReunificationFailed>(e => new V1.ReunificationFailed(e.StreamId, e.Data.CenterId, Reason: "", e.Data.OccurredAt, e.Data.MemberId));
-        Publish<ReunificationCancelled>(e => new V1.ReunificationCancelled(e.StreamId, e.Data.CenterId, Reason: "", e.Data.OccurredAt, e.Data.MemberId));
+        Publish<ReunificationCancelled>(e => new V1.ReunificationCancelled(e.StreamId, e.Data.CenterId, Reason: "", e.Data.OccurredAt, e.Data.MemberId,
+            e.Data.WithCase));
     }
 }

@@ -39,4 +39,19 @@ public static class Given
 
     public static FamilyMemberRecorded SonRecorded => new(CaseId, Son.In(OpenCase()), Day(1));
     public static CaseClosed Closed(CaseOutcome outcome = CaseOutcome.ResolvedByAdvice) => new(CaseId, "kara-suu", outcome, OfApplicant("done"), Day(30));
+    public static CaseReopened Reopened(DateTimeOffset at) => new(CaseId, "kara-suu", OfApplicant("the family came back"), at);
+
+    /// <summary>A case with a son and a daughter reported separated (each with a track at Reunification), then the events given.</summary>
+    public static Case TwoSeparatedChildren(params object[] then) =>
+        OpenCase([.. Separated("son-1", "Aibek"), .. Separated("daughter-1", "Aisha")]).Then(then);
+
+    private static object[] Separated(string memberId, string name)
+    {
+        var details = Sealed.For(Subjects.Member(CaseId, memberId), new MemberDetails(name, new DateOnly(2015, 3, 1), new Place("Russia", "Moscow"), null));
+        return
+        [
+            new FamilyMemberRecorded(CaseId, new FamilyMember(memberId, "child", details, 5, "child", "Russia", false), Day(1)),
+            new FamilySeparationReported(CaseId, "kara-suu", memberId, "child", true, "child", "Russia", details, new DateOnly(2020, 1, 1), Day(2)),
+        ];
+    }
 }

@@ -2,6 +2,7 @@ using CaseFlow.Reunification.Files;
 using CaseFlow.Reunification.Flights;
 using CaseFlow.Reunification.Reunions.FollowingTheCase;
 using static CaseFlow.Reunification.Tests.Given;
+using V1 = CaseFlow.Contracts.Reunification.V1;
 
 namespace CaseFlow.Reunification.Tests.Reunions;
 
@@ -28,6 +29,24 @@ public sealed class FollowCaseTests
         decision.FlightEvents.OfType<FlightSeatReleased>().ShouldHaveSingleItem().CaseId.ShouldBe(CaseId);
         decision.FlightEvents.OfType<FlightSeatAllocated>().ShouldHaveSingleItem().Traveller.ShouldBe(next);
         FollowCase.RuleFor(outcome).Rule.ShouldBe(ClosureRule.Cancel);
+    }
+
+    [Fact]
+    public void Given_an_open_track_when_the_case_closes_then_its_cancellation_goes_out_as_the_closures()
+    {
+        var decision = FollowCase.Decide(File([.. ReadyChild(), Seat]), [SeatedFlight(Traveller())], new CaseClosing("withdrawn", 7, At));
+
+        var cancelled = decision.FileEvents.OfType<ReunificationCancelled>().ShouldHaveSingleItem();
+        Published(cancelled).ShouldBeOfType<V1.ReunificationCancelled>().WithCase.ShouldBe(true);
+    }
+
+    [Fact]
+    public void Given_a_closures_cancellation_recorded_before_the_flag_when_the_case_is_reopened_then_it_still_resumes()
+    {
+        var closed = File([.. ReadyChild(), new CaseClosureFollowed(CaseId, "withdrawn", ClosureRule.Cancel, true, 7, At),
+            new ReunificationCancelled(CaseId, "kara-suu", Applicants("the case was withdrawn"), At)]);
+
+        FollowCase.Decide(closed, new CaseReopening(8, At.AddDays(3))).OfType<ReunificationResumed>().ShouldHaveSingleItem();
     }
 
     [Fact]

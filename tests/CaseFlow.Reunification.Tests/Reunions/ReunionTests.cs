@@ -5,6 +5,7 @@ using CaseFlow.Reunification.Reunions.Ending;
 using CaseFlow.Reunification.Travel.Departing;
 using CaseFlow.ServiceDefaults.Errors;
 using static CaseFlow.Reunification.Tests.Given;
+using V1 = CaseFlow.Contracts.Reunification.V1;
 
 namespace CaseFlow.Reunification.Tests.Reunions;
 
@@ -34,7 +35,8 @@ public sealed class ReunionTests
         var head = Traveller();
         var flight = Flight(capacity: 1, id: FlightId).Seated(Traveller(caseId: CaseId)).Waiting(head);
         var decision = EndReunification.Decide(File([.. ReadyChild(), Seat]), flight, new EndReunification(false, "withdrawn", At));
-        decision.FileEvents.ShouldHaveSingleItem().ShouldBeOfType<ReunificationCancelled>();
+        var cancelled = decision.FileEvents.ShouldHaveSingleItem().ShouldBeOfType<ReunificationCancelled>();
+        Published(cancelled).ShouldBeOfType<V1.ReunificationCancelled>().WithCase.ShouldBe(false);
         decision.FlightEvents.OfType<FlightSeatAllocated>().ShouldHaveSingleItem().Traveller.ShouldBe(head);
     }
 

@@ -67,4 +67,7 @@ public sealed record ReunificationCompleted(
 public sealed record ReunificationFailed(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt, string? MemberId = null);
 
 /// <summary>Reunification was called off (the applicant withdrew, or the family no longer wants it): not a failure.</summary>
-public sealed record ReunificationCancelled(Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt, string? MemberId = null);
+/// <param name="WithCase">True: called off because the case was closed, and resumed if the case is reopened. False: someone's
+/// choice, which a reopening does not undo. Null: from a publisher older than this flag.</param>
+public sealed record ReunificationCancelled(
+    Guid CaseId, string CenterId, string Reason, DateTimeOffset OccurredAt, string? MemberId = null, bool? WithCase = null);

@@ -15,17 +15,23 @@ public sealed partial record Case
     public Case Apply(ReunionReported e) => this with { ReunionReported = true, TrackEnds = TrackEnded(e.MemberId, TrackEnd.Reunited) };
     public Case Apply(ReunificationFailureNoted e) => this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.Failed) };
 
-    // Reunification calls off a case's open tracks at the very business time of the closure it follows (FollowCase), and
-    // resumes them when it follows the reopening. So a cancellation noted after a closure at that closure's time is the
-    // closure's, whichever of it and the reopening arrives first: before, it ends the track until the reopening; after,
-    // the track is already resumed. Any other cancellation is someone's choice and stays.
+    // Reunification calls off a case's open tracks at the business time of the closure it follows (FollowCase), and
+    // resumes them when it follows the reopening. WithCase says which cancellations are a closure's; before the flag, one
+    // at the very time of a closure was. A closure's ends the track until the reopening, whichever of the two arrives
+    // first: after it, the track is already resumed. Any other cancellation is someone's choice and stays.
     public Case Apply(ReunificationCancellationNoted e)
     {
-        var closure = StatusHistory.ToList().FindLastIndex(c => c.To == nameof(CaseStatus.Closed) && c.At == e.OccurredAt);
-        if (closure < 0) return this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.Cancelled) };
+        var closure = e.WithCase == false ? -1 : ClosureOf(e);
+        if (closure < 0 && e.WithCase != true) return this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.Cancelled) };
         var reopenedSince = StatusHistory.Skip(closure + 1).Any(c => c.To == nameof(CaseStatus.Open));
         return reopenedSince ? this : this with { TrackEnds = TrackEnded(e.MemberId, TrackEnd.CancelledWithCase) };
     }
+
+    // The latest closure by business time at (or, with the flag, before) the cancellation's, as a closure can be backdated
+    // before an earlier one; the last of equals. -1: none.
+    private int ClosureOf(ReunificationCancellationNoted e) => StatusHistory.Index()
+        .Where(c => c.Item.To == nameof(CaseStatus.Closed) && (e.WithCase == true ? c.Item.At <= e.OccurredAt : c.Item.At == e.OccurredAt))
+        .OrderBy(c => c.Item.At).Select(c => c.Index).DefaultIfEmpty(-1).Last();
 
     private IReadOnlyDictionary<string, string> TrackEndsAfterReopening =>
         TrackEnds.Where(end => end.Value != TrackEnd.CancelledWithCase).ToDictionary();

@@ -43,7 +43,7 @@ public sealed class NoteOnCaseTimeline(Inbox inbox) :
         m => new ReunificationFailureNoted(m.CaseId, m.Reason, m.OccurredAt, m.MemberId));
 
     public Task Consume(ConsumeContext<Reunion.ReunificationCancelled> context) => Note(context, context.Message.CaseId,
-        m => new ReunificationCancellationNoted(m.CaseId, m.Reason, m.OccurredAt, m.MemberId));
+        m => new ReunificationCancellationNoted(m.CaseId, m.Reason, m.OccurredAt, m.MemberId, m.WithCase));
 
     private Task Note<TMessage>(ConsumeContext<TMessage> context, Guid caseId, Func<TMessage, object> toFact) where TMessage : class =>
         inbox.HandleOnce(context, nameof(NoteOnCaseTimeline), async (EventWriter writer) =>

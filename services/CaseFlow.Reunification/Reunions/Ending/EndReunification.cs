@@ -4,7 +4,8 @@ using CaseFlow.Reunification.Travel.ReleasingSeats;
 namespace CaseFlow.Reunification.Reunions.Ending;
 
 /// <param name="Failed">True when the reunification failed (e.g. entry refused for good), false when it was called off.</param>
-public sealed record EndReunification(bool Failed, string Reason, DateTimeOffset OccurredAt)
+/// <param name="WithCase">Called off by the case's closure (FollowCase), not by an operator.</param>
+public sealed record EndReunification(bool Failed, string Reason, DateTimeOffset OccurredAt, bool WithCase = false)
 {
     public static (FileCommand, EndReunification) ParseFailure(EndReunificationRequest request, DateTimeOffset now) =>
         Parse(request, failed: true, now);
@@ -21,7 +22,7 @@ public sealed record EndReunification(bool Failed, string Reason, DateTimeOffset
         FileRules.EnsureOpen(file);
         ITrackFact ended = command.Failed
             ? new ReunificationFailed(file.Id, file.CenterId, file.OfApplicant(command.Reason), command.OccurredAt)
-            : new ReunificationCancelled(file.Id, file.CenterId, file.OfApplicant(command.Reason), command.OccurredAt);
+            : new ReunificationCancelled(file.Id, file.CenterId, file.OfApplicant(command.Reason), command.OccurredAt, WithCase: command.WithCase);
         var released = LeaveFlight.TracksLeaving(file).OfType<string>().Where(m => m != file.TrackId)
             .Select(m => new SeatReleased(file.Id, file.Booking?.FlightId, command.Reason, command.OccurredAt, m));
         return new TravelDecision([file.TrackId is { } id ? ended.On(id) : ended, .. released],

@@ -69,7 +69,7 @@ public static class FollowCase
         {
             var track = state.Track(memberId);
             var flight = track.Booking?.FlightId is { } id ? onFlights.GetValueOrDefault(id) : null;
-            var ended = EndReunification.Decide(track, flight, new EndReunification(false, reason, closing.OccurredAt));
+            var ended = EndReunification.Decide(track, flight, new EndReunification(false, reason, closing.OccurredAt, WithCase: true));
             var stamped = ended.FileEvents.OnTrack(track);
             state = state.After(stamped);
             if (flight is not null) onFlights[flight.Id] = flight.After(ended.FlightEvents);

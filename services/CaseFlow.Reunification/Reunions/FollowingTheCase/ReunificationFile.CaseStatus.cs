@@ -10,6 +10,7 @@ public sealed partial record ReunificationFile
     /// <summary>The reunification was called off by the case's closure (not by an operator): a reopening resumes it.</summary>
     public bool CancelledWithCase { get; init; }
 
+    // Cancellations recorded before they carried WithCase have only this mark; newer ones carry the same answer.
     public ReunificationFile Apply(CaseClosureFollowed e) => OnEveryTrack(f => f with
     {
         CaseStatusVersion = e.CaseVersion ?? CaseStatusVersion,

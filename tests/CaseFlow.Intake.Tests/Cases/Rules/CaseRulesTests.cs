@@ -50,7 +50,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void Given_two_separated_children_and_one_reunion_when_closing_as_reunified_then_it_is_refused_naming_the_other()
     {
-        var halfway = TwoSeparatedChildren(new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)));
+        var halfway = Given.TwoSeparatedChildren(new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)));
 
         var refused = Should.Throw<RuleViolated>(() => CloseCaseRules.Decide(halfway, new CloseCase(CaseOutcome.Reunified, "home", Given.Day(94))));
 
@@ -62,7 +62,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void Given_one_reunion_and_the_other_track_failed_when_closing_as_reunified_then_it_is_refused_but_another_outcome_closes()
     {
-        var ended = TwoSeparatedChildren(
+        var ended = Given.TwoSeparatedChildren(
             new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
             new ReunificationFailureNoted(Given.CaseId, "", Given.Day(95), "daughter-1"));
 
@@ -75,7 +75,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void Given_one_reunion_and_the_other_track_called_off_when_closing_as_reunified_then_the_case_closes()
     {
-        var ended = TwoSeparatedChildren(
+        var ended = Given.TwoSeparatedChildren(
             new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
             new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "daughter-1"));
 
@@ -85,7 +85,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void Given_every_track_called_off_when_closing_as_reunified_then_it_is_refused()
     {
-        var called = TwoSeparatedChildren(
+        var called = Given.TwoSeparatedChildren(
             new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "son-1"),
             new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "daughter-1"));
 
@@ -95,7 +95,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void Given_both_children_reunited_when_closing_as_reunified_then_the_case_closes()
     {
-        var reunited = TwoSeparatedChildren(
+        var reunited = Given.TwoSeparatedChildren(
             new ReunionReported(Given.CaseId, "daughter-1", "Alima", 120, Given.Day(103)),
             new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)));
 
@@ -105,11 +105,11 @@ public sealed class CaseRulesTests
     [Fact]
     public void Given_a_track_cancelled_with_the_case_when_the_case_reopens_then_that_member_counts_as_separated_again()
     {
-        var reopened = TwoSeparatedChildren(
+        var reopened = Given.TwoSeparatedChildren(
             new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
             Given.Closed(CaseOutcome.Withdrawn) with { OccurredAt = Given.Day(95) },
             new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "daughter-1"),
-            Reopened(Given.Day(120)));
+            Given.Reopened(Given.Day(120)));
 
         reopened.StillSeparated.ShouldBe(["daughter-1"]);
     }
@@ -117,10 +117,10 @@ public sealed class CaseRulesTests
     [Fact]
     public void Given_the_closures_cancellation_arrives_after_the_reopening_then_the_member_still_counts_as_separated()
     {
-        var reopened = TwoSeparatedChildren(
+        var reopened = Given.TwoSeparatedChildren(
             new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
             Given.Closed(CaseOutcome.Withdrawn) with { OccurredAt = Given.Day(95) },
-            Reopened(Given.Day(96)),
+            Given.Reopened(Given.Day(96)),
             new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(95), "daughter-1"));
 
         reopened.StillSeparated.ShouldBe(["daughter-1"]);
@@ -129,11 +129,11 @@ public sealed class CaseRulesTests
     [Fact]
     public void Given_a_track_called_off_before_a_closure_when_the_case_reopens_then_it_stays_called_off()
     {
-        var reopened = TwoSeparatedChildren(
+        var reopened = Given.TwoSeparatedChildren(
             new ReunionReported(Given.CaseId, "son-1", "Alima", 110, Given.Day(93)),
             new ReunificationCancellationNoted(Given.CaseId, "", Given.Day(94), "daughter-1"),
             Given.Closed(CaseOutcome.Withdrawn) with { OccurredAt = Given.Day(95) },
-            Reopened(Given.Day(120)));
+            Given.Reopened(Given.Day(120)));
 
         reopened.StillSeparated.ShouldBeEmpty();
         reopened.Then(CloseCaseRules.Decide(reopened, new CloseCase(CaseOutcome.Reunified, "son home", Given.Day(121)))).Outcome.ShouldBe(CaseOutcome.Reunified);
@@ -142,22 +142,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void Given_a_failure_noted_before_tracks_named_members_then_it_is_the_first_separated_members()
     {
-        TwoSeparatedChildren(new ReunificationFailureNoted(Given.CaseId, "", Given.Day(95))).StillSeparated.ShouldBe(["daughter-1"]);
-    }
-
-    private static CaseReopened Reopened(DateTimeOffset at) => new(Given.CaseId, "kara-suu", Given.OfApplicant("the family came back"), at);
-
-    private static Case TwoSeparatedChildren(params object[] then) =>
-        Given.OpenCase([.. Separated("son-1", "Aibek"), .. Separated("daughter-1", "Aisha")]).Then(then);
-
-    private static object[] Separated(string memberId, string name)
-    {
-        var details = Sealed.For(Subjects.Member(Given.CaseId, memberId), new MemberDetails(name, new DateOnly(2015, 3, 1), new Place("Russia", "Moscow"), null));
-        return
-        [
-            new FamilyMemberRecorded(Given.CaseId, new FamilyMember(memberId, "child", details, 5, "child", "Russia", false), Given.Day(1)),
-            new FamilySeparationReported(Given.CaseId, "kara-suu", memberId, "child", true, "child", "Russia", details, new DateOnly(2020, 1, 1), Given.Day(2)),
-        ];
+        Given.TwoSeparatedChildren(new ReunificationFailureNoted(Given.CaseId, "", Given.Day(95))).StillSeparated.ShouldBe(["daughter-1"]);
     }
 
     [Fact]
