@@ -1,3 +1,5 @@
+using CaseFlow.ServiceDefaults.EventStore;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace CaseFlow.Benchmarks.Harness;
@@ -11,11 +13,16 @@ public sealed class HarnessBackends(NpgsqlConnection connection) : IAsyncDisposa
     public const string ApplicationName = "caseflow-bench-harness";
 
     /// <summary>
-    /// The bench's connection string, naming its connections as the harness's; pooled connections go back without
-    /// <c>DISCARD ALL</c>, as the services' do (PooledConnections), so the raw baselines pay no reset the services skip.
+    /// The bench's connection string, naming its connections as the harness's, with the services' pool settings
+    /// (PooledConnections: no <c>DISCARD ALL</c>, repeated statements prepared), so the raw baselines pay no more per
+    /// statement than the services do.
     /// </summary>
-    public static string Named(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = ApplicationName, NoResetOnClose = true }.ConnectionString;
+    public static string Named(string connectionString)
+    {
+        var settings = PooledConnections.Settings(connectionString, new ConfigurationBuilder().Build());
+        settings.ApplicationName = ApplicationName;
+        return settings.ConnectionString;
+    }
 
     public static async Task<HarnessBackends> Open(string connectionString)
     {
