@@ -47,7 +47,7 @@ public static class EventStoreSetup
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
-                TuneDelivery(builder.Services, opts, config, schema);
+                TuneDelivery(opts, config);
                 opts.Schema.For<HandledRequest>();
                 opts.Schema.For<ProcessedMessage>();
                 opts.Schema.For<Admin.DeadLetters.DeadLetterReplay>();
@@ -97,14 +97,13 @@ public static class EventStoreSetup
     }
 
     /// <summary>
-    /// The daemon's defaults deliver 0.5–1.7 s after commit: a notification wakes it on every append of its own service
-    /// (AppendWakeups), and short polling catches the wake-ups that arrive while it is busy.
+    /// The daemon's defaults deliver 0.5–1.7 s after commit: LISTEN/NOTIFY wakes it on every append,
+    /// and short polling catches the wake-ups that arrive while it is busy.
     /// </summary>
-    private static void TuneDelivery(IServiceCollection services, StoreOptions opts, IConfiguration config, string schema)
+    private static void TuneDelivery(StoreOptions opts, IConfiguration config)
     {
         // Switchable only so that ./caseflow bench can measure the daemon's defaults against this tuning.
-        if (config.GetValue("EventStore:ListenNotify", true)) services.WakeOnOwnAppends(opts, schema);
-        else opts.Events.UseListenNotifyForEventAppends = false;
+        opts.Events.UseListenNotifyForEventAppends = config.GetValue("EventStore:ListenNotify", true);
         opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(config.GetValue("EventStore:FastPollingMs", 50));
         opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(config.GetValue("EventStore:SlowPollingMs", 100));
         // An exception in the relay must stop it, never skip the event: nothing is silently dropped.
