@@ -76,7 +76,12 @@ public sealed class OutboxRelay : SubscriptionBase
             });
     }
 
-    /// <summary>A broker outage holds the relay here, never skips an event; it resumes when the broker is back.</summary>
+    /// <summary>
+    /// A broker outage holds the relay here, never skips an event; it resumes when the broker is back. Each attempt
+    /// is given up after <see cref="PublishTimeout"/> by the relay itself: a publish in flight when the broker dies can
+    /// wait for its confirm forever, whatever token it was given (rabbitmq/rabbitmq-dotnet-client#1930), and would
+    /// hold the whole relay. An abandoned attempt that completes later only repeats a message the inboxes drop.
+    /// </summary>
     private async Task PublishUntilAccepted(IEvent e, CancellationToken stopping)
     {
         if (map.ToMessage(e) is not { } message) return;
@@ -87,7 +92,9 @@ public sealed class OutboxRelay : SubscriptionBase
                 using var activity = StartActivityInTraceOfAppend(e, message);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                 timeout.CancelAfter(PublishTimeout);
-                await bus.Publish(message, message.GetType(), context => Describe(context, e), timeout.Token);
+                var publish = bus.Publish(message, message.GetType(), context => Describe(context, e), timeout.Token);
+                _ = publish.ContinueWith(abandoned => abandoned.Exception, TaskContinuationOptions.OnlyOnFaulted);
+                await publish.WaitAsync(PublishTimeout, stopping);
                 return;
             }
             catch (Exception error) when (!stopping.IsCancellationRequested)
