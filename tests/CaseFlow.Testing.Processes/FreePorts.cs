@@ -9,13 +9,26 @@ namespace CaseFlow.Testing.Processes;
 /// </summary>
 public static class FreePorts
 {
-    /// <summary>A block of <paramref name="size"/> consecutive free ports starting at a multiple of the size inside [from, to).</summary>
+    // Ports handed out by this process: a port picked for a process not yet started still looks free, so without this
+    // two services of one suite could be given the same port and the second would fail to bind (seen in CI).
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>
+    /// A block of <paramref name="size"/> consecutive free ports starting at a multiple of the size inside [from, to),
+    /// none of them handed out before by this process.
+    /// </summary>
     public static int Block(int from, int to, int size)
     {
         for (var attempt = 0; attempt < 1000; attempt++)
         {
             var port = from + Random.Shared.Next(0, (to - from) / size) * size;
-            if (Enumerable.Range(port, size).All(IsFree)) return port;
+            var block = Enumerable.Range(port, size).ToArray();
+            lock (HandedOut)
+            {
+                if (block.Any(HandedOut.Contains) || !block.All(IsFree)) continue;
+                HandedOut.UnionWith(block);
+                return port;
+            }
         }
         throw new InvalidOperationException($"no {size} free ports in {from}-{to}");
     }
