@@ -66,6 +66,7 @@ internal static class SettingsCatalog
         new("EventStore:FastPollingMs", Backend, Deployments.None, "defaulted in code"),
         new("EventStore:SlowPollingMs", Backend, Deployments.None, "defaulted in code"),
         new("EventStore:MaxAutoPrepare", Backend, Deployments.None, "defaulted in code (64 prepared statements per connection; 0 switches auto-prepare off)"),
+        new("EventStore:PlanCacheMode", Backend, Deployments.None, "defaulted in code (force_custom_plan: prepared statements planned for their parameters; auto is PostgreSQL's default)"),
         new("EventStore:ResetConnectionsOnClose", Backend, Deployments.None, "defaulted in code (false: no DISCARD ALL); the bench's A/B switch"),
         new("Messaging:RetryLimit", Backend, Deployments.None, "defaulted in code"),
         new("Deadlines:SweepIntervalSeconds", [Correspondence], Deployments.None, "defaults.json"),

@@ -46,6 +46,47 @@ public sealed class PreparedStatementsTests
         }
     }
 
+    [Theory]
+    [InlineData(null, 0)]                 // the services' default: planned for its parameters every time
+    [InlineData("auto", 1)]               // PostgreSQL's default: one generic plan from the sixth call on
+    public async Task A_prepared_statement_is_planned_for_its_parameters_on_every_call(string? mode, int genericPlansAtLeast)
+    {
+        var schema = "plan_t" + Guid.NewGuid().ToString("N")[..10];
+        var config = new ConfigurationBuilder().AddInMemoryCollection(mode is null ? [] : [new(PooledConnections.PlanCacheSetting, mode)]).Build();
+        var settings = PooledConnections.Settings(TestEnvironment.Postgres, config);
+        settings.MaxPoolSize = 1;
+        await using var database = NpgsqlDataSource.Create(settings.ConnectionString);
+        await Run(database, $"create schema {schema}; create table {schema}.events (seq_id bigint primary key, stream_id int not null);" +
+            $"insert into {schema}.events select n, n % 100 from generate_series(1, 20000) n; analyze {schema}.events");
+        try
+        {
+            // The shape of Marten's page of events: a generic plan of it reads every event up to the ceiling.
+            for (var page = 0; page < 12; page++)
+            {
+                await using var command = database.CreateCommand(
+                    $"select seq_id from {schema}.events where seq_id > $1 and seq_id <= $2 order by seq_id limit 500");
+                command.Parameters.Add(new NpgsqlParameter { Value = page * 500L });
+                command.Parameters.Add(new NpgsqlParameter { Value = 20000L });
+                await command.ExecuteNonQueryAsync();
+            }
+            await using var plans = database.CreateCommand("select custom_plans, generic_plans from pg_prepared_statements where statement like $1");
+            plans.Parameters.Add(new NpgsqlParameter { Value = $"%{schema}.events%" });
+            await using var row = await plans.ExecuteReaderAsync();
+            (await row.ReadAsync()).ShouldBeTrue("repeated, the statement is prepared on its connection");
+            var (custom, generic) = (row.GetInt64(0), row.GetInt64(1));
+            if (genericPlansAtLeast == 0)
+            {
+                generic.ShouldBe(0L, "no generic plan");
+                custom.ShouldBeGreaterThan(5L, "planned for each call beyond the five PostgreSQL always plans so");
+            }
+            else generic.ShouldBeGreaterThanOrEqualTo(genericPlansAtLeast, $"custom plans: {custom}");
+        }
+        finally
+        {
+            await Run(database, $"drop schema {schema} cascade");
+        }
+    }
+
     private static async Task<int> Cases(NpgsqlDataSource database, string schema)
     {
         await using var command = database.CreateCommand($"select * from {schema}.figures");
